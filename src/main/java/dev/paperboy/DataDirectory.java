@@ -1,0 +1,52 @@
+package dev.paperboy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Every path under the data directory ({@code PAPERBOY_DATA_DIR}, default {@code ./data}) is
+ * decided here and nowhere else.
+ */
+public record DataDirectory(Path root) {
+
+  public DataDirectory {
+    root = root.toAbsolutePath().normalize();
+  }
+
+  /** The data directory named by the environment, as both the server and the CLI see it. */
+  public static DataDirectory fromEnvironment() {
+    String dir = System.getenv("PAPERBOY_DATA_DIR");
+    return new DataDirectory(Path.of(dir == null || dir.isBlank() ? "data" : dir));
+  }
+
+  /** The embedded PostgreSQL cluster. */
+  public Path postgres() {
+    return root.resolve("postgres");
+  }
+
+  /** The Lucene index: derived data, rebuilt from the catalog by {@code reindex}. */
+  public Path index() {
+    return root.resolve("index");
+  }
+
+  /** Held (as an OS file lock) by the one process that owns the database and index. */
+  public Path lockFile() {
+    return root.resolve("paperboy.lock");
+  }
+
+  /** Written by a running server: how other processes on this machine reach it. */
+  public Path serverFile() {
+    return root.resolve("server.json");
+  }
+
+  public DataDirectory create() {
+    try {
+      Files.createDirectories(root);
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + root, e);
+    }
+  }
+}

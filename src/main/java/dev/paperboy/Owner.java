@@ -1,0 +1,80 @@
+package dev.paperboy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The exclusive right to the data directory's database and index. Exactly one process holds it:
+ * a server, or a command such as {@code import} running while no server is up; everyone else asks
+ * the server over HTTP, so two processes never fight over the embedded database.
+ */
+public final class Owner implements AutoCloseable {
+
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private Owner(FileChannel channel, FileLock lock) {
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /** Takes ownership if nobody holds it; empty when another process does. */
+  public static Optional<Owner> tryAcquire(DataDirectory dir) {
+    FileChannel channel = open(dir);
+    try {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        return Optional.empty();
+      }
+      return Optional.of(new Owner(channel, lock));
+    } catch (IOException | OverlappingFileLockException e) {
+      closeQuietly(channel);
+      return Optional.empty();
+    }
+  }
+
+  /** Waits until the current owner lets go, then takes ownership. */
+  public static Owner acquire(DataDirectory dir) {
+    FileChannel channel = open(dir);
+    try {
+      return new Owner(channel, channel.lock());
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new UncheckedIOException("cannot lock " + dir.lockFile(), e);
+    }
+  }
+
+  private static FileChannel open(DataDirectory dir) {
+    try {
+      dir.create();
+      return FileChannel.open(
+          dir.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + dir.lockFile(), e);
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // nothing held, nothing to release
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      lock.release();
+      channel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

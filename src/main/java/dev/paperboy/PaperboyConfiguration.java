@@ -1,0 +1,77 @@
+package dev.paperboy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The data directory, its ownership, and the database behind the catalog. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PaperboySettings.class)
+class PaperboyConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  DataDirectory dataDirectory(PaperboySettings settings) {
+    return new DataDirectory(Path.of(settings.dataDir())).create();
+  }
+
+  @Bean(destroyMethod = "close")
+  Owner owner(DataDirectory dir) {
+    return Owner.tryAcquire(dir)
+        .orElseGet(
+            () -> {
+              System.err.printf(
+                  "Another Paperboy process is using %s; waiting for it to finish...%n",
+                  dir.root());
+              return Owner.acquire(dir);
+            });
+  }
+
+  @Bean(destroyMethod = "close")
+  DatabaseHandle database(PaperboySettings settings, DataDirectory dir, Owner owner) {
+    return settings.embeddedDatabase()
+        ? DatabaseHandle.embedded(EmbeddedDatabase.start(dir))
+        : DatabaseHandle.external(settings.db());
+  }
+
+  @Bean(destroyMethod = "close")
+  DataSource dataSource(DatabaseHandle database) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(database.url());
+    config.setUsername(database.username());
+    config.setPassword(database.password());
+    config.setMaximumPoolSize(10);
+    config.setPoolName("catalog");
+    return new HikariDataSource(config);
+  }
+
+  /** Where the catalog lives, and what to stop when the application does. */
+  record DatabaseHandle(
+      String url, String username, String password, AutoCloseable embedded)
+      implements AutoCloseable {
+
+    static DatabaseHandle embedded(EmbeddedDatabase db) {
+      return new DatabaseHandle(db.jdbcUrl(), "postgres", "postgres", db);
+    }
+
+    static DatabaseHandle external(PaperboySettings.Db db) {
+      return new DatabaseHandle(db.url(), db.username(), db.password(), null);
+    }
+
+    @Override
+    public void close() throws Exception {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+}

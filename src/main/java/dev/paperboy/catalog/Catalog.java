@@ -1,0 +1,231 @@
+package dev.paperboy.catalog;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The papers in PostgreSQL: upsert with merge, lookups, and the newest-first listing. */
+@Repository
+public class Catalog {
+
+  private static final String COLUMNS =
+      "id, version, title, abstract, authors, primary_category, categories, published, updated,"
+          + " abstract_url, pdf_url, doi, code_url, comment, journal_ref, sources, first_seen";
+
+  private static final String UPSERT =
+      "insert into paper (id, version, title, title_key, abstract, authors, primary_category,"
+          + " categories, published, updated, abstract_url, pdf_url, doi, code_url, comment,"
+          + " journal_ref, sources) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " on conflict (id) do update set version = excluded.version, title = excluded.title,"
+          + " title_key = excluded.title_key, abstract = excluded.abstract,"
+          + " authors = excluded.authors, primary_category = excluded.primary_category,"
+          + " categories = excluded.categories, published = excluded.published,"
+          + " updated = excluded.updated, abstract_url = excluded.abstract_url,"
+          + " pdf_url = excluded.pdf_url, doi = excluded.doi, code_url = excluded.code_url,"
+          + " comment = excluded.comment, journal_ref = excluded.journal_ref,"
+          + " sources = excluded.sources, changed_at = now()";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+  private final RowMapper<Paper> mapper = this::mapPaper;
+
+  public Catalog(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /** What happened to one incoming record. */
+  public enum Change {
+    NEW,
+    UPDATED,
+    UNCHANGED
+  }
+
+  /** One incoming record's fate and the paper as now stored. */
+  public record Upserted(Paper paper, Change change) {}
+
+  /**
+   * Stores a batch of incoming papers, merging each with what is already known about it (see
+   * {@link Paper#mergedWith}). A record without an arXiv id joins an existing paper with the same
+   * DOI or title, so the same paper from two sources is one paper.
+   */
+  @Transactional
+  public List<Upserted> upsert(List<Paper> incoming) {
+    List<Paper> resolved = incoming.stream().map(this::resolveIdentity).toList();
+    Map<PaperId, Paper> current = new HashMap<>();
+    findAll(resolved.stream().map(Paper::id).distinct().toList())
+        .forEach(p -> current.put(p.id(), p));
+    List<Upserted> results = new ArrayList<>(resolved.size());
+    Map<PaperId, Paper> toWrite = new LinkedHashMap<>();
+    for (Paper paper : resolved) {
+      Paper existing = current.get(paper.id());
+      Upserted outcome = decide(existing, paper);
+      if (outcome.change() != Change.UNCHANGED) {
+        toWrite.put(paper.id(), outcome.paper());
+        current.put(paper.id(), outcome.paper());
+      }
+      results.add(outcome);
+    }
+    template.batchUpdate(UPSERT, toWrite.values().stream().map(this::upsertArgs).toList());
+    return results;
+  }
+
+  private static Upserted decide(Paper existing, Paper incoming) {
+    if (existing == null) {
+      return new Upserted(incoming, Change.NEW);
+    }
+    Paper merged = existing.mergedWith(incoming);
+    return new Upserted(merged, merged.equals(existing) ? Change.UNCHANGED : Change.UPDATED);
+  }
+
+  private Paper resolveIdentity(Paper paper) {
+    if (paper.id().isArxiv()) {
+      return paper;
+    }
+    Optional<PaperId> byDoi =
+        Optional.ofNullable(paper.links().doi())
+            .flatMap(
+                doi ->
+                    jdbc.sql("select id from paper where lower(doi) = lower(?) limit 1")
+                        .param(doi)
+                        .query(String.class)
+                        .optional())
+            .flatMap(PaperId::parse);
+    Optional<PaperId> existing =
+        byDoi.or(
+            () ->
+                jdbc.sql("select id from paper where title_key = ? order by id limit 1")
+                    .param(Text.titleKey(paper.title()))
+                    .query(String.class)
+                    .optional()
+                    .flatMap(PaperId::parse));
+    return existing.map(paper::withId).orElse(paper);
+  }
+
+  private Object[] upsertArgs(Paper p) {
+    Links l = p.links();
+    return new Object[] {
+      p.id().toString(), p.version(), p.title(), Text.titleKey(p.title()), p.abstractText(),
+      AuthorsJson.write(p.authors()), p.primaryCategory(), p.categories().toArray(String[]::new),
+      p.published(), p.updated(), l.abstractPage(), l.pdf(), l.doi(), l.code(), p.comment(),
+      p.journalRef(), p.sources().toArray(String[]::new)
+    };
+  }
+
+  /** Stores the latest value of each signal; returns how many changed. */
+  @Transactional
+  public int saveSignals(List<Signal> signals) {
+    int changed = 0;
+    for (Signal s : signals) {
+      changed +=
+          jdbc.sql(
+                  "insert into paper_signal (paper_id, source, kind, value, observed_at)"
+                      + " values (?, ?, ?, ?, ?) on conflict (paper_id, source, kind) do update"
+                      + " set value = excluded.value, observed_at = excluded.observed_at"
+                      + " where paper_signal.value <> excluded.value")
+              .params(
+                  s.paperId().toString(), s.source(), s.kind(), s.value(),
+                  Timestamp.from(s.observedAt()))
+              .update();
+    }
+    return changed;
+  }
+
+  /** Signals of one paper, as source/kind → value. */
+  public Map<String, Long> signals(PaperId id) {
+    Map<String, Long> result = new LinkedHashMap<>();
+    jdbc.sql("select source, kind, value from paper_signal where paper_id = ? order by 1, 2")
+        .param(id.toString())
+        .query(rs -> {
+          result.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
+        });
+    return result;
+  }
+
+  public Optional<Paper> find(PaperId id) {
+    return jdbc.sql("select " + COLUMNS + " from paper where id = ?")
+        .param(id.toString())
+        .query(mapper)
+        .optional();
+  }
+
+  /** The papers with these ids, in the order given; unknown ids are left out. */
+  public List<Paper> findAll(List<PaperId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<PaperId, Paper> byId = new HashMap<>();
+    jdbc.sql("select " + COLUMNS + " from paper where id = any(?)")
+        .param(ids.stream().map(PaperId::toString).toArray(String[]::new))
+        .query(mapper)
+        .list()
+        .forEach(p -> byId.put(p.id(), p));
+    return ids.stream().map(byId::get).filter(p -> p != null).toList();
+  }
+
+  /** One page of the newest papers (by publication date), page counted from 1. */
+  public List<Paper> newest(int page, int size) {
+    return jdbc.sql(
+            "select " + COLUMNS + " from paper order by published desc nulls last, id desc"
+                + " limit ? offset ?")
+        .params(size, (long) (page - 1) * size)
+        .query(mapper)
+        .list();
+  }
+
+  public long count() {
+    return jdbc.sql("select count(*) from paper").query(Long.class).single();
+  }
+
+  /** Streams every paper, for rebuilding the search index. */
+  @Transactional(readOnly = true)
+  public void forEach(Consumer<Paper> consumer) {
+    template.setFetchSize(1000);
+    template.query(
+        "select " + COLUMNS + " from paper order by id",
+        rs -> {
+          consumer.accept(mapper.mapRow(rs, 0));
+        });
+  }
+
+  private Paper mapPaper(ResultSet rs, int row) throws SQLException {
+    return new Paper(
+        PaperId.parse(rs.getString("id")).orElseThrow(),
+        (Integer) rs.getObject("version"),
+        rs.getString("title"),
+        rs.getString("abstract"),
+        AuthorsJson.read(rs.getString("authors")),
+        rs.getString("primary_category"),
+        strings(rs.getArray("categories")),
+        rs.getObject("published", LocalDate.class),
+        rs.getObject("updated", LocalDate.class),
+        new Links(
+            rs.getString("abstract_url"),
+            rs.getString("pdf_url"),
+            rs.getString("doi"),
+            rs.getString("code_url")),
+        rs.getString("comment"),
+        rs.getString("journal_ref"),
+        strings(rs.getArray("sources")),
+        rs.getTimestamp("first_seen").toInstant());
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+  }
+}

@@ -1,0 +1,95 @@
+package dev.paperboy.cli;
+
+import dev.paperboy.DataDirectory;
+import dev.paperboy.Owner;
+import dev.paperboy.PaperboyApplication;
+import dev.paperboy.RunningServer;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * Dispatches the first argument to a command. Commands that write (import, reindex) run in this
+ * process when it can own the data directory, and are sent to the running server when one owns
+ * it, so the two never fight over the embedded database or the index.
+ */
+public final class Cli {
+
+  /** Returned by {@code serve}: the process lives on with the server. */
+  public static final int KEEP_RUNNING = -1;
+
+  static final String USAGE =
+      """
+      Usage: paperboy [COMMAND] [ARGS]
+
+      Commands:
+        serve            run the web site and API (the default)
+        import FILE...   import papers from files (- for standard input); formats: arXiv API
+                         Atom, OAI-PMH ListRecords (arXiv, arXivRaw), Hugging Face daily papers
+                         JSON, Paperboy JSON Lines
+        reindex          rebuild the search index from the catalog
+        help             show this text
+
+      Environment: PAPERBOY_DATA_DIR (default ./data), PAPERBOY_PORT (default 8080),
+      PAPERBOY_DB_URL / _USERNAME / _PASSWORD (default: embedded PostgreSQL), PAPERBOY_BASE_URL,
+      PAPERBOY_ADMIN_TOKEN.
+      """;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final DataDirectory dir;
+
+  public Cli(PrintStream out, PrintStream err) {
+    this(out, err, DataDirectory.fromEnvironment());
+  }
+
+  public Cli(PrintStream out, PrintStream err, DataDirectory dir) {
+    this.out = out;
+    this.err = err;
+    this.dir = dir;
+  }
+
+  public int run(String... args) {
+    String command = args.length == 0 ? "serve" : args[0];
+    List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+    try {
+      return switch (command) {
+        case "serve" -> serve(rest);
+        case "import" -> new ImportCommand(out, err, dir).run(rest, target());
+        case "reindex" -> new ReindexCommand(out, err, dir).run(target());
+        case "help", "--help", "-h" -> {
+          out.print(USAGE);
+          yield 0;
+        }
+        default -> {
+          err.println("paperboy: unknown command '" + command + "'");
+          err.print(USAGE);
+          yield 2;
+        }
+      };
+    } catch (CommandFailed e) {
+      err.println("paperboy " + command + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int serve(List<String> rest) {
+    SpringApplication.run(PaperboyApplication.class, rest.toArray(String[]::new));
+    return KEEP_RUNNING;
+  }
+
+  /**
+   * Where a writing command must run: empty for "here", or the server that owns the data
+   * directory. A lock held by another command (not a server) means waiting here for it.
+   */
+  private Optional<RunningServer> target() {
+    Optional<Owner> owner = Owner.tryAcquire(dir);
+    if (owner.isPresent()) {
+      owner.get().close();
+      return Optional.empty();
+    }
+    return RunningServer.find(dir);
+  }
+}

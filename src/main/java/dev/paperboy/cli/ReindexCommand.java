@@ -1,0 +1,50 @@
+package dev.paperboy.cli;
+
+import dev.paperboy.DataDirectory;
+import dev.paperboy.RunningServer;
+import dev.paperboy.catalog.Catalog;
+import dev.paperboy.search.PaperIndex;
+import java.io.PrintStream;
+import java.util.Optional;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code reindex}: rebuilds the search index from the catalog, the system of record. */
+final class ReindexCommand {
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final DataDirectory dir;
+
+  ReindexCommand(PrintStream out, PrintStream err, DataDirectory dir) {
+    this.out = out;
+    this.err = err;
+    this.dir = dir;
+  }
+
+  int run(Optional<RunningServer> server) {
+    if (server.isPresent()) {
+      err.println("A Paperboy server owns this data directory; reindexing through it.");
+      out.println(new ServerClient(server.get()).post("/admin/reindex", null, null).strip());
+      return 0;
+    }
+    try (ConfigurableApplicationContext context = LocalContext.start(dir)) {
+      long total = context.getBean(Catalog.class).count();
+      try (ProgressBar bar =
+          new ProgressBarBuilder()
+              .setTaskName("reindex")
+              .setInitialMax(total)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setConsumer(new ConsoleProgressBarConsumer(err))
+              .build()) {
+        long indexed = context.getBean(PaperIndex.class).rebuild(bar::stepTo);
+        bar.stepTo(indexed);
+        out.printf("reindexed %,d papers%n", indexed);
+      }
+    }
+    return 0;
+  }
+}

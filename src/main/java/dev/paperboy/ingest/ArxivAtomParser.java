@@ -1,0 +1,83 @@
+package dev.paperboy.ingest;
+
+import dev.paperboy.catalog.Author;
+import dev.paperboy.catalog.Links;
+import dev.paperboy.catalog.Paper;
+import dev.paperboy.catalog.PaperId;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The arXiv API's Atom feed ({@code /api/query}): one {@code entry} per paper with {@code arxiv:}
+ * extension elements. The API reports a bad query as an entry whose id is an error URL; that
+ * becomes a rejection carrying the API's own message.
+ */
+final class ArxivAtomParser implements FeedParser {
+
+  static final String SOURCE = "arxiv";
+
+  @Override
+  public void parse(InputStream in, RecordSink sink) {
+    XmlRecords.walk(
+        in,
+        Set.of("entry"),
+        (entry, n) -> {
+          String position = "entry " + n;
+          try {
+            sink.accept(position, toPaper(entry), List.of());
+          } catch (BadRecord e) {
+            sink.reject(position, e.getMessage());
+          }
+        },
+        sink);
+  }
+
+  private static Paper toPaper(XmlNode entry) {
+    String idText = Fields.required(entry.text("id"), "id");
+    if (idText.contains("/api/errors")) {
+      throw new BadRecord("the arXiv API reported an error: " + Fields.clean(entry.text("summary")));
+    }
+    PaperId.Versioned id =
+        PaperId.parseArxiv(idText)
+            .orElseThrow(() -> new BadRecord("id is not an arXiv id: \"" + idText + "\""));
+    List<String> categories =
+        entry.all("category").stream().map(c -> c.attribute("term")).filter(t -> t != null).toList();
+    String primary = entry.child("primary_category").map(c -> c.attribute("term")).orElse(null);
+    return new Paper(
+        id.id(),
+        id.version(),
+        Fields.title(entry.text("title")),
+        Fields.abstractText(entry.text("summary")),
+        entry.all("author").stream().map(ArxivAtomParser::author).toList(),
+        primary != null ? primary : categories.stream().findFirst().orElse(null),
+        categories,
+        Dates.parse(entry.text("published"), "published"),
+        Dates.parse(entry.text("updated"), "updated"),
+        links(entry, id),
+        Fields.clean(entry.text("comment")),
+        Fields.clean(entry.text("journal_ref")),
+        List.of(SOURCE),
+        null);
+  }
+
+  private static Author author(XmlNode node) {
+    return new Author(
+        Fields.required(node.text("name"), "author name"),
+        node.all("affiliation").stream().map(a -> Fields.clean(a.text())).toList());
+  }
+
+  private static Links links(XmlNode entry, PaperId.Versioned id) {
+    String pdf = null;
+    String page = null;
+    for (XmlNode link : entry.all("link")) {
+      if ("pdf".equals(link.attribute("title"))) {
+        pdf = link.attribute("href");
+      } else if ("alternate".equals(link.attribute("rel"))) {
+        page = link.attribute("href");
+      }
+    }
+    return new Links(page, pdf, Fields.clean(entry.text("doi")), null)
+        .orElse(Fields.arxivLinks(id.id()));
+  }
+}

@@ -1,0 +1,19 @@
+package dev.paperboy.ingest;
+
+import dev.paperboy.catalog.Paper;
+import dev.paperboy.catalog.Signal;
+import java.util.List;
+
+/** Where a parser sends each record it read, or the reason it could not read one. */
+interface RecordSink {
+
+  /**
+   * A record read whole. {@code position} says where it stood in the file ("entry 3", "line 7").
+   */
+  void accept(String position, Paper paper, List<Signal> signals);
+
+  void reject(String position, String reason);
+
+  /** Something worth telling the operator that is not a rejection (a resumption token, say). */
+  default void note(String message) {}
+}

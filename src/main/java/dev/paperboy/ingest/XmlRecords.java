@@ -1,0 +1,58 @@
+package dev.paperboy.ingest;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Walks an XML file and hands each element of interest (an Atom entry, an OAI record, an OAI
+ * error) to a handler, one at a time. Malformed XML ends the walk with one rejection that says
+ * where; whatever was handled before it stays imported.
+ */
+final class XmlRecords {
+
+  /** Handles one element of interest; {@code ordinal} counts elements of that name from 1. */
+  interface Handler {
+    void handle(XmlNode node, int ordinal);
+  }
+
+  private XmlRecords() {}
+
+  static void walk(InputStream in, Set<String> names, Handler handler, RecordSink sink) {
+    Map<String, Integer> seen = new HashMap<>();
+    String last = "start of file";
+    try {
+      XMLStreamReader r = SafeXml.open(in);
+      while (r.hasNext()) {
+        int event = r.next();
+        if (event == XMLStreamConstants.DTD) {
+          sink.reject(
+              "document type",
+              "DOCTYPE declarations are refused (they enable XXE and entity-expansion attacks);"
+                  + " nothing in this file was imported");
+          return;
+        }
+        if (event == XMLStreamConstants.START_ELEMENT && names.contains(r.getLocalName())) {
+          String name = r.getLocalName();
+          XmlNode node = XmlNode.read(r);
+          int ordinal = seen.merge(name, 1, Integer::sum);
+          last = name + " " + ordinal;
+          handler.handle(node, ordinal);
+        }
+      }
+    } catch (XMLStreamException e) {
+      sink.reject("after " + last, "XML is malformed or truncated (" + describe(e) + "); the rest"
+          + " of the file was skipped");
+    }
+  }
+
+  private static String describe(XMLStreamException e) {
+    String message = e.getMessage() == null ? "unreadable" : e.getMessage();
+    // The JDK prefixes "ParseError at [row,col]:[..]\nMessage: ..."; keep it on one line.
+    return message.replace('\n', ' ').replaceAll("\\s+", " ").strip();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.paperboy.search;
+
+import dev.paperboy.catalog.Author;
+import dev.paperboy.catalog.Paper;
+import dev.paperboy.catalog.Text;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+
+/** How a paper becomes a Lucene document, and the analyzers that go with each field. */
+final class IndexFields {
+
+  static final String ID = "id";
+  static final String TITLE = "title";
+  static final String ABSTRACT = "abstract";
+  static final String AUTHORS = "authors";
+  static final String CATEGORY = "cat";
+  static final String PUBLISHED = "published";
+  static final String TITLE_KEY = "title_key";
+
+  /** Abstracts carry offsets so the highlighter need not re-analyze them per hit. */
+  private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+  static {
+    TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    TEXT_WITH_OFFSETS.freeze();
+  }
+
+  private IndexFields() {}
+
+  /**
+   * English stemming for title and abstract ("models" finds "model"); names are only folded
+   * (Schölkopf = Scholkopf) and each author is a separate value with a gap between, so a phrase
+   * never spans two people.
+   */
+  static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(AUTHORS, nameAnalyzer()));
+  }
+
+  private static Analyzer nameAnalyzer() {
+    try {
+      return CustomAnalyzer.builder()
+          .withTokenizer("standard")
+          .addTokenFilter("asciiFolding")
+          .addTokenFilter("lowercase")
+          .withPositionIncrementGap(100)
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Document document(Paper paper) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, paper.id().toString(), Field.Store.YES));
+    doc.add(new Field(TITLE, paper.title(), TextField.TYPE_STORED));
+    doc.add(new Field(ABSTRACT, paper.abstractText(), TEXT_WITH_OFFSETS));
+    doc.add(new StringField(TITLE_KEY, Text.titleKey(paper.title()), Field.Store.NO));
+    for (Author author : paper.authors()) {
+      doc.add(new TextField(AUTHORS, author.name(), Field.Store.NO));
+    }
+    for (String category : categoryTerms(paper)) {
+      doc.add(new StringField(CATEGORY, category, Field.Store.NO));
+    }
+    if (paper.published() != null) {
+      long day = paper.published().toEpochDay();
+      doc.add(new LongPoint(PUBLISHED, day));
+      doc.add(new NumericDocValuesField(PUBLISHED, day));
+      doc.add(new StoredField(PUBLISHED, day));
+    }
+    return doc;
+  }
+
+  /** Each category lower-cased, plus its archive, so {@code cat:cs} finds every cs.* paper. */
+  private static Set<String> categoryTerms(Paper paper) {
+    Set<String> terms = new LinkedHashSet<>();
+    for (String category : paper.categories()) {
+      String c = category.toLowerCase(Locale.ROOT);
+      terms.add(c);
+      int dot = c.indexOf('.');
+      if (dot > 0) {
+        terms.add(c.substring(0, dot));
+      }
+    }
+    return terms;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.paperboy.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The query language of the search box: words, "phrases", {@code -exclusions}, and the fields
+ * {@code author:}, {@code cat:} and {@code title:} (a field takes a word or a "phrase"). Parsing
+ * never fails: an unbalanced quote runs to the end, an unknown field is read as plain words, and
+ * stray brackets and operators are left for the analyzer to drop.
+ */
+public record SearchQuery(String text, List<Clause> clauses) {
+
+  private static final Set<String> FIELDS = Set.of("author", "cat", "title");
+
+  /**
+   * One part of a query. {@code field} is null for "anywhere"; {@code phrase} keeps word order.
+   */
+  public record Clause(String field, String value, boolean phrase, boolean excluded) {}
+
+  public static SearchQuery parse(String text) {
+    String q = text == null ? "" : text.strip();
+    List<Clause> clauses = new ArrayList<>();
+    int i = 0;
+    while (i < q.length()) {
+      if (Character.isWhitespace(q.charAt(i))) {
+        i++;
+        continue;
+      }
+      boolean excluded = q.charAt(i) == '-' && i + 1 < q.length() && !isSpace(q, i + 1);
+      int start = excluded ? i + 1 : i;
+      String field = fieldAt(q, start);
+      int valueStart = field == null ? start : start + field.length() + 1;
+      int end;
+      String value;
+      boolean phrase = valueStart < q.length() && q.charAt(valueStart) == '"';
+      if (phrase) {
+        int close = q.indexOf('"', valueStart + 1);
+        end = close < 0 ? q.length() : close + 1;
+        value = q.substring(valueStart + 1, close < 0 ? q.length() : close);
+      } else {
+        end = valueStart;
+        while (end < q.length() && !Character.isWhitespace(q.charAt(end))) {
+          end++;
+        }
+        value = q.substring(valueStart, end);
+      }
+      if (!value.isBlank()) {
+        clauses.add(new Clause(field, value.strip(), phrase, excluded));
+      }
+      i = Math.max(end, i + 1);
+    }
+    return new SearchQuery(q, List.copyOf(clauses));
+  }
+
+  private static boolean isSpace(String q, int i) {
+    return Character.isWhitespace(q.charAt(i));
+  }
+
+  private static String fieldAt(String q, int start) {
+    int colon = q.indexOf(':', start);
+    if (colon <= start || colon + 1 >= q.length() || isSpace(q, colon + 1)) {
+      return null;
+    }
+    String name = q.substring(start, colon).toLowerCase(Locale.ROOT);
+    return FIELDS.contains(name) ? name : null;
+  }
+
+  public boolean isEmpty() {
+    return clauses.isEmpty();
+  }
+
+  List<Clause> positive() {
+    return clauses.stream().filter(c -> !c.excluded()).toList();
+  }
+}

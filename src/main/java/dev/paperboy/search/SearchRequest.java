@@ -1,0 +1,32 @@
+package dev.paperboy.search;
+
+import java.time.LocalDate;
+
+/**
+ * A search as a reader asks for it: the query text, optional category and date filters, and the
+ * page (from 1) of {@code size} results.
+ */
+public record SearchRequest(
+    String query, String category, LocalDate from, LocalDate to, int page, int size) {
+
+  public static final int MAX_SIZE = 100;
+
+  public SearchRequest {
+    if (page < 1) {
+      throw new InvalidQuery("page must be 1 or more");
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw new InvalidQuery("size must be between 1 and " + MAX_SIZE);
+    }
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new InvalidQuery("from must not be after to");
+    }
+    if (query != null && query.length() > 1_000) {
+      throw new InvalidQuery("the query is longer than 1000 characters");
+    }
+  }
+
+  public static SearchRequest of(String query) {
+    return new SearchRequest(query, null, null, null, 1, 20);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.paperboy.search;
+
+import dev.paperboy.catalog.Paper;
+import java.util.List;
+
+/**
+ * One page of results. Each hit carries HTML-escaped title and abstract with matched words in
+ * {@code <mark>}; {@code notice} explains a relaxed search (null when there is nothing to say).
+ */
+public record SearchResults(long total, int page, int size, List<Hit> hits, String notice) {
+
+  /** One found paper with its score and highlighted, already escaped, title and abstract. */
+  public record Hit(Paper paper, float score, String titleHtml, String abstractHtml) {}
+
+  public long pages() {
+    return (total + size - 1) / size;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.paperboy.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.paperboy.catalog.Author;
+import dev.paperboy.catalog.Catalog;
+import dev.paperboy.catalog.Paper;
+import dev.paperboy.catalog.PaperId;
+import dev.paperboy.catalog.PaperNotFound;
+import dev.paperboy.search.InvalidQuery;
+import dev.paperboy.search.KeywordSearch;
+import dev.paperboy.search.SearchRequest;
+import dev.paperboy.search.SearchResults;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The JSON API under {@code /api}, as DESIGN.md fixes it. */
+@RestController
+@RequestMapping("/api")
+class Api {
+
+  private final Catalog catalog;
+  private final KeywordSearch search;
+
+  Api(Catalog catalog, KeywordSearch search) {
+    this.catalog = catalog;
+    this.search = search;
+  }
+
+  /** One search result as the API shows it. */
+  record Result(
+      String id, String title, @JsonProperty("abstract")
+          String abstractText,
+      List<String> authors, LocalDate published, List<String> categories, float score) {}
+
+  /** One page of results. */
+  record Results(long total, int page, int size, String notice, List<Result> results) {}
+
+  @GetMapping("/search")
+  Results search(
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "keyword") String mode,
+      @RequestParam(required = false) String cat,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "1") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    if (!mode.equals("keyword")) {
+      throw new InvalidQuery("mode must be keyword (semantic and hybrid search are not built yet)");
+    }
+    SearchResults r =
+        search.search(new SearchRequest(q, Pages.blankToNull(cat), from, to, page, size));
+    return new Results(r.total(), r.page(), r.size(), r.notice(),
+        r.hits().stream().map(Api::result).toList());
+  }
+
+  private static Result result(SearchResults.Hit hit) {
+    Paper p = hit.paper();
+    return new Result(p.id().toString(), p.title(), p.abstractText(),
+        p.authors().stream().map(Author::name).toList(), p.published(), p.categories(),
+        hit.score());
+  }
+
+  /** Everything the catalog knows about one paper. */
+  record PaperDetail(
+      String id, Integer version, String title,
+      @JsonProperty("abstract") String abstractText,
+      List<Author> authors, String primaryCategory, List<String> categories,
+      LocalDate published, LocalDate updated, Map<String, String> links, String comment,
+      String journalRef, List<String> sources, String firstSeen, Map<String, Long> signals) {}
+
+  @GetMapping("/papers/{*id}")
+  PaperDetail paper(@PathVariable String id) {
+    String text = id.startsWith("/") ? id.substring(1) : id;
+    PaperId paperId = PaperId.parse(text).orElseThrow(() -> new PaperNotFound(text));
+    Paper p = catalog.find(paperId).orElseThrow(() -> new PaperNotFound(text));
+    return new PaperDetail(p.id().toString(), p.version(), p.title(), p.abstractText(),
+        p.authors(), p.primaryCategory(), p.categories(), p.published(), p.updated(),
+        PaperLinks.of(p), p.comment(), p.journalRef(), p.sources(), p.firstSeen().toString(),
+        catalog.signals(paperId));
+  }
+}

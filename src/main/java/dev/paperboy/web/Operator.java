@@ -1,0 +1,42 @@
+package dev.paperboy.web;
+
+import dev.paperboy.ingest.ImportReport;
+import dev.paperboy.ingest.Importer;
+import dev.paperboy.search.PaperIndex;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operator endpoints, behind {@link OperatorAccess}: the CLI sends {@code import} and {@code
+ * reindex} here when this server owns the data directory.
+ */
+@RestController
+@RequestMapping("/admin")
+class Operator {
+
+  private final Importer importer;
+  private final PaperIndex index;
+
+  Operator(Importer importer, PaperIndex index) {
+    this.importer = importer;
+    this.index = index;
+  }
+
+  /** The body is the file itself, streamed; it is parsed as it arrives. */
+  @PostMapping("/import")
+  ImportReport importFile(
+      @RequestParam(defaultValue = "upload") String file, HttpServletRequest request)
+      throws IOException {
+    return importer.importFile(file, request.getInputStream());
+  }
+
+  @PostMapping("/reindex")
+  Map<String, Long> reindex() {
+    return Map.of("reindexed", index.rebuild(n -> {}));
+  }
+}

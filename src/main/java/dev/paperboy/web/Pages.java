@@ -1,0 +1,87 @@
+package dev.paperboy.web;
+
+import dev.paperboy.catalog.Catalog;
+import dev.paperboy.catalog.PaperId;
+import dev.paperboy.catalog.PaperNotFound;
+import dev.paperboy.search.InvalidQuery;
+import dev.paperboy.search.KeywordSearch;
+import dev.paperboy.search.SearchRequest;
+import dev.paperboy.search.SearchResults;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The server-rendered pages: home (newest papers), search results, and one paper. */
+@Controller
+class Pages {
+
+  static final int PAGE_SIZE = 20;
+
+  private final Catalog catalog;
+  private final KeywordSearch search;
+
+  Pages(Catalog catalog, KeywordSearch search) {
+    this.catalog = catalog;
+    this.search = search;
+  }
+
+  @GetMapping("/")
+  String home(@RequestParam(defaultValue = "1") int page, Model model) {
+    if (page < 1) {
+      throw new InvalidQuery("page must be 1 or more");
+    }
+    long total = catalog.count();
+    model.addAttribute("papers", catalog.newest(page, PAGE_SIZE));
+    model.addAttribute("total", total);
+    model.addAttribute("page", page);
+    model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    return "home";
+  }
+
+  @GetMapping("/search")
+  String search(
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(required = false) String cat,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "1") int page,
+      Model model,
+      HttpServletResponse response) {
+    model.addAttribute("q", q);
+    model.addAttribute("cat", cat == null ? "" : cat);
+    model.addAttribute("from", from);
+    model.addAttribute("to", to);
+    boolean blank = q.isBlank() && (cat == null || cat.isBlank());
+    if (blank) {
+      return "search";
+    }
+    try {
+      SearchResults results =
+          search.search(new SearchRequest(q, blankToNull(cat), from, to, page, PAGE_SIZE));
+      model.addAttribute("results", results);
+    } catch (InvalidQuery e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("problem", e.getMessage());
+    }
+    return "search";
+  }
+
+  @GetMapping("/papers/{*id}")
+  String paper(@PathVariable String id, Model model) {
+    String text = id.startsWith("/") ? id.substring(1) : id;
+    PaperId paperId = PaperId.parse(text).orElseThrow(() -> new PaperNotFound(text));
+    var paper = catalog.find(paperId).orElseThrow(() -> new PaperNotFound(text));
+    model.addAttribute("paper", paper);
+    model.addAttribute("signals", catalog.signals(paperId));
+    return "paper";
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,29 @@
+package dev.paperboy.web;
+
+import dev.paperboy.catalog.Links;
+import dev.paperboy.catalog.Paper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A paper's outgoing links by label, in the order a reader wants them; only those known. */
+final class PaperLinks {
+
+  private PaperLinks() {}
+
+  static Map<String, String> of(Paper paper) {
+    Links l = paper.links();
+    Map<String, String> links = new LinkedHashMap<>();
+    put(links, "abstract", l.abstractPage());
+    put(links, "pdf", l.pdf());
+    put(links, "doi", l.doi() == null ? null : "https://doi.org/" + l.doi());
+    put(links, "code", l.code());
+    return links;
+  }
+
+  private static void put(Map<String, String> links, String label, String url) {
+    // Only web links: a "javascript:" URL from a hostile feed must never become a link.
+    if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
+      links.put(label, url);
+    }
+  }
+}

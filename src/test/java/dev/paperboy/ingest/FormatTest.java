@@ -1,0 +1,50 @@
+package dev.paperboy.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class FormatTest {
+
+  private static Format detect(String fixture) throws IOException {
+    try (InputStream in = FormatTest.class.getResourceAsStream("/fixtures/" + fixture)) {
+      return Format.detect(new BufferedInputStream(in));
+    }
+  }
+
+  private static Format detectText(String text) throws IOException {
+    return Format.detect(new BufferedInputStream(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void eachFixtureIsRecognisedFromItsContent() throws IOException {
+    assertThat(detect("arxiv-api.atom")).isEqualTo(Format.ARXIV_ATOM);
+    assertThat(detect("oai-arxiv.xml")).isEqualTo(Format.OAI_PMH);
+    assertThat(detect("oai-arxivraw.xml")).isEqualTo(Format.OAI_PMH);
+    assertThat(detect("hf-daily.json")).isEqualTo(Format.HUGGING_FACE_DAILY);
+    assertThat(detect("papers.jsonl")).isEqualTo(Format.JSON_LINES);
+    assertThat(detect("xxe.atom")).isEqualTo(Format.ARXIV_ATOM);
+  }
+
+  @Test
+  void aByteOrderMarkAndLeadingSpaceAreIgnored() throws IOException {
+    assertThat(detectText("\uFEFF  \n<feed xmlns='http://www.w3.org/2005/Atom'/>"))
+        .isEqualTo(Format.ARXIV_ATOM);
+  }
+
+  @Test
+  void unknownContentGetsAClearReason() {
+    assertThatThrownBy(() -> detectText("")).hasMessage("the file is empty");
+    assertThatThrownBy(() -> detectText("<rss version='2.0'/>"))
+        .hasMessageContaining("root <rss>");
+    assertThatThrownBy(() -> detectText("id,title\n1,x"))
+        .hasMessageContaining("not XML or JSON");
+  }
+}
