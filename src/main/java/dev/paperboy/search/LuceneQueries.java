@@ -56,6 +56,8 @@ final class LuceneQueries {
     }
     if (!anyPositive) {
       b.add(new MatchAllDocsQuery(), Occur.MUST);
+    } else if (!strict) {
+      b.setMinimumNumberShouldMatch(1);
     }
     filters(b, request);
     for (ScoreDoc d : exclude) {

@@ -72,7 +72,8 @@ public record SearchQuery(String text, List<Clause> clauses) {
     return clauses.isEmpty();
   }
 
+  /** The clauses that rank papers: not exclusions, and not category filters. */
   List<Clause> positive() {
-    return clauses.stream().filter(c -> !c.excluded()).toList();
+    return clauses.stream().filter(c -> !c.excluded() && !"cat".equals(c.field())).toList();
   }
 }

@@ -77,6 +77,7 @@ class Pages {
     PaperId paperId = PaperId.parse(text).orElseThrow(() -> new PaperNotFound(text));
     var paper = catalog.find(paperId).orElseThrow(() -> new PaperNotFound(text));
     model.addAttribute("paper", paper);
+    model.addAttribute("links", PaperLinks.of(paper));
     model.addAttribute("signals", catalog.signals(paperId));
     return "paper";
   }

@@ -1,0 +1,94 @@
+package dev.paperboy.support;
+
+import dev.paperboy.ingest.ImportReport;
+import dev.paperboy.ingest.Importer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole application on a real embedded PostgreSQL and a real HTTP port, shared by every
+ * integration test (one context, one database), with helpers to import fixtures and call it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PaperboyIntegrationTest {
+
+  protected static final Path DATA_DIR = tempDir();
+  protected static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @LocalServerPort protected int port;
+  @Autowired protected Importer importer;
+
+  @DynamicPropertySource
+  static void dataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("paperboy.data-dir", DATA_DIR::toString);
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("paperboy-it-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  protected ImportReport importFixture(String name) {
+    try (InputStream in = getClass().getResourceAsStream("/fixtures/" + name)) {
+      return importer.importFile(name, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  protected ImportReport importText(String name, String content) {
+    return importer.importFile(name, new java.io.ByteArrayInputStream(
+        content.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  protected String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  protected HttpResponse<String> get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).build());
+  }
+
+  protected HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected JsonNode json(String pathAndQuery) {
+    HttpResponse<String> response = get(pathAndQuery);
+    if (response.statusCode() != 200) {
+      throw new AssertionError(pathAndQuery + " answered " + response.statusCode() + ": "
+          + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  protected static String q(String text) {
+    return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}

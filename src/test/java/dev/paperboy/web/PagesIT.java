@@ -1,0 +1,97 @@
+package dev.paperboy.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.support.PaperboyIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PagesIT extends PaperboyIntegrationTest {
+
+  @BeforeEach
+  void papers() {
+    importFixture("arxiv-api.atom");
+    importFixture("papers.jsonl");
+  }
+
+  @Test
+  void homeListsTheNewestPapersWithAbstracts() {
+    HttpResponse<String> home = get("/");
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("Newest papers", "Sparse Mixture-of-Experts Routing",
+        "Jürgen Schölkopf").doesNotContain("No papers yet");
+    assertThat(home.headers().firstValue("Content-Security-Policy")).get().asString()
+        .contains("script-src 'self'");
+  }
+
+  @Test
+  void searchShowsHighlightedFullAbstracts() {
+    String page = get("/search?q=" + q("gating network")).body();
+    assertThat(page).contains("<mark>gating</mark>", "<mark>network</mark>",
+        "load-balancing loss");
+  }
+
+  @Test
+  void userTextIsEscapedOnEveryPage() {
+    String search = get("/search?q=" + q("friends bounds")).body();
+    String paper = get("/papers/arxiv:2401.00007").body();
+    String home = get("/").body();
+    for (String page : new String[] {search, paper, home}) {
+      assertThat(page).doesNotContain("<script>alert").doesNotContain("<em>z</em>");
+    }
+    assertThat(paper).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Friends");
+    assertThat(search).contains("&lt;script&gt;");
+    String echoed = get("/search?q=" + q("<img src=x onerror=alert(1)>")).body();
+    assertThat(echoed).doesNotContain("<img src=x");
+  }
+
+  @Test
+  void paperPageShowsAllMetadataAndKeepsOldStyleSlashes() {
+    String page = get("/papers/arxiv:2410.21271").body();
+    assertThat(page).contains("University of Edinburgh", "Transactions on Machine Learning",
+        "14 pages, 6 figures", "http://arxiv.org/pdf/2410.21271v2",
+        "https://doi.org/10.48550/arXiv.2410.21271", "/webjars/katex/");
+    HttpResponse<String> old = get("/papers/arxiv:hep-th/9901001");
+    assertThat(old.statusCode()).isEqualTo(200);
+    assertThat(old.body()).contains("Holographic Entanglement");
+  }
+
+  @Test
+  void anUnknownPaperIsAFriendly404Page() {
+    HttpResponse<String> r = get("/papers/arxiv:9999.99999");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).contains("404", "no paper with id");
+  }
+
+  @Test
+  void aBadPageNumberIsA400NotA500() {
+    assertThat(get("/?page=abc").statusCode()).isEqualTo(400);
+    assertThat(get("/?page=0").statusCode()).isEqualTo(400);
+    assertThat(get("/search?q=x&page=0").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void katexIsServedByTheAppItself() {
+    assertThat(get("/webjars/katex/dist/katex.min.js").statusCode()).isEqualTo(200);
+    assertThat(get("/webjars/katex/dist/contrib/auto-render.min.js").statusCode()).isEqualTo(200);
+    assertThat(get("/css/paperboy.css").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void operatorEndpointsAreClosedToRelayedClients() {
+    HttpResponse<String> relayed = send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/admin/reindex"))
+        .header("X-Forwarded-For", "203.0.113.9")
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(relayed.statusCode()).isEqualTo(403);
+    assertThat(relayed.body()).contains("error");
+    HttpResponse<String> local = send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/admin/reindex"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(local.statusCode()).isEqualTo(200);
+    assertThat(local.body()).contains("reindexed");
+  }
+}
