@@ -60,9 +60,9 @@ public class Catalog {
   public record Upserted(Paper paper, Change change) {}
 
   /**
-   * Stores a batch of incoming papers, merging each with what is already known about it (see
-   * {@link Paper#mergedWith}). A record without an arXiv id joins an existing paper with the same
-   * DOI or title, so the same paper from two sources is one paper.
+   * Stores a batch of incoming papers, merging each with what is already known about it (see {@link
+   * Paper#mergedWith}). A record without an arXiv id joins an existing paper with the same DOI or
+   * title, so the same paper from two sources is one paper.
    */
   @Transactional
   public List<Upserted> upsert(List<Paper> incoming) {
@@ -120,10 +120,23 @@ public class Catalog {
   private Object[] upsertArgs(Paper p) {
     Links l = p.links();
     return new Object[] {
-      p.id().toString(), p.version(), p.title(), Text.titleKey(p.title()), p.abstractText(),
-      AuthorsJson.write(p.authors()), p.primaryCategory(), p.categories().toArray(String[]::new),
-      p.published(), p.updated(), l.abstractPage(), l.pdf(), l.doi(), l.code(), p.comment(),
-      p.journalRef(), p.sources().toArray(String[]::new)
+      p.id().toString(),
+      p.version(),
+      p.title(),
+      Text.titleKey(p.title()),
+      p.abstractText(),
+      AuthorsJson.write(p.authors()),
+      p.primaryCategory(),
+      p.categories().toArray(String[]::new),
+      p.published(),
+      p.updated(),
+      l.abstractPage(),
+      l.pdf(),
+      l.doi(),
+      l.code(),
+      p.comment(),
+      p.journalRef(),
+      p.sources().toArray(String[]::new)
     };
   }
 
@@ -139,7 +152,10 @@ public class Catalog {
                       + " set value = excluded.value, observed_at = excluded.observed_at"
                       + " where paper_signal.value <> excluded.value")
               .params(
-                  s.paperId().toString(), s.source(), s.kind(), s.value(),
+                  s.paperId().toString(),
+                  s.source(),
+                  s.kind(),
+                  s.value(),
                   Timestamp.from(s.observedAt()))
               .update();
     }
@@ -151,9 +167,10 @@ public class Catalog {
     Map<String, Long> result = new LinkedHashMap<>();
     jdbc.sql("select source, kind, value from paper_signal where paper_id = ? order by 1, 2")
         .param(id.toString())
-        .query(rs -> {
-          result.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
-        });
+        .query(
+            rs -> {
+              result.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
+            });
     return result;
   }
 
@@ -181,7 +198,9 @@ public class Catalog {
   /** One page of the newest papers (by publication date), page counted from 1. */
   public List<Paper> newest(int page, int size) {
     return jdbc.sql(
-            "select " + COLUMNS + " from paper order by published desc nulls last, id desc"
+            "select "
+                + COLUMNS
+                + " from paper order by published desc nulls last, id desc"
                 + " limit ? offset ?")
         .params(size, (long) (page - 1) * size)
         .query(mapper)

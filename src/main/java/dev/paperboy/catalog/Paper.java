@@ -68,20 +68,56 @@ public record Paper(
 
   public Paper withId(PaperId newId) {
     return new Paper(
-        newId, version, title, abstractText, authors, primaryCategory, categories, published,
-        updated, links, comment, journalRef, sources, firstSeen);
+        newId,
+        version,
+        title,
+        abstractText,
+        authors,
+        primaryCategory,
+        categories,
+        published,
+        updated,
+        links,
+        comment,
+        journalRef,
+        sources,
+        firstSeen);
   }
 
   public Paper withSources(List<String> newSources) {
     return new Paper(
-        id, version, title, abstractText, authors, primaryCategory, categories, published,
-        updated, links, comment, journalRef, newSources, firstSeen);
+        id,
+        version,
+        title,
+        abstractText,
+        authors,
+        primaryCategory,
+        categories,
+        published,
+        updated,
+        links,
+        comment,
+        journalRef,
+        newSources,
+        firstSeen);
   }
 
   public Paper withFirstSeen(Instant seen) {
     return new Paper(
-        id, version, title, abstractText, authors, primaryCategory, categories, published,
-        updated, links, comment, journalRef, sources, seen);
+        id,
+        version,
+        title,
+        abstractText,
+        authors,
+        primaryCategory,
+        categories,
+        published,
+        updated,
+        links,
+        comment,
+        journalRef,
+        sources,
+        seen);
   }
 
   private static boolean isOlder(Integer a, Integer b) {

@@ -24,8 +24,10 @@ public record PaperId(String scheme, String value) {
       Pattern.compile(
           "^(?:https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html)/|oai:arxiv\\.org:|arxiv:)",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern DOI = Pattern.compile("^(?:doi:|https?://(?:dx\\.)?doi\\.org/)?(10\\.\\d{4,9}/\\S+)$",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern DOI =
+      Pattern.compile(
+          "^(?:doi:|https?://(?:dx\\.)?doi\\.org/)?(10\\.\\d{4,9}/\\S+)$",
+          Pattern.CASE_INSENSITIVE);
 
   public PaperId {
     Objects.requireNonNull(scheme, "scheme == null");

@@ -31,8 +31,7 @@ public final class Text {
     if (title == null) {
       return "";
     }
-    String folded =
-        Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    String folded = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
     return NOT_ALNUM.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 }

@@ -1,9 +1,8 @@
 package dev.paperboy.cli;
 
-import dev.paperboy.DataDirectory;
-import dev.paperboy.Owner;
-import dev.paperboy.PaperboyApplication;
-import dev.paperboy.RunningServer;
+import dev.paperboy.runtime.DataDirectory;
+import dev.paperboy.runtime.Owner;
+import dev.paperboy.runtime.RunningServer;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +11,8 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * Dispatches the first argument to a command. Commands that write (import, reindex) run in this
- * process when it can own the data directory, and are sent to the running server when one owns
- * it, so the two never fight over the embedded database or the index.
+ * process when it can own the data directory, and are sent to the running server when one owns it,
+ * so the two never fight over the embedded database or the index.
  */
 public final class Cli {
 
@@ -40,14 +39,16 @@ public final class Cli {
   private final PrintStream out;
   private final PrintStream err;
   private final DataDirectory dir;
+  private final Class<?> application;
 
-  public Cli(PrintStream out, PrintStream err) {
-    this(out, err, DataDirectory.fromEnvironment());
-  }
-
-  public Cli(PrintStream out, PrintStream err, DataDirectory dir) {
+  /**
+   * @param application the Spring Boot application class that commands start
+   * @param dir the data directory the commands work on
+   */
+  public Cli(PrintStream out, PrintStream err, Class<?> application, DataDirectory dir) {
     this.out = out;
     this.err = err;
+    this.application = application;
     this.dir = dir;
   }
 
@@ -57,8 +58,10 @@ public final class Cli {
     try {
       return switch (command) {
         case "serve" -> serve(rest);
-        case "import" -> new ImportCommand(out, err, dir).run(rest, target());
-        case "reindex" -> new ReindexCommand(out, err, dir).run(target());
+        case "import" ->
+            new ImportCommand(out, err, new LocalContext(application, dir)).run(rest, target());
+        case "reindex" ->
+            new ReindexCommand(out, err, new LocalContext(application, dir)).run(target());
         case "help", "--help", "-h" -> {
           out.print(USAGE);
           yield 0;
@@ -76,13 +79,13 @@ public final class Cli {
   }
 
   private int serve(List<String> rest) {
-    SpringApplication.run(PaperboyApplication.class, rest.toArray(String[]::new));
+    SpringApplication.run(application, rest.toArray(String[]::new));
     return KEEP_RUNNING;
   }
 
   /**
-   * Where a writing command must run: empty for "here", or the server that owns the data
-   * directory. A lock held by another command (not a server) means waiting here for it.
+   * Where a writing command must run: empty for "here", or the server that owns the data directory.
+   * A lock held by another command (not a server) means waiting here for it.
    */
   private Optional<RunningServer> target() {
     Optional<Owner> owner = Owner.tryAcquire(dir);

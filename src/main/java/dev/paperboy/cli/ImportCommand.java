@@ -1,9 +1,8 @@
 package dev.paperboy.cli;
 
-import dev.paperboy.DataDirectory;
-import dev.paperboy.RunningServer;
 import dev.paperboy.ingest.ImportReport;
 import dev.paperboy.ingest.Importer;
+import dev.paperboy.runtime.RunningServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -29,12 +28,12 @@ final class ImportCommand {
 
   private final PrintStream out;
   private final PrintStream err;
-  private final DataDirectory dir;
+  private final LocalContext local;
 
-  ImportCommand(PrintStream out, PrintStream err, DataDirectory dir) {
+  ImportCommand(PrintStream out, PrintStream err, LocalContext local) {
     this.out = out;
     this.err = err;
-    this.dir = dir;
+    this.local = local;
   }
 
   int run(List<String> files, Optional<RunningServer> server) {
@@ -48,15 +47,14 @@ final class ImportCommand {
         return 2;
       }
     }
-    List<ImportReport> reports = server.isPresent()
-        ? viaServer(files, new ServerClient(server.get()))
-        : locally(files);
+    List<ImportReport> reports =
+        server.isPresent() ? viaServer(files, new ServerClient(server.get())) : locally(files);
     printTotals(reports);
     return reports.stream().anyMatch(r -> r.format().equals("unknown format")) ? 1 : 0;
   }
 
   private List<ImportReport> locally(List<String> files) {
-    try (ConfigurableApplicationContext context = LocalContext.start(dir)) {
+    try (ConfigurableApplicationContext context = local.start()) {
       Importer importer = context.getBean(Importer.class);
       List<ImportReport> reports = new ArrayList<>();
       for (String file : files) {
@@ -77,13 +75,17 @@ final class ImportCommand {
     JsonMapper json = JsonMapper.builder().build();
     List<ImportReport> reports = new ArrayList<>();
     for (String file : files) {
-      String body = client.post("/admin/import", file, () -> {
-        try {
-          return open(file);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      String body =
+          client.post(
+              "/admin/import",
+              file,
+              () -> {
+                try {
+                  return open(file);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
       ImportReport report = json.readValue(body, ImportReport.class);
       report.print(out);
       reports.add(report);

@@ -1,18 +1,15 @@
 package dev.paperboy.cli;
 
-import dev.paperboy.DataDirectory;
-import dev.paperboy.PaperboyApplication;
+import dev.paperboy.runtime.DataDirectory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The application without its web server, for commands that own the data directory. */
-final class LocalContext {
+record LocalContext(Class<?> application, DataDirectory dir) {
 
-  private LocalContext() {}
-
-  static ConfigurableApplicationContext start(DataDirectory dir) {
-    return new SpringApplicationBuilder(PaperboyApplication.class)
+  ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(application)
         .web(WebApplicationType.NONE)
         .logStartupInfo(false)
         .run(

@@ -1,8 +1,7 @@
 package dev.paperboy.cli;
 
-import dev.paperboy.DataDirectory;
-import dev.paperboy.RunningServer;
 import dev.paperboy.catalog.Catalog;
+import dev.paperboy.runtime.RunningServer;
 import dev.paperboy.search.PaperIndex;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -17,12 +16,12 @@ final class ReindexCommand {
 
   private final PrintStream out;
   private final PrintStream err;
-  private final DataDirectory dir;
+  private final LocalContext local;
 
-  ReindexCommand(PrintStream out, PrintStream err, DataDirectory dir) {
+  ReindexCommand(PrintStream out, PrintStream err, LocalContext local) {
     this.out = out;
     this.err = err;
-    this.dir = dir;
+    this.local = local;
   }
 
   int run(Optional<RunningServer> server) {
@@ -31,7 +30,7 @@ final class ReindexCommand {
       out.println(new ServerClient(server.get()).post("/admin/reindex", null, null).strip());
       return 0;
     }
-    try (ConfigurableApplicationContext context = LocalContext.start(dir)) {
+    try (ConfigurableApplicationContext context = local.start()) {
       long total = context.getBean(Catalog.class).count();
       try (ProgressBar bar =
           new ProgressBarBuilder()

@@ -1,6 +1,6 @@
 package dev.paperboy.cli;
 
-import dev.paperboy.RunningServer;
+import dev.paperboy.runtime.RunningServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,20 +24,21 @@ final class ServerClient {
   }
 
   String post(String path, String fileName, Supplier<InputStream> body) {
-    String query = fileName == null ? "" : "?file=" + URLEncoder.encode(fileName,
-        StandardCharsets.UTF_8);
+    String query =
+        fileName == null ? "" : "?file=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(server.baseUrl() + path + query))
             .header("Content-Type", "application/octet-stream")
-            .POST(body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofInputStream(body))
+            .POST(
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofInputStream(body))
             .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new CommandFailed("the server answered " + response.statusCode() + ": "
-            + response.body());
+        throw new CommandFailed(
+            "the server answered " + response.statusCode() + ": " + response.body());
       }
       return response.body();
     } catch (IOException e) {

@@ -36,13 +36,17 @@ final class ArxivAtomParser implements FeedParser {
   private static Paper toPaper(XmlNode entry) {
     String idText = Fields.required(entry.text("id"), "id");
     if (idText.contains("/api/errors")) {
-      throw new BadRecord("the arXiv API reported an error: " + Fields.clean(entry.text("summary")));
+      throw new BadRecord(
+          "the arXiv API reported an error: " + Fields.clean(entry.text("summary")));
     }
     PaperId.Versioned id =
         PaperId.parseArxiv(idText)
             .orElseThrow(() -> new BadRecord("id is not an arXiv id: \"" + idText + "\""));
     List<String> categories =
-        entry.all("category").stream().map(c -> c.attribute("term")).filter(t -> t != null).toList();
+        entry.all("category").stream()
+            .map(c -> c.attribute("term"))
+            .filter(t -> t != null)
+            .toList();
     String primary = entry.child("primary_category").map(c -> c.attribute("term")).orElse(null);
     return new Paper(
         id.id(),

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * arXivRaw gives authors as one string: "A. Smith (MIT), B. Jones and C. Li (ETH, EPFL)". Names
- * are separated by commas and a final "and" outside parentheses; a parenthesis after a name holds
- * its affiliations.
+ * arXivRaw gives authors as one string: "A. Smith (MIT), B. Jones and C. Li (ETH, EPFL)". Names are
+ * separated by commas and a final "and" outside parentheses; a parenthesis after a name holds its
+ * affiliations.
  */
 final class AuthorList {
 

@@ -15,8 +15,7 @@ public enum Format {
 
   private static final int PEEK = 16 * 1024;
   // The first element that is not a declaration, comment, DOCTYPE or processing instruction.
-  private static final Pattern ROOT =
-      Pattern.compile("<(?![?!])(?:[\\w.-]+:)?([\\w.-]+)");
+  private static final Pattern ROOT = Pattern.compile("<(?![?!])(?:[\\w.-]+:)?([\\w.-]+)");
 
   private final String label;
 
@@ -41,9 +40,11 @@ public enum Format {
       case '[' -> HUGGING_FACE_DAILY;
       case '{' -> JSON_LINES;
       case '<' -> xml(text);
-      default -> throw new UnknownFormat(
-          "the file is not XML or JSON (it starts with \"" + Dates.abbreviate(firstLine(text))
-              + "\")");
+      default ->
+          throw new UnknownFormat(
+              "the file is not XML or JSON (it starts with \""
+                  + Dates.abbreviate(firstLine(text))
+                  + "\")");
     };
   }
 
@@ -55,8 +56,9 @@ public enum Format {
     return switch (m.group(1)) {
       case "feed" -> ARXIV_ATOM;
       case "OAI-PMH" -> OAI_PMH;
-      default -> throw new UnknownFormat(
-          "XML with root <" + m.group(1) + "> is neither an Atom feed nor an OAI-PMH response");
+      default ->
+          throw new UnknownFormat(
+              "XML with root <" + m.group(1) + "> is neither an Atom feed nor an OAI-PMH response");
     };
   }
 

@@ -38,8 +38,7 @@ final class HuggingFaceDailyParser implements FeedParser {
 
   @Override
   public void parse(InputStream in, RecordSink sink) {
-    var decoder =
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE);
+    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE);
     int n = 0;
     int complete = 0;
     try (JsonParser p = json.createParser(new InputStreamReader(in, decoder))) {
@@ -54,8 +53,11 @@ final class HuggingFaceDailyParser implements FeedParser {
         complete = n;
       }
     } catch (JacksonException e) {
-      sink.reject("after item " + complete, "JSON is malformed or truncated (" + Json.describe(e)
-          + "); the rest of the file was skipped");
+      sink.reject(
+          "after item " + complete,
+          "JSON is malformed or truncated ("
+              + Json.describe(e)
+              + "); the rest of the file was skipped");
     }
   }
 

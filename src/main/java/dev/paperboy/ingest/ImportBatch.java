@@ -39,8 +39,15 @@ final class ImportBatch implements RecordSink {
   }
 
   static ImportReport unreadable(String file, String reason) {
-    return new ImportReport(file, "unknown format", 0, 0, 0, 1,
-        List.of(new ImportReport.Rejection(file, "whole file", reason)), List.of());
+    return new ImportReport(
+        file,
+        "unknown format",
+        0,
+        0,
+        0,
+        1,
+        List.of(new ImportReport.Rejection(file, "whole file", reason)),
+        List.of());
   }
 
   @Override

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * What one {@code import} of one file did: the counts {@code import} prints, each rejected
- * record with its position and reason, and notes such as a resumption token.
+ * What one {@code import} of one file did: the counts {@code import} prints, each rejected record
+ * with its position and reason, and notes such as a resumption token.
  */
 public record ImportReport(
     String file,

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Imports a file: detect its format, parse it record by record, then in batches normalize,
- * dedupe and upsert into the catalog and update the search index. Importing the same file twice
- * changes nothing; a bad record is reported and skipped.
+ * Imports a file: detect its format, parse it record by record, then in batches normalize, dedupe
+ * and upsert into the catalog and update the search index. Importing the same file twice changes
+ * nothing; a bad record is reported and skipped.
  */
 @Service
 public class Importer {
@@ -72,16 +72,15 @@ public class Importer {
     List<Upserted> results =
         catalog.upsert(records.stream().map(ImportBatch.Accepted::paper).toList());
     index.upsert(
-        results.stream().filter(r -> r.change() != Change.UNCHANGED).map(Upserted::paper)
-            .toList());
+        results.stream().filter(r -> r.change() != Change.UNCHANGED).map(Upserted::paper).toList());
     List<Change> changes = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       Paper stored = results.get(i).paper();
       int signalChanges =
           catalog.saveSignals(
               records.get(i).signals().stream()
-                  .map(s -> new Signal(stored.id(), s.source(), s.kind(),
-                      s.value(), s.observedAt()))
+                  .map(
+                      s -> new Signal(stored.id(), s.source(), s.kind(), s.value(), s.observedAt()))
                   .toList());
       Change change = results.get(i).change();
       changes.add(change == Change.UNCHANGED && signalChanges > 0 ? Change.UPDATED : change);

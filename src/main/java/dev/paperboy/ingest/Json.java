@@ -43,8 +43,7 @@ final class Json {
 
   static String describe(JacksonException e) {
     TokenStreamLocation at = e.getLocation();
-    String where =
-        at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     return e.getOriginalMessage().lines().findFirst().orElse("unreadable") + where;
   }
 }

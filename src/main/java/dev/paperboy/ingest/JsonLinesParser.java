@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Our own JSON Lines format (docs/FORMATS.md): one JSON object per line. Each line stands alone,
- * so a broken line — bad JSON, invalid UTF-8, a wrong field — is rejected and the next is read.
+ * Our own JSON Lines format (docs/FORMATS.md): one JSON object per line. Each line stands alone, so
+ * a broken line — bad JSON, invalid UTF-8, a wrong field — is rejected and the next is read.
  */
 final class JsonLinesParser implements FeedParser {
 

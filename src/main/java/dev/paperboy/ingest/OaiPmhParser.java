@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * OAI-PMH {@code ListRecords} responses from arXiv, with metadata in the {@code arXiv} format
- * (structured authors, one set of dates) or {@code arXivRaw} (authors as one string, every
- * version with its date). Deleted records are skipped with a note; an OAI error is reported by
- * its code, and {@code noRecordsMatch} simply means an empty list.
+ * (structured authors, one set of dates) or {@code arXivRaw} (authors as one string, every version
+ * with its date). Deleted records are skipped with a note; an OAI error is reported by its code,
+ * and {@code noRecordsMatch} simply means an empty list.
  */
 final class OaiPmhParser implements FeedParser {
 
@@ -41,14 +41,17 @@ final class OaiPmhParser implements FeedParser {
     }
     try {
       XmlNode metadata =
-          record.child("metadata").flatMap(m -> m.children().stream().findFirst())
+          record
+              .child("metadata")
+              .flatMap(m -> m.children().stream().findFirst())
               .orElseThrow(() -> new BadRecord("record has no metadata"));
       Paper paper =
           switch (metadata.name()) {
             case "arXiv" -> fromArxiv(metadata);
             case "arXivRaw" -> fromArxivRaw(metadata);
-            default -> throw new BadRecord(
-                "metadata format <" + metadata.name() + "> is not arXiv or arXivRaw");
+            default ->
+                throw new BadRecord(
+                    "metadata format <" + metadata.name() + "> is not arXiv or arXivRaw");
           };
       sink.accept(position, paper, List.of());
     } catch (BadRecord e) {
@@ -84,7 +87,11 @@ final class OaiPmhParser implements FeedParser {
         m.child("authors").map(a -> a.all("author")).orElse(List.of()).stream()
             .map(OaiPmhParser::structuredAuthor)
             .toList();
-    return paper(m, id, authors, Dates.parse(m.text("created"), "created"),
+    return paper(
+        m,
+        id,
+        authors,
+        Dates.parse(m.text("created"), "created"),
         Dates.parse(m.text("updated"), "updated"));
   }
 
@@ -107,8 +114,9 @@ final class OaiPmhParser implements FeedParser {
     int latest = versions.stream().mapToInt(OaiPmhParser::versionNumber).max().orElse(1);
     LocalDate first = versions.isEmpty() ? null : Dates.parse(versions.get(0).text("date"), "date");
     LocalDate last =
-        versions.size() < 2 ? null : Dates.parse(versions.get(versions.size() - 1).text("date"),
-            "date");
+        versions.size() < 2
+            ? null
+            : Dates.parse(versions.get(versions.size() - 1).text("date"), "date");
     PaperId.Versioned id = new PaperId.Versioned(bare.id(), versions.isEmpty() ? null : latest);
     return paper(m, id, AuthorList.parse(m.text("authors")), first, last);
   }
@@ -123,7 +131,10 @@ final class OaiPmhParser implements FeedParser {
   }
 
   private static Paper paper(
-      XmlNode m, PaperId.Versioned id, List<Author> authors, LocalDate published,
+      XmlNode m,
+      PaperId.Versioned id,
+      List<Author> authors,
+      LocalDate published,
       LocalDate updated) {
     List<String> categories =
         Arrays.stream(Fields.required(m.text("categories"), "categories").split("\\s+")).toList();
@@ -137,8 +148,8 @@ final class OaiPmhParser implements FeedParser {
         categories,
         published,
         updated,
-        Fields.arxivLinks(id.id()).orElse(
-            new dev.paperboy.catalog.Links(null, null, Fields.clean(m.text("doi")), null)),
+        Fields.arxivLinks(id.id())
+            .orElse(new dev.paperboy.catalog.Links(null, null, Fields.clean(m.text("doi")), null)),
         Fields.clean(m.text("comments")),
         Fields.clean(m.text("journal-ref")),
         List.of(ArxivAtomParser.SOURCE),

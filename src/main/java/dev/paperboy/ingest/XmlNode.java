@@ -10,9 +10,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * One record's element subtree, read from a stream: a file of 10,000 records is read one record
- * at a time, and each record is small enough to hold whole. Depth and breadth are capped so a
- * hostile record cannot exhaust memory.
+ * One record's element subtree, read from a stream: a file of 10,000 records is read one record at
+ * a time, and each record is small enough to hold whole. Depth and breadth are capped so a hostile
+ * record cannot exhaust memory.
  */
 record XmlNode(String name, Map<String, String> attributes, String text, List<XmlNode> children) {
 
@@ -40,7 +40,8 @@ record XmlNode(String name, Map<String, String> attributes, String text, List<Xm
       switch (event) {
         case XMLStreamConstants.START_ELEMENT -> {
           if (children.size() >= MAX_CHILDREN) {
-            throw new XMLStreamException("more than " + MAX_CHILDREN + " children", r.getLocation());
+            throw new XMLStreamException(
+                "more than " + MAX_CHILDREN + " children", r.getLocation());
           }
           children.add(read(r, depth + 1));
         }

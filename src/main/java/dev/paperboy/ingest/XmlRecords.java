@@ -9,9 +9,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Walks an XML file and hands each element of interest (an Atom entry, an OAI record, an OAI
- * error) to a handler, one at a time. Malformed XML ends the walk with one rejection that says
- * where; whatever was handled before it stays imported.
+ * Walks an XML file and hands each element of interest (an Atom entry, an OAI record, an OAI error)
+ * to a handler, one at a time. Malformed XML ends the walk with one rejection that says where;
+ * whatever was handled before it stays imported.
  */
 final class XmlRecords {
 
@@ -45,8 +45,12 @@ final class XmlRecords {
         }
       }
     } catch (XMLStreamException e) {
-      sink.reject("after " + last, "XML is malformed or truncated (" + describe(e) + "); the rest"
-          + " of the file was skipped");
+      sink.reject(
+          "after " + last,
+          "XML is malformed or truncated ("
+              + describe(e)
+              + "); the rest"
+              + " of the file was skipped");
     }
   }
 

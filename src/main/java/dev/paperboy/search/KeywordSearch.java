@@ -46,13 +46,16 @@ public class KeywordSearch {
 
   public SearchResults search(SearchRequest request) {
     if ((long) request.page() * request.size() > MAX_WINDOW) {
-      throw new InvalidQuery("results past the first " + MAX_WINDOW + " are not served; narrow"
-          + " the query or add a filter");
+      throw new InvalidQuery(
+          "results past the first "
+              + MAX_WINDOW
+              + " are not served; narrow"
+              + " the query or add a filter");
     }
     SearchQuery query = SearchQuery.parse(request.query());
     if (query.isEmpty() && request.category() == null) {
-      throw new InvalidQuery("the query is empty: type some words, a \"phrase\", author:name or"
-          + " cat:cs.CL");
+      throw new InvalidQuery(
+          "the query is empty: type some words, a \"phrase\", author:name or" + " cat:cs.CL");
     }
     return index.read(searcher -> run(searcher, request, query));
   }
@@ -76,8 +79,7 @@ public class KeywordSearch {
     int from = Math.min(ranked.size(), (request.page() - 1) * request.size());
     List<ScoreDoc> page = ranked.subList(from, Math.min(ranked.size(), window));
     return new SearchResults(
-        total + exact.size(), request.page(), request.size(),
-        hits(searcher, chosen, page), notice);
+        total + exact.size(), request.page(), request.size(), hits(searcher, chosen, page), notice);
   }
 
   /** The paper the query names by arXiv id or by exact title, if the index holds it. */
@@ -87,8 +89,8 @@ public class KeywordSearch {
     }
     BooleanQuery.Builder named = new BooleanQuery.Builder();
     PaperId.parse(text)
-        .ifPresent(id -> named.add(new TermQuery(new Term(IndexFields.ID, id.toString())),
-            Occur.SHOULD));
+        .ifPresent(
+            id -> named.add(new TermQuery(new Term(IndexFields.ID, id.toString())), Occur.SHOULD));
     String key = Text.titleKey(text);
     if (!key.isEmpty()) {
       named.add(new TermQuery(new Term(IndexFields.TITLE_KEY, key)), Occur.SHOULD);
@@ -107,7 +109,8 @@ public class KeywordSearch {
       ids.put(d.doc, searcher.storedFields().document(d.doc).get(IndexFields.ID));
     }
     Map<String, Paper> papers =
-        catalog.findAll(ids.values().stream().map(id -> PaperId.parse(id).orElseThrow()).toList())
+        catalog
+            .findAll(ids.values().stream().map(id -> PaperId.parse(id).orElseThrow()).toList())
             .stream()
             .collect(Collectors.toMap(p -> p.id().toString(), Function.identity()));
     Highlights.Marked marked = highlights.mark(searcher, query, docs);
@@ -115,8 +118,12 @@ public class KeywordSearch {
     for (int i = 0; i < docs.size(); i++) {
       Paper paper = papers.get(ids.get(docs.get(i).doc));
       if (paper != null) {
-        hits.add(new SearchResults.Hit(paper, docs.get(i).score,
-            marked.title(i, paper.title()), marked.abstractText(i, paper.abstractText())));
+        hits.add(
+            new SearchResults.Hit(
+                paper,
+                docs.get(i).score,
+                marked.title(i, paper.title()),
+                marked.abstractText(i, paper.abstractText())));
       }
     }
     return hits;

@@ -34,8 +34,13 @@ final class LuceneQueries {
    * @param strict every clause must match (otherwise any positive clause will do)
    * @param exclude documents already placed first, left out here so they are not listed twice
    */
-  Query build(SearchQuery query, SearchRequest request, boolean strict, List<ScoreDoc> exclude,
-      IndexSearcher searcher) throws java.io.IOException {
+  Query build(
+      SearchQuery query,
+      SearchRequest request,
+      boolean strict,
+      List<ScoreDoc> exclude,
+      IndexSearcher searcher)
+      throws java.io.IOException {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     boolean anyPositive = false;
     for (SearchQuery.Clause clause : query.clauses()) {

@@ -1,8 +1,8 @@
 package dev.paperboy.search;
 
-import dev.paperboy.DataDirectory;
 import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.Paper;
+import dev.paperboy.runtime.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The Lucene index of the catalog. Derived data: every update is keyed by paper id so repeating
- * it is harmless, and the whole index can be rebuilt from the catalog at any time. Readers are
+ * The Lucene index of the catalog. Derived data: every update is keyed by paper id so repeating it
+ * is harmless, and the whole index can be rebuilt from the catalog at any time. Readers are
  * refreshed after each write, so an import shows in search at once.
  */
 @Component

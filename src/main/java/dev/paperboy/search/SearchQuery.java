@@ -15,9 +15,7 @@ public record SearchQuery(String text, List<Clause> clauses) {
 
   private static final Set<String> FIELDS = Set.of("author", "cat", "title");
 
-  /**
-   * One part of a query. {@code field} is null for "anywhere"; {@code phrase} keeps word order.
-   */
+  /** One part of a query. {@code field} is null for "anywhere"; {@code phrase} keeps word order. */
   public record Clause(String field, String value, boolean phrase, boolean excluded) {}
 
   public static SearchQuery parse(String text) {

@@ -35,9 +35,13 @@ class Api {
 
   /** One search result as the API shows it. */
   record Result(
-      String id, String title, @JsonProperty("abstract")
-          String abstractText,
-      List<String> authors, LocalDate published, List<String> categories, float score) {}
+      String id,
+      String title,
+      @JsonProperty("abstract") String abstractText,
+      List<String> authors,
+      LocalDate published,
+      List<String> categories,
+      float score) {}
 
   /** One page of results. */
   record Results(long total, int page, int size, String notice, List<Result> results) {}
@@ -56,33 +60,60 @@ class Api {
     }
     SearchResults r =
         search.search(new SearchRequest(q, Pages.blankToNull(cat), from, to, page, size));
-    return new Results(r.total(), r.page(), r.size(), r.notice(),
-        r.hits().stream().map(Api::result).toList());
+    return new Results(
+        r.total(), r.page(), r.size(), r.notice(), r.hits().stream().map(Api::result).toList());
   }
 
   private static Result result(SearchResults.Hit hit) {
     Paper p = hit.paper();
-    return new Result(p.id().toString(), p.title(), p.abstractText(),
-        p.authors().stream().map(Author::name).toList(), p.published(), p.categories(),
+    return new Result(
+        p.id().toString(),
+        p.title(),
+        p.abstractText(),
+        p.authors().stream().map(Author::name).toList(),
+        p.published(),
+        p.categories(),
         hit.score());
   }
 
   /** Everything the catalog knows about one paper. */
   record PaperDetail(
-      String id, Integer version, String title,
+      String id,
+      Integer version,
+      String title,
       @JsonProperty("abstract") String abstractText,
-      List<Author> authors, String primaryCategory, List<String> categories,
-      LocalDate published, LocalDate updated, Map<String, String> links, String comment,
-      String journalRef, List<String> sources, String firstSeen, Map<String, Long> signals) {}
+      List<Author> authors,
+      String primaryCategory,
+      List<String> categories,
+      LocalDate published,
+      LocalDate updated,
+      Map<String, String> links,
+      String comment,
+      String journalRef,
+      List<String> sources,
+      String firstSeen,
+      Map<String, Long> signals) {}
 
   @GetMapping("/papers/{*id}")
   PaperDetail paper(@PathVariable String id) {
     String text = id.startsWith("/") ? id.substring(1) : id;
     PaperId paperId = PaperId.parse(text).orElseThrow(() -> new PaperNotFound(text));
     Paper p = catalog.find(paperId).orElseThrow(() -> new PaperNotFound(text));
-    return new PaperDetail(p.id().toString(), p.version(), p.title(), p.abstractText(),
-        p.authors(), p.primaryCategory(), p.categories(), p.published(), p.updated(),
-        PaperLinks.of(p), p.comment(), p.journalRef(), p.sources(), p.firstSeen().toString(),
+    return new PaperDetail(
+        p.id().toString(),
+        p.version(),
+        p.title(),
+        p.abstractText(),
+        p.authors(),
+        p.primaryCategory(),
+        p.categories(),
+        p.published(),
+        p.updated(),
+        PaperLinks.of(p),
+        p.comment(),
+        p.journalRef(),
+        p.sources(),
+        p.firstSeen().toString(),
         catalog.signals(paperId));
   }
 }

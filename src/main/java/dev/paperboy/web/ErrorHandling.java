@@ -18,8 +18,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The one place where failures become responses: JSON {@code {"error": ...}} under {@code /api}
- * and {@code /admin}, an HTML page elsewhere; a 4xx for the caller's mistakes, never a 200.
+ * The one place where failures become responses: JSON {@code {"error": ...}} under {@code /api} and
+ * {@code /admin}, an HTML page elsewhere; a 4xx for the caller's mistakes, never a 200.
  */
 @ControllerAdvice
 class ErrorHandling {
@@ -43,17 +43,20 @@ class ErrorHandling {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   Object badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    String expected = e.getRequiredType() == null ? "a valid value"
-        : e.getRequiredType().getSimpleName().equals("LocalDate") ? "a date like 2024-10-28"
-        : "a " + e.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-    return respond(request, HttpStatus.BAD_REQUEST,
-        "parameter '" + e.getName() + "' must be " + expected);
+    String expected =
+        e.getRequiredType() == null
+            ? "a valid value"
+            : e.getRequiredType().getSimpleName().equals("LocalDate")
+                ? "a date like 2024-10-28"
+                : "a " + e.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    return respond(
+        request, HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' must be " + expected);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-    return respond(request, HttpStatus.BAD_REQUEST,
-        "parameter '" + e.getParameterName() + "' is required");
+    return respond(
+        request, HttpStatus.BAD_REQUEST, "parameter '" + e.getParameterName() + "' is required");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -64,7 +67,9 @@ class ErrorHandling {
   @ExceptionHandler(Exception.class)
   Object unexpected(Exception e, HttpServletRequest request) {
     log.error("Unexpected failure on {}", request.getRequestURI(), e);
-    return respond(request, HttpStatus.INTERNAL_SERVER_ERROR,
+    return respond(
+        request,
+        HttpStatus.INTERNAL_SERVER_ERROR,
         "something went wrong on our side; the server log has the details");
   }
 

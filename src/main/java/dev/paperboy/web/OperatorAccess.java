@@ -1,6 +1,6 @@
 package dev.paperboy.web;
 
-import dev.paperboy.PaperboySettings;
+import dev.paperboy.runtime.PaperboySettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,8 +11,8 @@ import java.security.MessageDigest;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Keeps operator endpoints closed to the public: open to loopback clients (not relayed by a
- * proxy), or to anyone presenting {@code PAPERBOY_ADMIN_TOKEN} as a bearer token.
+ * Keeps operator endpoints closed to the public: open to loopback clients (not relayed by a proxy),
+ * or to anyone presenting {@code PAPERBOY_ADMIN_TOKEN} as a bearer token.
  */
 final class OperatorAccess implements HandlerInterceptor {
 
@@ -31,8 +31,11 @@ final class OperatorAccess implements HandlerInterceptor {
     }
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
     response.setContentType("application/json");
-    response.getWriter().write("{\"error\":\"operator endpoints are open to this machine only,"
-        + " or with the operator token (PAPERBOY_ADMIN_TOKEN)\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"error\":\"operator endpoints are open to this machine only,"
+                + " or with the operator token (PAPERBOY_ADMIN_TOKEN)\"}");
     return false;
   }
 

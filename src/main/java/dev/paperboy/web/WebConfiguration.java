@@ -1,6 +1,6 @@
 package dev.paperboy.web;
 
-import dev.paperboy.PaperboySettings;
+import dev.paperboy.runtime.PaperboySettings;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +31,8 @@ class WebConfiguration implements WebMvcConfigurer {
   Filter securityHeaders() {
     return (request, response, chain) -> {
       HttpServletResponse http = (HttpServletResponse) response;
-      http.setHeader("Content-Security-Policy",
+      http.setHeader(
+          "Content-Security-Policy",
           "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
               + " img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none';"
               + " frame-ancestors 'none'");

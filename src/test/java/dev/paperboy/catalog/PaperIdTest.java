@@ -14,8 +14,11 @@ class PaperIdTest {
           "https://arxiv.org/pdf/2410.21271v3.pdf", "arXiv:2410.21271", "oai:arXiv.org:2410.21271",
           "  2410.21271  "
         }) {
-      assertThat(PaperId.parseArxiv(s)).as(s).get()
-          .extracting(PaperId.Versioned::id).hasToString("arxiv:2410.21271");
+      assertThat(PaperId.parseArxiv(s))
+          .as(s)
+          .get()
+          .extracting(PaperId.Versioned::id)
+          .hasToString("arxiv:2410.21271");
     }
   }
 

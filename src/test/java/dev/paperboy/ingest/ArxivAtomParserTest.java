@@ -15,7 +15,8 @@ class ArxivAtomParserTest {
   @Test
   void readsEveryEntry() {
     assertThat(sink.rejections).isEmpty();
-    assertThat(sink.papers).extracting(p -> p.id().toString())
+    assertThat(sink.papers)
+        .extracting(p -> p.id().toString())
         .containsExactly("arxiv:2410.21271", "arxiv:hep-th/9901001", "arxiv:math.GT/0309136");
     assertThat(sink.positions).containsExactly("entry 1", "entry 2", "entry 3");
   }
@@ -23,23 +24,29 @@ class ArxivAtomParserTest {
   @Test
   void wrappedTitleAndAbstractAreJoinedWithLatexKept() {
     Paper p = sink.papers.get(0);
-    assertThat(p.title()).isEqualTo(
-        "Sparse Mixture-of-Experts Routing for $\\mathcal{O}(\\log n)$ Inference in Large"
-            + " Language Models");
-    assertThat(p.abstractText()).startsWith("We study routing in sparse mixture-of-experts"
-        + " transformers. Each token is sent to $k \\ll n$ experts,")
-        .doesNotContain("\n").doesNotContain("  ");
+    assertThat(p.title())
+        .isEqualTo(
+            "Sparse Mixture-of-Experts Routing for $\\mathcal{O}(\\log n)$ Inference in Large"
+                + " Language Models");
+    assertThat(p.abstractText())
+        .startsWith(
+            "We study routing in sparse mixture-of-experts"
+                + " transformers. Each token is sent to $k \\ll n$ experts,")
+        .doesNotContain("\n")
+        .doesNotContain("  ");
   }
 
   @Test
   void keepsVersionAuthorsAffiliationsAndMetadata() {
     Paper p = sink.papers.get(0);
     assertThat(p.version()).isEqualTo(2);
-    assertThat(p.authors()).containsExactly(
-        new Author("Ada Quinlan", List.of("University of Edinburgh")),
-        new Author("Bertrand Okafor",
-            List.of("ETH Zurich", "Max Planck Institute for Intelligent Systems")),
-        Author.named("Chen Wei"));
+    assertThat(p.authors())
+        .containsExactly(
+            new Author("Ada Quinlan", List.of("University of Edinburgh")),
+            new Author(
+                "Bertrand Okafor",
+                List.of("ETH Zurich", "Max Planck Institute for Intelligent Systems")),
+            Author.named("Chen Wei"));
     assertThat(p.primaryCategory()).isEqualTo("cs.CL");
     assertThat(p.categories()).containsExactly("cs.CL", "cs.LG");
     assertThat(p.published()).isEqualTo(LocalDate.of(2024, 10, 28));
@@ -54,7 +61,8 @@ class ArxivAtomParserTest {
 
   @Test
   void unicodeNamesSurviveAsWritten() {
-    assertThat(sink.papers.get(1).authors()).extracting(Author::name)
+    assertThat(sink.papers.get(1).authors())
+        .extracting(Author::name)
         .containsExactly("Jürgen Schölkopf", "Łukasz Dąbrowski", "Zoë Núñez-García");
   }
 
@@ -79,7 +87,8 @@ class ArxivAtomParserTest {
   void anApiErrorEntryIsRejectedWithTheApisMessage() {
     CollectingSink error = CollectingSink.parse(new ArxivAtomParser(), "arxiv-api-error.atom");
     assertThat(error.papers).isEmpty();
-    assertThat(error.rejections).containsExactly(
-        "entry 1: the arXiv API reported an error: incorrect id format for 1234.12345v99x");
+    assertThat(error.rejections)
+        .containsExactly(
+            "entry 1: the arXiv API reported an error: incorrect id format for 1234.12345v99x");
   }
 }

@@ -19,8 +19,8 @@ class FormatTest {
   }
 
   private static Format detectText(String text) throws IOException {
-    return Format.detect(new BufferedInputStream(
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+    return Format.detect(
+        new BufferedInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
   }
 
   @Test
@@ -42,9 +42,7 @@ class FormatTest {
   @Test
   void unknownContentGetsAClearReason() {
     assertThatThrownBy(() -> detectText("")).hasMessage("the file is empty");
-    assertThatThrownBy(() -> detectText("<rss version='2.0'/>"))
-        .hasMessageContaining("root <rss>");
-    assertThatThrownBy(() -> detectText("id,title\n1,x"))
-        .hasMessageContaining("not XML or JSON");
+    assertThatThrownBy(() -> detectText("<rss version='2.0'/>")).hasMessageContaining("root <rss>");
+    assertThatThrownBy(() -> detectText("id,title\n1,x")).hasMessageContaining("not XML or JSON");
   }
 }

@@ -29,51 +29,63 @@ class HostileInputTest {
   @Test
   void aTruncatedFileKeepsTheWholeEntriesBeforeTheCut() {
     CollectingSink sink = CollectingSink.parse(new ArxivAtomParser(), "truncated.atom");
-    assertThat(sink.papers).extracting(Paper::title)
+    assertThat(sink.papers)
+        .extracting(Paper::title)
         .containsExactly("A Complete Entry Before the Cut");
-    assertThat(sink.rejections).singleElement().asString()
+    assertThat(sink.rejections)
+        .singleElement()
+        .asString()
         .startsWith("after entry 1: XML is malformed or truncated");
   }
 
   @Test
   void aFiveMegabyteAbstractIsRejectedAndItsNeighboursImported() {
     String huge = "a".repeat(5 * 1024 * 1024);
-    String feed = "<feed xmlns='http://www.w3.org/2005/Atom'>"
-        + entry("2410.00001", "Before", "fine")
-        + entry("2410.00002", "Huge", huge)
-        + entry("2410.00003", "After", "fine")
-        + "</feed>";
-    CollectingSink sink = CollectingSink.parse(new ArxivAtomParser(),
-        new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)));
+    String feed =
+        "<feed xmlns='http://www.w3.org/2005/Atom'>"
+            + entry("2410.00001", "Before", "fine")
+            + entry("2410.00002", "Huge", huge)
+            + entry("2410.00003", "After", "fine")
+            + "</feed>";
+    CollectingSink sink =
+        CollectingSink.parse(
+            new ArxivAtomParser(), new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)));
     assertThat(sink.papers).extracting(Paper::title).containsExactly("Before", "After");
-    assertThat(sink.rejections).containsExactly(
-        "entry 2: abstract is 5,242,880 characters long; the limit is 50,000");
+    assertThat(sink.rejections)
+        .containsExactly("entry 2: abstract is 5,242,880 characters long; the limit is 50,000");
   }
 
   @Test
   void invalidUtf8InXmlIsDecodedAsReplacementSoTheImporterCanRejectThatRecordAlone() {
-    assertThat(invalidUtf8Feed().papers).extracting(Paper::title)
+    assertThat(invalidUtf8Feed().papers)
+        .extracting(Paper::title)
         .containsExactly("Good", "Bad \uFFFD\uFFFD", "Also good");
   }
 
   private static CollectingSink invalidUtf8Feed() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    bytes.writeBytes(("<feed xmlns='http://www.w3.org/2005/Atom'>"
-        + entry("2410.00001", "Good", "fine")).getBytes(StandardCharsets.UTF_8));
-    bytes.writeBytes("<entry><id>http://arxiv.org/abs/2410.00002v1</id><title>Bad "
-        .getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(
+        ("<feed xmlns='http://www.w3.org/2005/Atom'>" + entry("2410.00001", "Good", "fine"))
+            .getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(
+        "<entry><id>http://arxiv.org/abs/2410.00002v1</id><title>Bad "
+            .getBytes(StandardCharsets.UTF_8));
     bytes.write(0xFF);
     bytes.write(0xFE);
-    bytes.writeBytes(("</title></entry>" + entry("2410.00003", "Also good", "fine") + "</feed>")
-        .getBytes(StandardCharsets.UTF_8));
-    return CollectingSink.parse(new ArxivAtomParser(),
-        new ByteArrayInputStream(bytes.toByteArray()));
+    bytes.writeBytes(
+        ("</title></entry>" + entry("2410.00003", "Also good", "fine") + "</feed>")
+            .getBytes(StandardCharsets.UTF_8));
+    return CollectingSink.parse(
+        new ArxivAtomParser(), new ByteArrayInputStream(bytes.toByteArray()));
   }
 
   @Test
   void theImporterRejectsARecordWithInvalidUtf8AndKeepsTheRest() {
-    ImportBatch batch = new ImportBatch("bad.atom", Format.ARXIV_ATOM,
-        records -> records.stream().map(r -> Catalog.Change.NEW).toList());
+    ImportBatch batch =
+        new ImportBatch(
+            "bad.atom",
+            Format.ARXIV_ATOM,
+            records -> records.stream().map(r -> Catalog.Change.NEW).toList());
     CollectingSink parsed = invalidUtf8Feed();
     for (int i = 0; i < parsed.papers.size(); i++) {
       batch.accept(parsed.positions.get(i), parsed.papers.get(i), java.util.List.of());
@@ -81,12 +93,19 @@ class HostileInputTest {
     ImportReport report = batch.finish();
     assertThat(report.created()).isEqualTo(2);
     assertThat(report.rejected()).isEqualTo(1);
-    assertThat(report.rejections()).singleElement().hasToString(
-        "bad.atom: entry 2: the record contains bytes that are not valid UTF-8");
+    assertThat(report.rejections())
+        .singleElement()
+        .hasToString("bad.atom: entry 2: the record contains bytes that are not valid UTF-8");
   }
 
   private static String entry(String id, String title, String summary) {
-    return "<entry><id>http://arxiv.org/abs/" + id + "v1</id><title>" + title + "</title>"
-        + "<summary>" + summary + "</summary></entry>";
+    return "<entry><id>http://arxiv.org/abs/"
+        + id
+        + "v1</id><title>"
+        + title
+        + "</title>"
+        + "<summary>"
+        + summary
+        + "</summary></entry>";
   }
 }

@@ -15,8 +15,9 @@ class ImportRoundTripIT extends PaperboyIntegrationTest {
     JsonNode paper = json("/api/papers/arxiv:2410.21271");
     assertThat(paper.get("title").asString()).startsWith("Sparse Mixture-of-Experts Routing");
     assertThat(paper.get("authors").get(1).get("affiliations").size()).isEqualTo(2);
-    assertThat(json("/api/search?q=" + q("load-balancing")).get("results").get(0).get("id")
-        .asString()).isEqualTo("arxiv:2410.21271");
+    assertThat(
+            json("/api/search?q=" + q("load-balancing")).get("results").get(0).get("id").asString())
+        .isEqualTo("arxiv:2410.21271");
   }
 
   @Test
@@ -33,11 +34,11 @@ class ImportRoundTripIT extends PaperboyIntegrationTest {
 
   @Test
   void aNewerVersionUpdatesThePaperAndAnOlderOneDoesNot() {
-    ImportReport first = importText("v1.atom", feed("2499.00001v1", "Original Title"));
+    ImportReport first = importText("v1.atom", atomFeed("2499.00001v1", "Original Title"));
     assertThat(first.created()).isEqualTo(1);
-    ImportReport second = importText("v2.atom", feed("2499.00001v2", "Revised Title"));
+    ImportReport second = importText("v2.atom", atomFeed("2499.00001v2", "Revised Title"));
     assertThat(second.updated()).isEqualTo(1);
-    ImportReport stale = importText("v1-again.atom", feed("2499.00001v1", "Original Title"));
+    ImportReport stale = importText("v1-again.atom", atomFeed("2499.00001v1", "Original Title"));
     assertThat(stale.unchanged()).isEqualTo(1);
     JsonNode paper = json("/api/papers/arxiv:2499.00001");
     assertThat(paper.get("title").asString()).isEqualTo("Revised Title");
@@ -63,9 +64,11 @@ class ImportRoundTripIT extends PaperboyIntegrationTest {
   @Test
   void aRecordWithoutArxivIdJoinsThePaperWithTheSameTitle() {
     importFixture("arxiv-api.atom");
-    ImportReport report = importText("same-title.jsonl",
-        "{\"title\": \"knot floer homology of twisted torus knots.\", \"code_url\":"
-            + " \"https://example.org/knots\"}\n");
+    ImportReport report =
+        importText(
+            "same-title.jsonl",
+            "{\"title\": \"knot floer homology of twisted torus knots.\", \"code_url\":"
+                + " \"https://example.org/knots\"}\n");
     assertThat(report.created()).isZero();
     assertThat(report.updated()).isEqualTo(1);
     assertThat(json("/api/papers/arxiv:math.GT/0309136").get("links").get("code").asString())
@@ -76,7 +79,8 @@ class ImportRoundTripIT extends PaperboyIntegrationTest {
   void badRecordsAreReportedWithFileAndPositionAndTheRestIsImported() {
     ImportReport report = importFixture("papers.jsonl");
     assertThat(report.rejected()).isEqualTo(2);
-    assertThat(report.rejections()).extracting(ImportReport.Rejection::position)
+    assertThat(report.rejections())
+        .extracting(ImportReport.Rejection::position)
         .containsExactly("line 3", "line 5");
     assertThat(report.rejections()).allMatch(r -> r.file().equals("papers.jsonl"));
     assertThat(json("/api/papers/doi:10.1145/3000000.3000001").get("title").asString())
@@ -100,14 +104,10 @@ class ImportRoundTripIT extends PaperboyIntegrationTest {
   void anUnknownFormatIsOneClearRejection() {
     ImportReport report = importText("notes.txt", "just some notes\n");
     assertThat(report.format()).isEqualTo("unknown format");
-    assertThat(report.rejections()).singleElement().extracting(ImportReport.Rejection::reason)
-        .asString().contains("not XML or JSON");
-  }
-
-  static String feed(String id, String title) {
-    return "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>http://arxiv.org/abs/" + id
-        + "</id><published>2025-01-01T00:00:00Z</published><title>" + title + "</title>"
-        + "<summary>An abstract about versioning.</summary><author><name>Vera Sion</name>"
-        + "</author><category term='cs.DL'/></entry></feed>";
+    assertThat(report.rejections())
+        .singleElement()
+        .extracting(ImportReport.Rejection::reason)
+        .asString()
+        .contains("not XML or JSON");
   }
 }

@@ -20,9 +20,10 @@ class OaiPmhParserTest {
     assertThat(p.version()).isNull();
     assertThat(p.title())
         .isEqualTo("Retrieval-Augmented Generation with Contrastive Dense Retrievers");
-    assertThat(p.authors()).containsExactly(
-        new Author("Csaba Bal\\'azs", List.of("Monash University")),
-        Author.named("Martin Luther King Jr"));
+    assertThat(p.authors())
+        .containsExactly(
+            new Author("Csaba Bal\\'azs", List.of("Monash University")),
+            Author.named("Martin Luther King Jr"));
     assertThat(p.categories()).containsExactly("cs.CL", "cs.IR");
     assertThat(p.published()).isEqualTo(LocalDate.of(2024, 10, 31));
     assertThat(p.links().doi()).isEqualTo("10.1000/example.rag");
@@ -45,14 +46,16 @@ class OaiPmhParserTest {
     assertThat(p.version()).isEqualTo(2);
     assertThat(p.published()).isEqualTo(LocalDate.of(2007, 4, 2));
     assertThat(p.updated()).isEqualTo(LocalDate.of(2007, 7, 24));
-    assertThat(p.authors()).containsExactly(
-        new Author("C. Bal\\'azs", List.of("Argonne")),
-        Author.named("E. L. Berger"),
-        new Author("P. M. Nadolsky", List.of("Argonne", "SMU")),
-        Author.named("C.-P. Yuan"));
+    assertThat(p.authors())
+        .containsExactly(
+            new Author("C. Bal\\'azs", List.of("Argonne")),
+            Author.named("E. L. Berger"),
+            new Author("P. M. Nadolsky", List.of("Argonne", "SMU")),
+            Author.named("C.-P. Yuan"));
     assertThat(p.journalRef()).isEqualTo("Phys.Rev.D76:013009,2007");
-    assertThat(p.title()).isEqualTo(
-        "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
+    assertThat(p.title())
+        .isEqualTo(
+            "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
     assertThat(sink.notes).noneMatch(n -> n.contains("resumptionToken"));
   }
 
@@ -60,7 +63,9 @@ class OaiPmhParserTest {
   void anOaiErrorIsReportedByItsCode() {
     CollectingSink sink = CollectingSink.parse(new OaiPmhParser(), "oai-error.xml");
     assertThat(sink.papers).isEmpty();
-    assertThat(sink.rejections).singleElement().asString()
+    assertThat(sink.rejections)
+        .singleElement()
+        .asString()
         .startsWith("OAI-PMH error: badResumptionToken: The value of the resumptionToken");
   }
 

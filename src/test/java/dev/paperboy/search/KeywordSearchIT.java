@@ -21,7 +21,8 @@ class KeywordSearchIT extends PaperboyIntegrationTest {
 
   private List<String> ids(String query) {
     List<String> ids = new ArrayList<>();
-    json("/api/search?size=50&q=" + q(query)).get("results")
+    json("/api/search?size=50&q=" + q(query))
+        .get("results")
         .forEach(r -> ids.add(r.get("id").asString()));
     return ids;
   }
@@ -52,7 +53,8 @@ class KeywordSearchIT extends PaperboyIntegrationTest {
     assertThat(ids("cat:hep-th")).containsExactly("arxiv:hep-th/9901001");
     assertThat(ids("routing cat:cs.LG")).containsExactly("arxiv:2410.21271");
     assertThat(ids("routing cat:hep-th")).isEmpty();
-    assertThat(ids("cat:cs")).contains("arxiv:2410.21271", "arxiv:2411.00001")
+    assertThat(ids("cat:cs"))
+        .contains("arxiv:2410.21271", "arxiv:2411.00001")
         .doesNotContain("arxiv:hep-th/9901001");
     assertThat(json("/api/search?q=routing&cat=math.GT").get("total").asInt()).isZero();
   }
@@ -86,8 +88,10 @@ class KeywordSearchIT extends PaperboyIntegrationTest {
 
   @Test
   void anExactTitlePutsThatPaperFirst() {
-    importText("rival.jsonl", "{\"title\": \"Knots, knots, knots: twisted torus knots and"
-        + " Floer homology of knots\", \"abstract\": \"knot floer homology twisted torus knot\"}\n");
+    importText(
+        "rival.jsonl",
+        "{\"title\": \"Knots, knots, knots: twisted torus knots and"
+            + " Floer homology of knots\", \"abstract\": \"knot floer homology twisted torus knot\"}\n");
     assertThat(ids("knot floer homology of twisted torus knots").get(0))
         .isEqualTo("arxiv:math.GT/0309136");
   }
@@ -123,24 +127,62 @@ class KeywordSearchIT extends PaperboyIntegrationTest {
   @Test
   void unbalancedQuotesBracketsAndOperatorsNeverCauseA500() {
     String[] nasty = {
-      "\"routing", "routing\"", "((routing", "routing)]}", "[", "{", "*", "?", "~", "^2",
-      "\\", "AND OR NOT", ":", "author:", "cat:", "-", "--", "\"\"", "title:\"", "a:b:c",
-      "routing~2", "rout*", "/", "'", "%", "<script>", "$\\mathcal{O}$", "\u0000", "😀",
-      "author:\"", "-\"", "cat:\"cs.CL"
+      "\"routing",
+      "routing\"",
+      "((routing",
+      "routing)]}",
+      "[",
+      "{",
+      "*",
+      "?",
+      "~",
+      "^2",
+      "\\",
+      "AND OR NOT",
+      ":",
+      "author:",
+      "cat:",
+      "-",
+      "--",
+      "\"\"",
+      "title:\"",
+      "a:b:c",
+      "routing~2",
+      "rout*",
+      "/",
+      "'",
+      "%",
+      "<script>",
+      "$\\mathcal{O}$",
+      "\u0000",
+      "😀",
+      "author:\"",
+      "-\"",
+      "cat:\"cs.CL"
     };
     for (String query : nasty) {
       HttpResponse<String> r = get("/api/search?q=" + q(query));
       assertThat(r.statusCode()).as(query).isIn(200, 400);
       assertThat(JSON.readTree(r.body()).has(r.statusCode() == 200 ? "results" : "error"))
-          .as(query).isTrue();
+          .as(query)
+          .isTrue();
     }
   }
 
   @Test
   void badParametersAreA400WithAJsonError() {
-    for (String query : new String[] {"q=", "q=x&page=0", "q=x&size=1000", "q=x&page=abc",
-        "q=x&from=yesterday", "q=x&from=2024-02-01&to=2024-01-01", "q=x&mode=fuzzy",
-        "q=x&page=100000", "q=" + "a".repeat(1_001)}) {
+    for (String query :
+        new String[] {
+          "q=",
+          "q=x&page=0",
+          "q=x&size=1000",
+          "q=x&page=abc",
+          "q=x&from=yesterday",
+          "q=x&from=2024-02-01&to=2024-01-01",
+          "q=x&mode=fuzzy",
+          "q=x&page=100000",
+          "q=" + "a".repeat(1_001)
+        }) {
       HttpResponse<String> r = get("/api/search?" + query);
       assertThat(r.statusCode()).as(query).isEqualTo(400);
       assertThat(JSON.readTree(r.body()).get("error").asString()).as(query).isNotBlank();
@@ -149,8 +191,8 @@ class KeywordSearchIT extends PaperboyIntegrationTest {
 
   @Test
   void unknownPapersAndPathsAreJson404s() {
-    for (String path : new String[] {"/api/papers/arxiv:9999.99999", "/api/papers/nonsense",
-        "/api/nope"}) {
+    for (String path :
+        new String[] {"/api/papers/arxiv:9999.99999", "/api/papers/nonsense", "/api/nope"}) {
       HttpResponse<String> r = get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(404);
       assertThat(JSON.readTree(r.body()).get("error").asString()).as(path).isNotBlank();

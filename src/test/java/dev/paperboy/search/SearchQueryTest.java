@@ -9,8 +9,9 @@ class SearchQueryTest {
 
   @Test
   void wordsPhrasesExclusionsAndFields() {
-    assertThat(SearchQuery.parse("sparse \"mixture of experts\" -vision author:quinlan cat:cs.CL")
-        .clauses())
+    assertThat(
+            SearchQuery.parse("sparse \"mixture of experts\" -vision author:quinlan cat:cs.CL")
+                .clauses())
         .containsExactly(
             new Clause(null, "sparse", false, false),
             new Clause(null, "mixture of experts", true, false),

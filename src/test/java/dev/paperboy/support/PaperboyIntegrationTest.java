@@ -56,8 +56,8 @@ public abstract class PaperboyIntegrationTest {
   }
 
   protected ImportReport importText(String name, String content) {
-    return importer.importFile(name, new java.io.ByteArrayInputStream(
-        content.getBytes(StandardCharsets.UTF_8)));
+    return importer.importFile(
+        name, new java.io.ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
   }
 
   protected String baseUrl() {
@@ -82,10 +82,21 @@ public abstract class PaperboyIntegrationTest {
   protected JsonNode json(String pathAndQuery) {
     HttpResponse<String> response = get(pathAndQuery);
     if (response.statusCode() != 200) {
-      throw new AssertionError(pathAndQuery + " answered " + response.statusCode() + ": "
-          + response.body());
+      throw new AssertionError(
+          pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
     }
     return JSON.readTree(response.body());
+  }
+
+  /** A one-entry arXiv Atom feed. */
+  protected static String atomFeed(String id, String title) {
+    return "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>http://arxiv.org/abs/"
+        + id
+        + "</id><published>2025-01-01T00:00:00Z</published><title>"
+        + title
+        + "</title>"
+        + "<summary>An abstract about versioning.</summary><author><name>Vera Sion</name>"
+        + "</author><category term='cs.DL'/></entry></feed>";
   }
 
   protected static String q(String text) {

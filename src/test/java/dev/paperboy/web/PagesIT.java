@@ -21,17 +21,19 @@ class PagesIT extends PaperboyIntegrationTest {
   void homeListsTheNewestPapersWithAbstracts() {
     HttpResponse<String> home = get("/");
     assertThat(home.statusCode()).isEqualTo(200);
-    assertThat(home.body()).contains("Newest papers", "Sparse Mixture-of-Experts Routing",
-        "Jürgen Schölkopf").doesNotContain("No papers yet");
-    assertThat(home.headers().firstValue("Content-Security-Policy")).get().asString()
+    assertThat(home.body())
+        .contains("Newest papers", "Sparse Mixture-of-Experts Routing", "Jürgen Schölkopf")
+        .doesNotContain("No papers yet");
+    assertThat(home.headers().firstValue("Content-Security-Policy"))
+        .get()
+        .asString()
         .contains("script-src 'self'");
   }
 
   @Test
   void searchShowsHighlightedFullAbstracts() {
     String page = get("/search?q=" + q("gating network")).body();
-    assertThat(page).contains("<mark>gating</mark>", "<mark>network</mark>",
-        "load-balancing loss");
+    assertThat(page).contains("<mark>gating</mark>", "<mark>network</mark>", "load-balancing loss");
   }
 
   @Test
@@ -51,9 +53,14 @@ class PagesIT extends PaperboyIntegrationTest {
   @Test
   void paperPageShowsAllMetadataAndKeepsOldStyleSlashes() {
     String page = get("/papers/arxiv:2410.21271").body();
-    assertThat(page).contains("University of Edinburgh", "Transactions on Machine Learning",
-        "14 pages, 6 figures", "http://arxiv.org/pdf/2410.21271v2",
-        "https://doi.org/10.48550/arXiv.2410.21271", "/webjars/katex/");
+    assertThat(page)
+        .contains(
+            "University of Edinburgh",
+            "Transactions on Machine Learning",
+            "14 pages, 6 figures",
+            "http://arxiv.org/pdf/2410.21271v2",
+            "https://doi.org/10.48550/arXiv.2410.21271",
+            "/webjars/katex/");
     HttpResponse<String> old = get("/papers/arxiv:hep-th/9901001");
     assertThat(old.statusCode()).isEqualTo(200);
     assertThat(old.body()).contains("Holographic Entanglement");
@@ -82,15 +89,19 @@ class PagesIT extends PaperboyIntegrationTest {
 
   @Test
   void operatorEndpointsAreClosedToRelayedClients() {
-    HttpResponse<String> relayed = send(HttpRequest.newBuilder(
-            URI.create(baseUrl() + "/admin/reindex"))
-        .header("X-Forwarded-For", "203.0.113.9")
-        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> relayed =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/reindex"))
+                .header("X-Forwarded-For", "203.0.113.9")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     assertThat(relayed.statusCode()).isEqualTo(403);
     assertThat(relayed.body()).contains("error");
-    HttpResponse<String> local = send(HttpRequest.newBuilder(
-            URI.create(baseUrl() + "/admin/reindex"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> local =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/reindex"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     assertThat(local.statusCode()).isEqualTo(200);
     assertThat(local.body()).contains("reindexed");
   }

@@ -1,4 +1,4 @@
-package dev.paperboy;
+package dev.paperboy.runtime;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL 17 run from the binaries inside the jar, with its cluster in the data
- * directory so papers survive restarts. Used when no {@code PAPERBOY_DB_URL} is set.
+ * A real PostgreSQL 17 run from the binaries inside the jar, with its cluster in the data directory
+ * so papers survive restarts. Used when no {@code PAPERBOY_DB_URL} is set.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 

@@ -1,4 +1,4 @@
-package dev.paperboy;
+package dev.paperboy.runtime;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.ContextClosedEvent;

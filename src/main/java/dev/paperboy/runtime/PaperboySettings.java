@@ -1,10 +1,10 @@
-package dev.paperboy;
+package dev.paperboy.runtime;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The settings every feature shares; each comes from a {@code PAPERBOY_*} environment variable
- * (see application.properties).
+ * The settings every feature shares; each comes from a {@code PAPERBOY_*} environment variable (see
+ * application.properties).
  *
  * @param dataDir where the embedded database, the index and the keys live
  * @param dbUrl JDBC URL of an external PostgreSQL; blank means the embedded one
@@ -12,8 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminToken opens operator endpoints to non-loopback clients that present it
  */
 @ConfigurationProperties("paperboy")
-public record PaperboySettings(
-    String dataDir, Db db, String baseUrl, String adminToken) {
+public record PaperboySettings(String dataDir, Db db, String baseUrl, String adminToken) {
 
   /** An external database's coordinates. */
   public record Db(String url, String username, String password) {}

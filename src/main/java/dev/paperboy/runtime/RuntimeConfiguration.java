@@ -1,4 +1,4 @@
-package dev.paperboy;
+package dev.paperboy.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 /** The data directory, its ownership, and the database behind the catalog. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaperboySettings.class)
-class PaperboyConfiguration {
+class RuntimeConfiguration {
 
   @Bean
   Clock clock() {
@@ -55,8 +55,7 @@ class PaperboyConfiguration {
   }
 
   /** Where the catalog lives, and what to stop when the application does. */
-  record DatabaseHandle(
-      String url, String username, String password, AutoCloseable embedded)
+  record DatabaseHandle(String url, String username, String password, AutoCloseable embedded)
       implements AutoCloseable {
 
     static DatabaseHandle embedded(EmbeddedDatabase db) {

@@ -1,4 +1,4 @@
-package dev.paperboy;
+package dev.paperboy.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

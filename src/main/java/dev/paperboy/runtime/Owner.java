@@ -1,4 +1,4 @@
-package dev.paperboy;
+package dev.paperboy.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The exclusive right to the data directory's database and index. Exactly one process holds it:
- * a server, or a command such as {@code import} running while no server is up; everyone else asks
- * the server over HTTP, so two processes never fight over the embedded database.
+ * The exclusive right to the data directory's database and index. Exactly one process holds it: a
+ * server, or a command such as {@code import} running while no server is up; everyone else asks the
+ * server over HTTP, so two processes never fight over the embedded database.
  */
 public final class Owner implements AutoCloseable {
 
@@ -53,8 +53,7 @@ public final class Owner implements AutoCloseable {
   private static FileChannel open(DataDirectory dir) {
     try {
       dir.create();
-      return FileChannel.open(
-          dir.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      return FileChannel.open(dir.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + dir.lockFile(), e);
     }

@@ -1,4 +1,4 @@
-package dev.paperboy;
+package dev.paperboy.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  */
 public record RunningServer(long pid, int port) {
 
-  private static final Pattern FIELDS =
-      Pattern.compile("\\{\"pid\":(\\d+),\"port\":(\\d+)}");
+  private static final Pattern FIELDS = Pattern.compile("\\{\"pid\":(\\d+),\"port\":(\\d+)}");
 
   public static Optional<RunningServer> find(DataDirectory dir) {
     try {
