@@ -174,6 +174,14 @@ public class Catalog {
     return result;
   }
 
+  /**
+   * The paper named by an id as written in a URL ({@code arxiv:hep-th/9901001}, a bare arXiv id, a
+   * DOI); {@link PaperNotFound} when it names nothing.
+   */
+  public Paper get(String id) {
+    return PaperId.parse(id).flatMap(this::find).orElseThrow(() -> new PaperNotFound(id));
+  }
+
   public Optional<Paper> find(PaperId id) {
     return jdbc.sql("select " + COLUMNS + " from paper where id = ?")
         .param(id.toString())

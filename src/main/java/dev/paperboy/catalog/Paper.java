@@ -67,6 +67,14 @@ public record Paper(
   }
 
   public Paper withId(PaperId newId) {
+    return copy(newId, sources);
+  }
+
+  private Paper withSources(List<String> newSources) {
+    return copy(id, newSources);
+  }
+
+  private Paper copy(PaperId newId, List<String> newSources) {
     return new Paper(
         newId,
         version,
@@ -80,44 +88,8 @@ public record Paper(
         links,
         comment,
         journalRef,
-        sources,
-        firstSeen);
-  }
-
-  public Paper withSources(List<String> newSources) {
-    return new Paper(
-        id,
-        version,
-        title,
-        abstractText,
-        authors,
-        primaryCategory,
-        categories,
-        published,
-        updated,
-        links,
-        comment,
-        journalRef,
         newSources,
         firstSeen);
-  }
-
-  public Paper withFirstSeen(Instant seen) {
-    return new Paper(
-        id,
-        version,
-        title,
-        abstractText,
-        authors,
-        primaryCategory,
-        categories,
-        published,
-        updated,
-        links,
-        comment,
-        journalRef,
-        sources,
-        seen);
   }
 
   private static boolean isOlder(Integer a, Integer b) {

@@ -14,7 +14,7 @@ record LocalContext(Class<?> application, DataDirectory dir) {
         .logStartupInfo(false)
         .run(
             "--logging.level.root=WARN",
-            "--logging.level.dev.paperboy=INFO",
+            "--logging.level.dev.paperboy=WARN",
             "--paperboy.data-dir=" + dir.root());
   }
 }

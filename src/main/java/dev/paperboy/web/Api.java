@@ -5,7 +5,6 @@ import dev.paperboy.catalog.Author;
 import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
-import dev.paperboy.catalog.PaperNotFound;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.search.KeywordSearch;
 import dev.paperboy.search.SearchRequest;
@@ -96,9 +95,8 @@ class Api {
 
   @GetMapping("/papers/{*id}")
   PaperDetail paper(@PathVariable String id) {
-    String text = id.startsWith("/") ? id.substring(1) : id;
-    PaperId paperId = PaperId.parse(text).orElseThrow(() -> new PaperNotFound(text));
-    Paper p = catalog.find(paperId).orElseThrow(() -> new PaperNotFound(text));
+    Paper p = catalog.get(id.startsWith("/") ? id.substring(1) : id);
+    PaperId paperId = p.id();
     return new PaperDetail(
         p.id().toString(),
         p.version(),

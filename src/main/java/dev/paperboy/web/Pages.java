@@ -2,7 +2,6 @@ package dev.paperboy.web;
 
 import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.PaperId;
-import dev.paperboy.catalog.PaperNotFound;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.search.KeywordSearch;
 import dev.paperboy.search.SearchRequest;
@@ -73,9 +72,8 @@ class Pages {
 
   @GetMapping("/papers/{*id}")
   String paper(@PathVariable String id, Model model) {
-    String text = id.startsWith("/") ? id.substring(1) : id;
-    PaperId paperId = PaperId.parse(text).orElseThrow(() -> new PaperNotFound(text));
-    var paper = catalog.find(paperId).orElseThrow(() -> new PaperNotFound(text));
+    var paper = catalog.get(id.startsWith("/") ? id.substring(1) : id);
+    PaperId paperId = paper.id();
     model.addAttribute("paper", paper);
     model.addAttribute("links", PaperLinks.of(paper));
     model.addAttribute("signals", catalog.signals(paperId));
