@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -219,15 +218,12 @@ public class Catalog {
     return jdbc.sql("select count(*) from paper").query(Long.class).single();
   }
 
-  /** Streams every paper, for rebuilding the search index. */
-  @Transactional(readOnly = true)
-  public void forEach(Consumer<Paper> consumer) {
-    template.setFetchSize(1000);
-    template.query(
-        "select " + COLUMNS + " from paper order by id",
-        rs -> {
-          consumer.accept(mapper.mapRow(rs, 0));
-        });
+  /** Up to {@code limit} papers with ids after {@code afterId} (null: from the start). */
+  public List<Paper> after(String afterId, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from paper where id > ? order by id limit ?")
+        .params(afterId == null ? "" : afterId, limit)
+        .query(mapper)
+        .list();
   }
 
   private Paper mapPaper(ResultSet rs, int row) throws SQLException {

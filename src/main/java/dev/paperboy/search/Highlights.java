@@ -37,6 +37,9 @@ final class Highlights {
   }
 
   Marked mark(IndexSearcher searcher, Query query, List<ScoreDoc> docs) throws IOException {
+    if (docs.isEmpty()) {
+      return new Marked(new String[0], new String[0]);
+    }
     int[] ids = docs.stream().mapToInt(d -> d.doc).toArray();
     UnifiedHighlighter highlighter =
         UnifiedHighlighter.builder(searcher, analyzer)

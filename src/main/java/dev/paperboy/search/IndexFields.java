@@ -16,12 +16,14 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 
 /** How a paper becomes a Lucene document, and the analyzers that go with each field. */
 final class IndexFields {
@@ -33,6 +35,7 @@ final class IndexFields {
   static final String CATEGORY = "cat";
   static final String PUBLISHED = "published";
   static final String TITLE_KEY = "title_key";
+  static final String VECTOR = "vector";
 
   /** Abstracts carry offsets so the highlighter need not re-analyze them per hit. */
   private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
@@ -66,6 +69,15 @@ final class IndexFields {
     }
   }
 
+  /** Vectors are unit length, so dot product is cosine similarity, and the cheapest to compute. */
+  static Document document(Paper paper, float[] vector) {
+    Document doc = document(paper);
+    if (vector != null) {
+      doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
+    return doc;
+  }
+
   static Document document(Paper paper) {
     Document doc = new Document();
     doc.add(new StringField(ID, paper.id().toString(), Field.Store.YES));
@@ -85,6 +97,19 @@ final class IndexFields {
       doc.add(new StoredField(PUBLISHED, day));
     }
     return doc;
+  }
+
+  /** The stored vector of a document, read back from the index; null if it has none. */
+  static float[] vector(org.apache.lucene.search.IndexSearcher searcher, int doc)
+      throws IOException {
+    var leaves = searcher.getIndexReader().leaves();
+    var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+    var values = leaf.reader().getFloatVectorValues(VECTOR);
+    if (values == null) {
+      return null;
+    }
+    int target = doc - leaf.docBase;
+    return values.advance(target) == target ? values.vectorValue().clone() : null;
   }
 
   /** Each category lower-cased, plus its archive, so {@code cat:cs} finds every cs.* paper. */

@@ -70,6 +70,16 @@ public record SearchQuery(String text, List<Clause> clauses) {
     return clauses.isEmpty();
   }
 
+  /** The words and phrases to read for meaning: no fields, no exclusions. */
+  public String freeText() {
+    return String.join(
+        " ",
+        clauses.stream()
+            .filter(c -> c.field() == null && !c.excluded())
+            .map(Clause::value)
+            .toList());
+  }
+
   /** The clauses that rank papers: not exclusions, and not category filters. */
   List<Clause> positive() {
     return clauses.stream().filter(c -> !c.excluded() && !"cat".equals(c.field())).toList();

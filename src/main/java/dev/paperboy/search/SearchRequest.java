@@ -3,13 +3,20 @@ package dev.paperboy.search;
 import java.time.LocalDate;
 
 /**
- * A search as a reader asks for it: the query text, optional category and date filters, and the
- * page (from 1) of {@code size} results.
+ * A search as a reader asks for it: the query text, the mode, optional category and date filters,
+ * and the page (from 1) of {@code size} results.
  */
 public record SearchRequest(
-    String query, String category, LocalDate from, LocalDate to, int page, int size) {
+    String query,
+    SearchMode mode,
+    String category,
+    LocalDate from,
+    LocalDate to,
+    int page,
+    int size) {
 
   public static final int MAX_SIZE = 100;
+  public static final int MAX_QUERY = 1_000;
 
   public SearchRequest {
     if (page < 1) {
@@ -21,12 +28,13 @@ public record SearchRequest(
     if (from != null && to != null && from.isAfter(to)) {
       throw new InvalidQuery("from must not be after to");
     }
-    if (query != null && query.length() > 1_000) {
-      throw new InvalidQuery("the query is longer than 1000 characters");
+    if (query != null && query.length() > MAX_QUERY) {
+      throw new InvalidQuery("the query is longer than " + MAX_QUERY + " characters");
     }
+    mode = mode == null ? SearchMode.HYBRID : mode;
   }
 
-  public static SearchRequest of(String query) {
-    return new SearchRequest(query, null, null, null, 1, 20);
+  public static SearchRequest of(String query, SearchMode mode) {
+    return new SearchRequest(query, mode, null, null, null, 1, 20);
   }
 }

@@ -5,8 +5,8 @@ import dev.paperboy.catalog.Author;
 import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
-import dev.paperboy.search.InvalidQuery;
-import dev.paperboy.search.KeywordSearch;
+import dev.paperboy.search.PaperSearch;
+import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import java.time.LocalDate;
@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class Api {
 
   private final Catalog catalog;
-  private final KeywordSearch search;
+  private final PaperSearch search;
 
-  Api(Catalog catalog, KeywordSearch search) {
+  Api(Catalog catalog, PaperSearch search) {
     this.catalog = catalog;
     this.search = search;
   }
@@ -48,19 +48,37 @@ class Api {
   @GetMapping("/search")
   Results search(
       @RequestParam(defaultValue = "") String q,
-      @RequestParam(defaultValue = "keyword") String mode,
+      @RequestParam(defaultValue = "hybrid") String mode,
       @RequestParam(required = false) String cat,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
-    if (!mode.equals("keyword")) {
-      throw new InvalidQuery("mode must be keyword (semantic and hybrid search are not built yet)");
-    }
     SearchResults r =
-        search.search(new SearchRequest(q, Pages.blankToNull(cat), from, to, page, size));
+        search.search(
+            new SearchRequest(
+                q, SearchMode.parse(mode), Pages.blankToNull(cat), from, to, page, size));
     return new Results(
         r.total(), r.page(), r.size(), r.notice(), r.hits().stream().map(Api::result).toList());
+  }
+
+  static final int RELATED = 10;
+
+  /** A related paper, as the API lists it. */
+  record Summary(
+      String id,
+      String title,
+      List<String> authors,
+      LocalDate published,
+      List<String> categories) {}
+
+  private static Summary summary(Paper p) {
+    return new Summary(
+        p.id().toString(),
+        p.title(),
+        p.authors().stream().map(Author::name).toList(),
+        p.published(),
+        p.categories());
   }
 
   private static Result result(SearchResults.Hit hit) {
@@ -94,8 +112,15 @@ class Api {
       Map<String, Long> signals) {}
 
   @GetMapping("/papers/{*id}")
-  PaperDetail paper(@PathVariable String id) {
-    Paper p = catalog.get(id.startsWith("/") ? id.substring(1) : id);
+  Object paper(@PathVariable String id) {
+    String path = id.startsWith("/") ? id.substring(1) : id;
+    if (path.endsWith("/related")) {
+      Paper paper = catalog.get(path.substring(0, path.length() - "/related".length()));
+      return Map.of(
+          "id", paper.id().toString(),
+          "related", search.related(paper.id(), RELATED).stream().map(Api::summary).toList());
+    }
+    Paper p = catalog.get(path);
     PaperId paperId = p.id();
     return new PaperDetail(
         p.id().toString(),

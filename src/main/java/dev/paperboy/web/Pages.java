@@ -3,7 +3,8 @@ package dev.paperboy.web;
 import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.PaperId;
 import dev.paperboy.search.InvalidQuery;
-import dev.paperboy.search.KeywordSearch;
+import dev.paperboy.search.PaperSearch;
+import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,9 +23,9 @@ class Pages {
   static final int PAGE_SIZE = 20;
 
   private final Catalog catalog;
-  private final KeywordSearch search;
+  private final PaperSearch search;
 
-  Pages(Catalog catalog, KeywordSearch search) {
+  Pages(Catalog catalog, PaperSearch search) {
     this.catalog = catalog;
     this.search = search;
   }
@@ -49,19 +50,23 @@ class Pages {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "1") int page,
+      @RequestParam(defaultValue = "hybrid") String mode,
       Model model,
       HttpServletResponse response) {
     model.addAttribute("q", q);
     model.addAttribute("cat", cat == null ? "" : cat);
     model.addAttribute("from", from);
     model.addAttribute("to", to);
+    model.addAttribute("mode", mode);
     boolean blank = q.isBlank() && (cat == null || cat.isBlank());
     if (blank) {
       return "search";
     }
     try {
       SearchResults results =
-          search.search(new SearchRequest(q, blankToNull(cat), from, to, page, PAGE_SIZE));
+          search.search(
+              new SearchRequest(
+                  q, SearchMode.parse(mode), blankToNull(cat), from, to, page, PAGE_SIZE));
       model.addAttribute("results", results);
     } catch (InvalidQuery e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -76,6 +81,7 @@ class Pages {
     PaperId paperId = paper.id();
     model.addAttribute("paper", paper);
     model.addAttribute("links", PaperLinks.of(paper));
+    model.addAttribute("related", search.related(paper.id(), Api.RELATED));
     model.addAttribute("signals", catalog.signals(paperId));
     return "paper";
   }

@@ -43,8 +43,9 @@ class ImportRoundTripIT extends PaperboyIntegrationTest {
     JsonNode paper = json("/api/papers/arxiv:2499.00001");
     assertThat(paper.get("title").asString()).isEqualTo("Revised Title");
     assertThat(paper.get("version").asInt()).isEqualTo(2);
-    assertThat(json("/api/search?q=revised").get("total").asInt()).isEqualTo(1);
-    assertThat(json("/api/search?q=" + q("title:original")).get("total").asInt()).isZero();
+    assertThat(json("/api/search?mode=keyword&q=revised").get("total").asInt()).isEqualTo(1);
+    assertThat(json("/api/search?mode=keyword&q=" + q("title:original")).get("total").asInt())
+        .isZero();
   }
 
   @Test

@@ -21,7 +21,7 @@ class KeywordSearchIT extends PaperboyIntegrationTest {
 
   private List<String> ids(String query) {
     List<String> ids = new ArrayList<>();
-    json("/api/search?size=50&q=" + q(query))
+    json("/api/search?mode=keyword&size=50&q=" + q(query))
         .get("results")
         .forEach(r -> ids.add(r.get("id").asString()));
     return ids;
@@ -56,7 +56,8 @@ class KeywordSearchIT extends PaperboyIntegrationTest {
     assertThat(ids("cat:cs"))
         .contains("arxiv:2410.21271", "arxiv:2411.00001")
         .doesNotContain("arxiv:hep-th/9901001");
-    assertThat(json("/api/search?q=routing&cat=math.GT").get("total").asInt()).isZero();
+    assertThat(json("/api/search?mode=keyword&q=routing&cat=math.GT").get("total").asInt())
+        .isZero();
   }
 
   @Test
@@ -73,9 +74,10 @@ class KeywordSearchIT extends PaperboyIntegrationTest {
 
   @Test
   void dateRangeFiltersByPublication() {
-    JsonNode recent = json("/api/search?q=" + q("cat:hep-th") + "&from=2000-01-01");
+    JsonNode recent = json("/api/search?mode=keyword&q=" + q("cat:hep-th") + "&from=2000-01-01");
     assertThat(recent.get("total").asInt()).isZero();
-    JsonNode old = json("/api/search?q=" + q("cat:hep-th") + "&from=1999-01-01&to=1999-12-31");
+    JsonNode old =
+        json("/api/search?mode=keyword&q=" + q("cat:hep-th") + "&from=1999-01-01&to=1999-12-31");
     assertThat(old.get("total").asInt()).isEqualTo(1);
   }
 
@@ -98,7 +100,7 @@ class KeywordSearchIT extends PaperboyIntegrationTest {
 
   @Test
   void aMultiWordQueryWithNoPaperHavingAllWordsFallsBackToAnyWordAndSaysSo() {
-    JsonNode r = json("/api/search?q=" + q("wakefield zebrafish"));
+    JsonNode r = json("/api/search?mode=keyword&q=" + q("wakefield zebrafish"));
     assertThat(r.get("total").asInt()).isEqualTo(1);
     assertThat(r.get("notice").asString()).contains("some");
   }
@@ -117,8 +119,8 @@ class KeywordSearchIT extends PaperboyIntegrationTest {
 
   @Test
   void pagingWalksThroughAllResults() {
-    JsonNode page1 = json("/api/search?q=" + q("cat:cs") + "&size=1&page=1");
-    JsonNode page2 = json("/api/search?q=" + q("cat:cs") + "&size=1&page=2");
+    JsonNode page1 = json("/api/search?mode=keyword&q=" + q("cat:cs") + "&size=1&page=1");
+    JsonNode page2 = json("/api/search?mode=keyword&q=" + q("cat:cs") + "&size=1&page=2");
     assertThat(page1.get("total").asInt()).isGreaterThanOrEqualTo(2);
     assertThat(page1.get("results").get(0).get("id"))
         .isNotEqualTo(page2.get("results").get(0).get("id"));

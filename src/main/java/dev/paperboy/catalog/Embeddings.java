@@ -1,0 +1,83 @@
+package dev.paperboy.catalog;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Each paper's embedding per model, with the hash of the text it was computed from. */
+@Repository
+public class Embeddings {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  public Embeddings(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /** A stored vector and the hash of the text behind it. */
+  public record Stored(String textHash, float[] vector) {}
+
+  public Map<PaperId, Stored> find(String model, List<PaperId> ids) {
+    Map<PaperId, Stored> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    jdbc.sql(
+            "select paper_id, text_hash, vector from paper_embedding"
+                + " where model = ? and paper_id = any(?)")
+        .params(model, ids.stream().map(PaperId::toString).toArray(String[]::new))
+        .query(
+            rs -> {
+              found.put(
+                  PaperId.parse(rs.getString(1)).orElseThrow(),
+                  new Stored(rs.getString(2), decode(rs.getBytes(3))));
+            });
+    return found;
+  }
+
+  public void save(String model, Map<PaperId, Stored> vectors) {
+    template.batchUpdate(
+        "insert into paper_embedding (paper_id, model, text_hash, vector) values (?, ?, ?, ?)"
+            + " on conflict (paper_id, model) do update set text_hash = excluded.text_hash,"
+            + " vector = excluded.vector",
+        vectors.entrySet().stream()
+            .map(
+                e ->
+                    new Object[] {
+                      e.getKey().toString(),
+                      model,
+                      e.getValue().textHash(),
+                      encode(e.getValue().vector())
+                    })
+            .toList());
+  }
+
+  /** How many papers have no vector from this model. */
+  public long missing(String model) {
+    return jdbc.sql(
+            "select count(*) from paper p where not exists (select 1 from paper_embedding e"
+                + " where e.paper_id = p.id and e.model = ?)")
+        .param(model)
+        .query(Long.class)
+        .single();
+  }
+
+  static byte[] encode(float[] vector) {
+    ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(vector);
+    return buffer.array();
+  }
+
+  static float[] decode(byte[] bytes) {
+    float[] vector = new float[bytes.length / 4];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+    return vector;
+  }
+}

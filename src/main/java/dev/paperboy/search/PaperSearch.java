@@ -1,0 +1,261 @@
+package dev.paperboy.search;
+
+import dev.paperboy.catalog.Catalog;
+import dev.paperboy.catalog.Paper;
+import dev.paperboy.catalog.PaperId;
+import dev.paperboy.catalog.Text;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds papers by words (BM25 over title, abstract and authors), by meaning (nearest neighbours of
+ * the query's embedding), or both fused by reciprocal rank. Whatever the mode, a query that names a
+ * paper — its arXiv id or its exact title — puts that paper first.
+ */
+@Service
+public class PaperSearch {
+
+  /** Deep paging costs memory for every page before it; past this, refine the query instead. */
+  static final int MAX_WINDOW = 10_000;
+
+  /** Vector search looks at most this deep; meaning fades long before. */
+  static final int MAX_NEIGHBOURS = 1_000;
+
+  /** How many of each list hybrid fuses, at least. */
+  static final int FUSION_DEPTH = 100;
+
+  /** Reciprocal-rank fusion's constant: 60 is the customary value, damping the top ranks. */
+  static final int RRF_K = 60;
+
+  private final PaperIndex index;
+  private final Catalog catalog;
+  private final Embedder embedder;
+  private final LuceneQueries queries;
+  private final Highlights highlights;
+
+  PaperSearch(PaperIndex index, Catalog catalog, Embedder embedder, Acronyms acronyms) {
+    this.index = index;
+    this.catalog = catalog;
+    this.embedder = embedder;
+    this.queries = new LuceneQueries(index.analyzer(), acronyms);
+    this.highlights = new Highlights(index.analyzer());
+  }
+
+  public SearchResults search(SearchRequest request) {
+    int window = request.page() * request.size();
+    if (window > MAX_WINDOW) {
+      throw new InvalidQuery(
+          "results past the first "
+              + MAX_WINDOW
+              + " are not served; narrow the query or add"
+              + " a filter");
+    }
+    SearchQuery query = SearchQuery.parse(request.query());
+    if (query.isEmpty() && request.category() == null) {
+      throw new InvalidQuery(
+          "the query is empty: type some words, a \"phrase\", author:name or cat:cs.CL");
+    }
+    return index.read(searcher -> run(searcher, request, query, window));
+  }
+
+  private SearchResults run(
+      IndexSearcher searcher, SearchRequest request, SearchQuery query, int window)
+      throws IOException {
+    List<ScoreDoc> exact = exactMatches(searcher, request.query());
+    Ranked words = keyword(searcher, request, query, Math.max(window, FUSION_DEPTH));
+    Ranked ranked =
+        switch (request.mode()) {
+          case KEYWORD -> words;
+          case SEMANTIC -> semantic(searcher, request, query, window).orElse(words);
+          case HYBRID ->
+              semantic(searcher, request, query, Math.max(window, FUSION_DEPTH))
+                  .map(meaning -> fuse(words, meaning))
+                  .orElse(words);
+        };
+    List<ScoreDoc> all = withoutDuplicates(exact, ranked.docs());
+    int from = Math.min(all.size(), (request.page() - 1) * request.size());
+    List<ScoreDoc> page = all.subList(from, Math.min(all.size(), window));
+    long total = Math.max(ranked.total(), all.size());
+    return new SearchResults(
+        total,
+        request.page(),
+        request.size(),
+        hits(searcher, words.highlight(), page),
+        words.notice());
+  }
+
+  /** A ranked list of hits, how many there are in all, and what to tell the reader. */
+  private record Ranked(List<ScoreDoc> docs, long total, Query highlight, String notice) {}
+
+  private Ranked keyword(IndexSearcher searcher, SearchRequest request, SearchQuery query, int n)
+      throws IOException {
+    LuceneQueries.Built built = queries.words(query, request, true, searcher.getIndexReader());
+    long total = searcher.count(built.query());
+    String notice =
+        built.fuzzyWords().isEmpty() || total == 0
+            ? null
+            : "No paper contains "
+                + String.join(", ", built.fuzzyWords())
+                + "; showing papers with similar words.";
+    if (total == 0 && query.positive().size() > 1) {
+      LuceneQueries.Built any = queries.words(query, request, false, searcher.getIndexReader());
+      long anyTotal = searcher.count(any.query());
+      if (anyTotal > 0) {
+        built = any;
+        total = anyTotal;
+        notice = "No paper has all of these words; showing papers with some.";
+      }
+    }
+    TopDocs top = searcher.search(built.query(), n);
+    return new Ranked(List.of(top.scoreDocs), total, built.query(), notice);
+  }
+
+  /** Nearest neighbours of the query's free text; empty when the query has none. */
+  private java.util.Optional<Ranked> semantic(
+      IndexSearcher searcher, SearchRequest request, SearchQuery query, int n) throws IOException {
+    String text = query.freeText();
+    if (text.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    int k = Math.min(n, MAX_NEIGHBOURS);
+    Query filter = queries.filter(query, request, searcher.getIndexReader());
+    TopDocs top =
+        searcher.search(
+            new KnnFloatVectorQuery(IndexFields.VECTOR, embedder.embedQuery(text), k, filter), k);
+    return java.util.Optional.of(
+        new Ranked(List.of(top.scoreDocs), top.scoreDocs.length, null, null));
+  }
+
+  /**
+   * Reciprocal-rank fusion: each list gives a paper 1/(60 + rank); ranks, not raw scores, are
+   * combined, since BM25 and cosine scores live on different scales.
+   */
+  private static Ranked fuse(Ranked words, Ranked meaning) {
+    Map<Integer, Float> fused = new LinkedHashMap<>();
+    List<ScoreDoc> w = words.docs();
+    for (int r = 0; r < w.size(); r++) {
+      fused.merge(w.get(r).doc, 1f / (RRF_K + r + 1), Float::sum);
+    }
+    List<ScoreDoc> m = meaning.docs();
+    for (int r = 0; r < m.size(); r++) {
+      fused.merge(m.get(r).doc, 1f / (RRF_K + r + 1), Float::sum);
+    }
+    List<ScoreDoc> docs =
+        fused.entrySet().stream()
+            .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())
+            .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
+            .toList();
+    return new Ranked(
+        docs, Math.max(words.total(), docs.size()), words.highlight(), words.notice());
+  }
+
+  private static List<ScoreDoc> withoutDuplicates(List<ScoreDoc> first, List<ScoreDoc> rest) {
+    Map<Integer, ScoreDoc> seen = new LinkedHashMap<>();
+    first.forEach(d -> seen.putIfAbsent(d.doc, d));
+    rest.forEach(d -> seen.putIfAbsent(d.doc, d));
+    return new ArrayList<>(seen.values());
+  }
+
+  /** The paper the query names by arXiv id or by exact title, if the index holds it. */
+  private List<ScoreDoc> exactMatches(IndexSearcher searcher, String text) throws IOException {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    BooleanQuery.Builder named = new BooleanQuery.Builder();
+    PaperId.parse(text)
+        .ifPresent(
+            id -> named.add(new TermQuery(new Term(IndexFields.ID, id.toString())), Occur.SHOULD));
+    String key = Text.titleKey(text);
+    if (!key.isEmpty()) {
+      named.add(new TermQuery(new Term(IndexFields.TITLE_KEY, key)), Occur.SHOULD);
+    }
+    BooleanQuery q = named.build();
+    return q.clauses().isEmpty() ? List.of() : List.of(searcher.search(q, 3).scoreDocs);
+  }
+
+  /** Papers nearest in meaning to this one, itself excluded. */
+  public List<Paper> related(PaperId id, int count) {
+    return index.read(
+        searcher -> {
+          TopDocs self = searcher.search(new TermQuery(new Term(IndexFields.ID, id.toString())), 1);
+          if (self.scoreDocs.length == 0) {
+            return List.of();
+          }
+          float[] vector = IndexFields.vector(searcher, self.scoreDocs[0].doc);
+          if (vector == null) {
+            return List.of();
+          }
+          Query notSelf =
+              new BooleanQuery.Builder()
+                  .add(new MatchAllDocsQuery(), Occur.MUST)
+                  .add(new TermQuery(new Term(IndexFields.ID, id.toString())), Occur.MUST_NOT)
+                  .build();
+          TopDocs near =
+              searcher.search(
+                  new KnnFloatVectorQuery(IndexFields.VECTOR, vector, count, notSelf), count);
+          return papers(searcher, List.of(near.scoreDocs)).values().stream().toList();
+        });
+  }
+
+  private Map<Integer, Paper> papers(IndexSearcher searcher, List<ScoreDoc> docs)
+      throws IOException {
+    Map<Integer, String> ids = new LinkedHashMap<>();
+    for (ScoreDoc d : docs) {
+      ids.put(d.doc, searcher.storedFields().document(d.doc).get(IndexFields.ID));
+    }
+    Map<String, Paper> byId =
+        catalog
+            .findAll(ids.values().stream().map(i -> PaperId.parse(i).orElseThrow()).toList())
+            .stream()
+            .collect(Collectors.toMap(p -> p.id().toString(), Function.identity()));
+    Map<Integer, Paper> result = new LinkedHashMap<>();
+    ids.forEach(
+        (doc, id) -> {
+          if (byId.containsKey(id)) {
+            result.put(doc, byId.get(id));
+          }
+        });
+    return result;
+  }
+
+  private List<SearchResults.Hit> hits(IndexSearcher searcher, Query highlight, List<ScoreDoc> page)
+      throws IOException {
+    Map<Integer, Paper> papers = papers(searcher, page);
+    Highlights.Marked marked = highlights.mark(searcher, highlight, page);
+    Map<Integer, Integer> position = new HashMap<>();
+    for (int i = 0; i < page.size(); i++) {
+      position.put(page.get(i).doc, i);
+    }
+    List<SearchResults.Hit> hits = new ArrayList<>();
+    for (ScoreDoc d : page) {
+      Paper paper = papers.get(d.doc);
+      if (paper != null) {
+        int i = position.get(d.doc);
+        hits.add(
+            new SearchResults.Hit(
+                paper,
+                d.score,
+                marked.title(i, paper.title()),
+                marked.abstractText(i, paper.abstractText())));
+      }
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.paperboy.search;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The embedding model, loaded once per process. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SearchSettings.class)
+class SearchConfiguration {
+
+  @Bean(destroyMethod = "close")
+  Embedder embedder(SearchSettings settings) {
+    return new Embedder(
+        EmbeddingModel.byId(settings.model()),
+        settings.maxTokens(),
+        settings.batchSize(),
+        settings.threads());
+  }
+}

@@ -1,0 +1,22 @@
+package dev.paperboy.search;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How meaning-based search runs ({@code paperboy.search.*}).
+ *
+ * @param model the embedding model id (see {@link EmbeddingModel})
+ * @param maxTokens text past this many tokens is not embedded
+ * @param batchSize texts per model call
+ * @param threads batches embedded at once; 0 means one per core
+ */
+@ConfigurationProperties("paperboy.search")
+public record SearchSettings(String model, int maxTokens, int batchSize, int threads) {
+
+  public SearchSettings {
+    model = model == null || model.isBlank() ? EmbeddingModel.BGE_SMALL_EN_V15_Q.id() : model;
+    maxTokens = maxTokens <= 0 ? 256 : maxTokens;
+    batchSize = batchSize <= 0 ? 32 : batchSize;
+    threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.paperboy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EmbedderTest {
+
+  private static double dot(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  @ParameterizedTest
+  @EnumSource(EmbeddingModel.class)
+  void paraphrasesLieCloserThanUnrelatedText(EmbeddingModel model) throws Exception {
+    try (Embedder embedder = new Embedder(model, 256, 8, 2)) {
+      List<float[]> v =
+          embedder.embed(
+              List.of(
+                  "Pruning and quantization make neural networks smaller and faster.",
+                  "Protein folding predicted from amino-acid sequences.",
+                  "Compressing deep models by removing weights and lowering precision."));
+      assertThat(v).allSatisfy(x -> assertThat(dot(x, x)).isCloseTo(1.0, within(1e-4)));
+      assertThat(dot(v.get(0), v.get(2))).isGreaterThan(dot(v.get(0), v.get(1)) + 0.1);
+      float[] query = embedder.embedQuery("making models smaller");
+      assertThat(dot(query, v.get(0))).isGreaterThan(dot(query, v.get(1)));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(EmbeddingModel.class)
+  void batchingBySortedLengthKeepsTheCallersOrder(EmbeddingModel model) throws Exception {
+    try (Embedder batched = new Embedder(model, 256, 2, 2);
+        Embedder single = new Embedder(model, 256, 1, 1)) {
+      List<String> texts =
+          List.of(
+              "a much longer text about graph neural networks and message passing on molecules",
+              "short",
+              "medium length text on diffusion",
+              "x");
+      // The models are int8 with dynamic quantization: activation scales depend on the batch, so
+      // the same text in another batch differs slightly; order mix-ups would differ a lot.
+      List<float[]> a = batched.embed(texts);
+      List<float[]> b = single.embed(texts);
+      for (int i = 0; i < texts.size(); i++) {
+        int nearest = 0;
+        for (int k = 1; k < texts.size(); k++) {
+          if (dot(a.get(i), b.get(k)) > dot(a.get(i), b.get(nearest))) {
+            nearest = k;
+          }
+        }
+        assertThat(nearest).as(texts.get(i)).isEqualTo(i);
+        assertThat(dot(a.get(i), b.get(i))).as(texts.get(i)).isGreaterThan(0.95);
+      }
+    }
+  }
+
+  private static org.assertj.core.data.Offset<Double> within(double d) {
+    return org.assertj.core.data.Offset.offset(d);
+  }
+}
