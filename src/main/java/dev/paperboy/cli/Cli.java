@@ -29,6 +29,9 @@ public final class Cli {
                          Atom, OAI-PMH ListRecords (arXiv, arXivRaw), Hugging Face daily papers
                          JSON, Paperboy JSON Lines
         reindex          rebuild the search index from the catalog
+        eval [--model ID|all] [--out FILE] [DIR]
+                         measure search quality on the relevance yardstick (default DIR
+                         yardstick, FILE docs/RELEVANCE.md); uses a temporary catalog
         help             show this text
 
       Environment: PAPERBOY_DATA_DIR (default ./data), PAPERBOY_PORT (default 8080),
@@ -62,6 +65,7 @@ public final class Cli {
             new ImportCommand(out, err, new LocalContext(application, dir)).run(rest, target());
         case "reindex" ->
             new ReindexCommand(out, err, new LocalContext(application, dir)).run(target());
+        case "eval" -> new EvalCommand(out, err, new LocalContext(application, dir)).run(rest);
         case "help", "--help", "-h" -> {
           out.print(USAGE);
           yield 0;

@@ -1,6 +1,8 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.runtime.DataDirectory;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -8,13 +10,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The application without its web server, for commands that own the data directory. */
 record LocalContext(Class<?> application, DataDirectory dir) {
 
-  ConfigurableApplicationContext start() {
+  /** Starts it; {@code settings} are extra {@code --name=value} arguments. */
+  ConfigurableApplicationContext start(String... settings) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--logging.level.root=WARN",
+                "--logging.level.dev.paperboy=WARN",
+                "--paperboy.data-dir=" + dir.root()));
+    args.addAll(List.of(settings));
     return new SpringApplicationBuilder(application)
         .web(WebApplicationType.NONE)
         .logStartupInfo(false)
-        .run(
-            "--logging.level.root=WARN",
-            "--logging.level.dev.paperboy=WARN",
-            "--paperboy.data-dir=" + dir.root());
+        .run(args.toArray(String[]::new));
+  }
+
+  LocalContext in(DataDirectory other) {
+    return new LocalContext(application, other);
   }
 }

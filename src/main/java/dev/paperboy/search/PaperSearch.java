@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -104,27 +105,33 @@ public class PaperSearch {
   /** A ranked list of hits, how many there are in all, and what to tell the reader. */
   private record Ranked(List<ScoreDoc> docs, long total, Query highlight, String notice) {}
 
+  /**
+   * Papers with every word first (BM25 order), then papers with only some of them: a precise top
+   * without losing the papers that phrase things a little differently.
+   */
   private Ranked keyword(IndexSearcher searcher, SearchRequest request, SearchQuery query, int n)
       throws IOException {
-    LuceneQueries.Built built = queries.words(query, request, true, searcher.getIndexReader());
-    long total = searcher.count(built.query());
+    IndexReader reader = searcher.getIndexReader();
+    LuceneQueries.Built all = queries.words(query, request, true, reader);
+    long allTotal = searcher.count(all.query());
     String notice =
-        built.fuzzyWords().isEmpty() || total == 0
+        all.fuzzyWords().isEmpty() || allTotal == 0
             ? null
             : "No paper contains "
-                + String.join(", ", built.fuzzyWords())
+                + String.join(", ", all.fuzzyWords())
                 + "; showing papers with similar words.";
-    if (total == 0 && query.positive().size() > 1) {
-      LuceneQueries.Built any = queries.words(query, request, false, searcher.getIndexReader());
-      long anyTotal = searcher.count(any.query());
-      if (anyTotal > 0) {
-        built = any;
-        total = anyTotal;
+    List<ScoreDoc> docs = new ArrayList<>(List.of(searcher.search(all.query(), n).scoreDocs));
+    long total = allTotal;
+    if (query.positive().size() > 1 && docs.size() < n) {
+      LuceneQueries.Built some = queries.words(query, request, false, reader);
+      total = searcher.count(some.query());
+      docs = withoutDuplicates(docs, List.of(searcher.search(some.query(), n).scoreDocs));
+      if (allTotal == 0 && total > 0) {
         notice = "No paper has all of these words; showing papers with some.";
       }
+      return new Ranked(docs.subList(0, Math.min(n, docs.size())), total, some.query(), notice);
     }
-    TopDocs top = searcher.search(built.query(), n);
-    return new Ranked(List.of(top.scoreDocs), total, built.query(), notice);
+    return new Ranked(docs, total, all.query(), notice);
   }
 
   /** Nearest neighbours of the query's free text; empty when the query has none. */

@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SearchSettings(String model, int maxTokens, int batchSize, int threads) {
 
   public SearchSettings {
-    model = model == null || model.isBlank() ? EmbeddingModel.BGE_SMALL_EN_V15_Q.id() : model;
-    maxTokens = maxTokens <= 0 ? 256 : maxTokens;
+    model = model == null || model.isBlank() ? EmbeddingModel.ALL_MINILM_L6_V2_Q.id() : model;
+    maxTokens = maxTokens <= 0 ? 128 : maxTokens;
     batchSize = batchSize <= 0 ? 32 : batchSize;
     threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
   }

@@ -1,0 +1,155 @@
+package dev.paperboy.cli;
+
+import dev.paperboy.ingest.ImportReport;
+import dev.paperboy.ingest.Importer;
+import dev.paperboy.runtime.DataDirectory;
+import dev.paperboy.search.Embedder;
+import dev.paperboy.search.EmbeddingModel;
+import dev.paperboy.search.PaperSearch;
+import dev.paperboy.search.SearchMode;
+import dev.paperboy.yardstick.Evaluation;
+import dev.paperboy.yardstick.RelevanceReport;
+import dev.paperboy.yardstick.Yardstick;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code eval}: imports the yardstick into a fresh temporary catalog per model, runs every query in
+ * every mode, prints the table and writes it to docs/RELEVANCE.md.
+ */
+final class EvalCommand {
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final LocalContext local;
+
+  EvalCommand(PrintStream out, PrintStream err, LocalContext local) {
+    this.out = out;
+    this.err = err;
+    this.local = local;
+  }
+
+  int run(List<String> args) {
+    String models = "all";
+    Path report = Path.of("docs/RELEVANCE.md");
+    Path dir = Path.of("yardstick");
+    for (int i = 0; i < args.size(); i++) {
+      switch (args.get(i)) {
+        case "--model" -> models = value(args, ++i, "--model");
+        case "--out" -> report = Path.of(value(args, ++i, "--out"));
+        default -> dir = Path.of(args.get(i));
+      }
+    }
+    Yardstick yardstick = Yardstick.load(dir);
+    List<Evaluation.Result> results = new ArrayList<>();
+    for (EmbeddingModel model : models(models)) {
+      err.printf(
+          "eval: %s on %d papers, %d queries%n",
+          model.id(), yardstick.papers().size(), yardstick.queries().size());
+      Evaluation.Result r = evaluate(model, yardstick);
+      results.add(r);
+      for (SearchMode mode : SearchMode.values()) {
+        Evaluation.Score s = r.overall(mode);
+        out.printf(
+            Locale.ROOT,
+            "%-22s %-8s nDCG@10 %.3f  recall@100 %.3f  MRR %.3f%n",
+            model.id(),
+            mode.id(),
+            s.ndcg10(),
+            s.recall100(),
+            s.mrr());
+      }
+    }
+    String command = "bin/paperboy eval" + (args.isEmpty() ? "" : " " + String.join(" ", args));
+    String markdown =
+        RelevanceReport.markdown(
+            results,
+            command,
+            LocalDate.now().toString(),
+            yardstick.papers().size(),
+            yardstick.queries().size());
+    write(report, markdown);
+    out.println("wrote " + report);
+    return 0;
+  }
+
+  private static String value(List<String> args, int i, String option) {
+    if (i >= args.size()) {
+      throw new CommandFailed(option + " needs a value");
+    }
+    return args.get(i);
+  }
+
+  private static List<EmbeddingModel> models(String spec) {
+    if (spec.equals("all")) {
+      return Arrays.asList(EmbeddingModel.values());
+    }
+    try {
+      return List.of(EmbeddingModel.byId(spec));
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailed(e.getMessage());
+    }
+  }
+
+  private Evaluation.Result evaluate(EmbeddingModel model, Yardstick yardstick) {
+    Path temp = createTemp();
+    try (ConfigurableApplicationContext context =
+        local.in(new DataDirectory(temp)).start("--paperboy.search.model=" + model.id())) {
+      ImportReport imported =
+          context
+              .getBean(Importer.class)
+              .importFile(
+                  "yardstick corpus",
+                  new ByteArrayInputStream(
+                      yardstick.toJsonLines().getBytes(StandardCharsets.UTF_8)));
+      if (imported.created() != yardstick.papers().size()) {
+        throw new CommandFailed("the yardstick corpus did not import cleanly: " + imported);
+      }
+      return Evaluation.run(
+          context.getBean(Embedder.class).signature() + " tokens",
+          yardstick,
+          context.getBean(PaperSearch.class));
+    } finally {
+      delete(temp);
+    }
+  }
+
+  private static Path createTemp() {
+    try {
+      return Files.createTempDirectory("paperboy-eval-");
+    } catch (IOException e) {
+      throw new CommandFailed("cannot create a temporary directory", e);
+    }
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new CommandFailed("cannot write " + file, e);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary directory is harmless
+    }
+  }
+}
