@@ -79,7 +79,8 @@ class Acronyms {
 
   private static boolean isStopword(String word) {
     return switch (word) {
-      case "of", "and", "for", "the", "to", "in", "on", "with", "a" -> true;
+      case "of", "and", "for", "the", "to", "in", "on", "with", "a", "from", "by", "via", "over" ->
+          true;
       default -> false;
     };
   }

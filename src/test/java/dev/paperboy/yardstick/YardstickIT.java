@@ -1,0 +1,47 @@
+package dev.paperboy.yardstick;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.PaperboyApplication;
+import dev.paperboy.cli.Cli;
+import dev.paperboy.runtime.DataDirectory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The yardstick runs end to end, and hybrid ranking beats keywords alone on it. */
+class YardstickIT {
+
+  @TempDir Path temp;
+
+  @Test
+  void evalWritesTheTableAndHybridBeatsKeywordOnNdcg() throws IOException {
+    Path report = temp.resolve("RELEVANCE.md");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status =
+        new Cli(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                PaperboyApplication.class,
+                new DataDirectory(temp.resolve("unused")))
+            .run("eval", "--model", "all-MiniLM-L6-v2-q", "--out", report.toString());
+    assertThat(status).isZero();
+    String markdown = Files.readString(report);
+    assertThat(markdown).contains("| **overall** | 43 |", "| paraphrase |", "| author |");
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(ndcg(printed, "hybrid")).isGreaterThan(ndcg(printed, "keyword"));
+  }
+
+  private static double ndcg(String printed, String mode) {
+    Matcher m = Pattern.compile(mode + "\\s+nDCG@10 ([0-9.]+)").matcher(printed);
+    assertThat(m.find()).as(mode).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+}
