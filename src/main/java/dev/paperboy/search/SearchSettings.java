@@ -16,7 +16,7 @@ public record SearchSettings(String model, int maxTokens, int batchSize, int thr
   public SearchSettings {
     model = model == null || model.isBlank() ? EmbeddingModel.ALL_MINILM_L6_V2_Q.id() : model;
     maxTokens = maxTokens <= 0 ? 128 : maxTokens;
-    batchSize = batchSize <= 0 ? 32 : batchSize;
+    batchSize = batchSize <= 0 ? 8 : batchSize;
     threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
   }
 }
