@@ -29,6 +29,9 @@ public final class Cli {
                          Atom, OAI-PMH ListRecords (arXiv, arXivRaw), Hugging Face daily papers
                          JSON, Paperboy JSON Lines
         reindex          rebuild the search index from the catalog
+        sync [SOURCE]    fetch new papers now from arxiv, arxiv-rss, huggingface (default: all)
+        sync arxiv-api ID... | search:QUERY
+                         fetch given papers, or a search, from the arXiv API
         eval [--model ID|all] [--out FILE] [DIR]
                          measure search quality on the relevance yardstick (default DIR
                          yardstick, FILE docs/RELEVANCE.md); uses a temporary catalog
@@ -66,6 +69,8 @@ public final class Cli {
         case "reindex" ->
             new ReindexCommand(out, err, new LocalContext(application, dir)).run(target());
         case "eval" -> new EvalCommand(out, err, new LocalContext(application, dir)).run(rest);
+        case "sync" ->
+            new SyncCommand(out, err, new LocalContext(application, dir)).run(rest, target());
         case "help", "--help", "-h" -> {
           out.print(USAGE);
           yield 0;

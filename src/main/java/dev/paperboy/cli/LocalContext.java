@@ -17,6 +17,7 @@ record LocalContext(Class<?> application, DataDirectory dir) {
             List.of(
                 "--logging.level.root=WARN",
                 "--logging.level.dev.paperboy=WARN",
+                "--paperboy.sources.schedule=false",
                 "--paperboy.data-dir=" + dir.root()));
     args.addAll(List.of(settings));
     return new SpringApplicationBuilder(application)

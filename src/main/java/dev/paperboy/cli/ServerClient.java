@@ -25,7 +25,11 @@ final class ServerClient {
 
   String post(String path, String fileName, Supplier<InputStream> body) {
     String query =
-        fileName == null ? "" : "?file=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8);
+        fileName == null
+            ? ""
+            : (path.contains("?") ? "&" : "?")
+                + "file="
+                + URLEncoder.encode(fileName, StandardCharsets.UTF_8);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(server.baseUrl() + path + query))
             .header("Content-Type", "application/octet-stream")

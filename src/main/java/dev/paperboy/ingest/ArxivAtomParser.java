@@ -52,8 +52,8 @@ final class ArxivAtomParser implements FeedParser {
         id.id(),
         id.version(),
         Fields.title(entry.text("title")),
-        Fields.abstractText(entry.text("summary")),
-        entry.all("author").stream().map(ArxivAtomParser::author).toList(),
+        Fields.abstractText(withoutAnnouncement(entry.text("summary"))),
+        authors(entry),
         primary != null ? primary : categories.stream().findFirst().orElse(null),
         categories,
         Dates.parse(entry.text("published"), "published"),
@@ -63,6 +63,26 @@ final class ArxivAtomParser implements FeedParser {
         Fields.clean(entry.text("journal_ref")),
         List.of(SOURCE),
         null);
+  }
+
+  /**
+   * arXiv's daily feeds (rss.arxiv.org) prefix the abstract with "arXiv:ID Announce Type: new
+   * Abstract:"; the API does not.
+   */
+  private static String withoutAnnouncement(String summary) {
+    return summary == null ? null : ANNOUNCEMENT.matcher(summary).replaceFirst("");
+  }
+
+  private static final java.util.regex.Pattern ANNOUNCEMENT =
+      java.util.regex.Pattern.compile("^\\s*arXiv:\\S+\\s+Announce Type:\\s*\\S+\\s+Abstract:\\s*");
+
+  /** API entries have one author element each; daily feeds one dc:creator with all names. */
+  private static List<Author> authors(XmlNode entry) {
+    List<XmlNode> authors = entry.all("author");
+    if (authors.isEmpty() && entry.child("creator").isPresent()) {
+      return AuthorList.parse(entry.text("creator"));
+    }
+    return authors.stream().map(ArxivAtomParser::author).toList();
   }
 
   private static Author author(XmlNode node) {
@@ -77,7 +97,7 @@ final class ArxivAtomParser implements FeedParser {
     for (XmlNode link : entry.all("link")) {
       if ("pdf".equals(link.attribute("title"))) {
         pdf = link.attribute("href");
-      } else if ("alternate".equals(link.attribute("rel"))) {
+      } else if (link.attribute("rel") == null || "alternate".equals(link.attribute("rel"))) {
         page = link.attribute("href");
       }
     }

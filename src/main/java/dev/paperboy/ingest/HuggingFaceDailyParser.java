@@ -43,7 +43,7 @@ final class HuggingFaceDailyParser implements FeedParser {
     int complete = 0;
     try (JsonParser p = json.createParser(new InputStreamReader(in, decoder))) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
-        sink.reject("start of file", "expected a JSON array of daily papers");
+        sink.stopped("start of file", "expected a JSON array of daily papers");
         return;
       }
       while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -53,7 +53,7 @@ final class HuggingFaceDailyParser implements FeedParser {
         complete = n;
       }
     } catch (JacksonException e) {
-      sink.reject(
+      sink.stopped(
           "after item " + complete,
           "JSON is malformed or truncated ("
               + Json.describe(e)

@@ -31,6 +31,7 @@ final class ImportBatch implements RecordSink {
   private long updated;
   private long unchanged;
   private long rejected;
+  private boolean complete = true;
 
   ImportBatch(String file, Format format, Function<List<Accepted>, List<Change>> store) {
     this.file = file;
@@ -46,6 +47,7 @@ final class ImportBatch implements RecordSink {
         0,
         0,
         1,
+        false,
         List.of(new ImportReport.Rejection(file, "whole file", reason)),
         List.of());
   }
@@ -78,6 +80,12 @@ final class ImportBatch implements RecordSink {
   }
 
   @Override
+  public void stopped(String position, String reason) {
+    reject(position, reason);
+    complete = false;
+  }
+
+  @Override
   public void note(String message) {
     notes.add(message);
   }
@@ -99,6 +107,6 @@ final class ImportBatch implements RecordSink {
   ImportReport finish() {
     flush();
     return new ImportReport(
-        file, format.label(), created, updated, unchanged, rejected, rejections, notes);
+        file, format.label(), created, updated, unchanged, rejected, complete, rejections, notes);
   }
 }

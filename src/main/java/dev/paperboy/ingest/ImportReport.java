@@ -14,6 +14,7 @@ public record ImportReport(
     long updated,
     long unchanged,
     long rejected,
+    boolean complete,
     List<Rejection> rejections,
     List<String> notes) {
 

@@ -14,6 +14,14 @@ interface RecordSink {
 
   void reject(String position, String reason);
 
+  /**
+   * The rest of the file cannot be read (malformed, truncated, refused); what came before stays.
+   * Counts as one rejected record.
+   */
+  default void stopped(String position, String reason) {
+    reject(position, reason);
+  }
+
   /** Something worth telling the operator that is not a rejection (a resumption token, say). */
   default void note(String message) {}
 }

@@ -13,7 +13,7 @@ import javax.xml.stream.XMLStreamReader;
  * entity-expansion bombs), no external resolution, and invalid UTF-8 decoded as U+FFFD so the
  * affected record can be rejected on its own instead of killing the whole file.
  */
-final class SafeXml {
+public final class SafeXml {
 
   private static final XMLInputFactory FACTORY = newFactory();
 
@@ -32,7 +32,7 @@ final class SafeXml {
     return f;
   }
 
-  static XMLStreamReader open(InputStream in) throws XMLStreamException {
+  public static XMLStreamReader open(InputStream in) throws XMLStreamException {
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()

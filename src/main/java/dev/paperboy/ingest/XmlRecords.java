@@ -30,7 +30,7 @@ final class XmlRecords {
       while (r.hasNext()) {
         int event = r.next();
         if (event == XMLStreamConstants.DTD) {
-          sink.reject(
+          sink.stopped(
               "document type",
               "DOCTYPE declarations are refused (they enable XXE and entity-expansion attacks);"
                   + " nothing in this file was imported");
@@ -45,7 +45,7 @@ final class XmlRecords {
         }
       }
     } catch (XMLStreamException e) {
-      sink.reject(
+      sink.stopped(
           "after " + last,
           "XML is malformed or truncated ("
               + describe(e)

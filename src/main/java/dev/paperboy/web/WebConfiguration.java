@@ -20,7 +20,9 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new OperatorAccess(settings)).addPathPatterns("/admin/**");
+    registry
+        .addInterceptor(new OperatorAccess(settings))
+        .addPathPatterns("/admin/**", "/sources", "/api/sources");
   }
 
   /**

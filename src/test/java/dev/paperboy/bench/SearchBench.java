@@ -54,7 +54,10 @@ final class SearchBench {
         new SpringApplicationBuilder(PaperboyApplication.class)
             .web(WebApplicationType.NONE)
             .logStartupInfo(false)
-            .run("--logging.level.root=WARN", "--paperboy.data-dir=" + dataDir)) {
+            .run(
+                "--logging.level.root=WARN",
+                "--paperboy.sources.schedule=false",
+                "--paperboy.data-dir=" + dataDir)) {
       long start = System.nanoTime();
       load(context, papers);
       context.getBean(PaperIndex.class).rebuild(n -> {});

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.PaperboyApplication;
 import dev.paperboy.runtime.DataDirectory;
-import dev.paperboy.support.PaperboyIntegrationTest;
+import dev.paperboy.support.SharedApplicationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code import} and {@code reindex} commands, both on their own (owning the data directory)
  * and beside a running server (which they must go through).
  */
-class CliIT extends PaperboyIntegrationTest {
+class CliIT extends SharedApplicationTest {
 
   @TempDir Path files;
 

@@ -2,12 +2,12 @@ package dev.paperboy.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperboy.support.PaperboyIntegrationTest;
+import dev.paperboy.support.SharedApplicationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class ImportRoundTripIT extends PaperboyIntegrationTest {
+class ImportRoundTripIT extends SharedApplicationTest {
 
   @Test
   void importedPapersReachTheCatalogTheIndexAndTheApi() {

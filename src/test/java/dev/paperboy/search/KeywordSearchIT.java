@@ -2,7 +2,7 @@ package dev.paperboy.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperboy.support.PaperboyIntegrationTest;
+import dev.paperboy.support.SharedApplicationTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class KeywordSearchIT extends PaperboyIntegrationTest {
+class KeywordSearchIT extends SharedApplicationTest {
 
   @BeforeEach
   void papers() {

@@ -21,13 +21,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole application on a real embedded PostgreSQL and a real HTTP port, shared by every
- * integration test (one context, one database), with helpers to import fixtures and call it.
+ * The whole application on a real embedded PostgreSQL and a real HTTP port, with helpers to import
+ * fixtures and call it. Subclasses name the data directory (see {@link SharedApplicationTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PaperboyIntegrationTest {
 
-  protected static final Path DATA_DIR = tempDir();
   protected static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -35,11 +34,11 @@ public abstract class PaperboyIntegrationTest {
   @Autowired protected Importer importer;
 
   @DynamicPropertySource
-  static void dataDirectory(DynamicPropertyRegistry registry) {
-    registry.add("paperboy.data-dir", DATA_DIR::toString);
+  static void noSchedule(DynamicPropertyRegistry registry) {
+    registry.add("paperboy.sources.schedule", () -> "false");
   }
 
-  private static Path tempDir() {
+  protected static Path tempDir() {
     try {
       return Files.createTempDirectory("paperboy-it-");
     } catch (IOException e) {

@@ -2,7 +2,7 @@ package dev.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperboy.support.PaperboyIntegrationTest;
+import dev.paperboy.support.SharedApplicationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A reader in Debian's headless Chromium: home, search, paper page with rendered math. */
-class BrowserIT extends PaperboyIntegrationTest {
+class BrowserIT extends SharedApplicationTest {
 
   private WebDriver browser;
 

@@ -2,14 +2,14 @@ package dev.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperboy.support.PaperboyIntegrationTest;
+import dev.paperboy.support.SharedApplicationTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PagesIT extends PaperboyIntegrationTest {
+class PagesIT extends SharedApplicationTest {
 
   @BeforeEach
   void papers() {

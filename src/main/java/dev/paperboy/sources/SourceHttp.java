@@ -1,0 +1,285 @@
+package dev.paperboy.sources;
+
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * GET requests to remote sources, done politely and defensively: a descriptive User-Agent, at most
+ * one request per interval per arXiv host, conditional GET with stored validators, timeouts on
+ * connect and on the whole answer, a cap on body size, and bounded retries with exponential backoff
+ * and jitter that honour {@code Retry-After}.
+ */
+@Component
+class SourceHttp {
+
+  /** An answer: 200 with a body, or 304 (unchanged since last time). */
+  record Response(int status, byte[] body) {
+    boolean notModified() {
+      return status == 304;
+    }
+  }
+
+  /** A failure worth another try, perhaps after the wait the server asked for. */
+  static final class Transient extends RuntimeException {
+    final Duration retryAfter;
+    final boolean unreachable;
+
+    Transient(String message, Duration retryAfter, boolean unreachable, Throwable cause) {
+      super(message, cause);
+      this.retryAfter = retryAfter;
+      this.unreachable = unreachable;
+    }
+  }
+
+  private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(5);
+
+  private final SourceSettings settings;
+  private final JdbcClient jdbc;
+  private final MeterRegistry meters;
+  private final HttpClient client;
+  private final Map<String, RateLimiter> perHost = new ConcurrentHashMap<>();
+  private final RateLimiterConfig arxivPace;
+
+  SourceHttp(SourceSettings settings, JdbcClient jdbc, MeterRegistry meters) {
+    this.settings = settings;
+    this.jdbc = jdbc;
+    this.meters = meters;
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    this.arxivPace =
+        RateLimiterConfig.custom()
+            .limitForPeriod(1)
+            .limitRefreshPeriod(settings.arxivInterval())
+            .timeoutDuration(Duration.ofMinutes(10))
+            .build();
+  }
+
+  /** Fetches a URL for a source; {@link SourceUnavailable} when every try failed. */
+  Response get(String source, URI uri, boolean conditional) {
+    Retry retry =
+        Retry.of(
+            source,
+            RetryConfig.<Response>custom()
+                .maxAttempts(settings.attempts())
+                .retryExceptions(Transient.class)
+                .intervalBiFunction(waitBefore())
+                .build());
+    try {
+      return Retry.decorateSupplier(retry, () -> attempt(source, uri, conditional)).get();
+    } catch (Transient e) {
+      meters.counter("paperboy.source.errors", "source", source).increment();
+      throw new SourceUnavailable(
+          e.getMessage() + " (after " + settings.attempts() + " tries)", e.unreachable, e);
+    } catch (SourceUnavailable e) {
+      meters.counter("paperboy.source.errors", "source", source).increment();
+      throw e;
+    }
+  }
+
+  /** The server's Retry-After when it gave one, else exponential backoff with jitter. */
+  private IntervalBiFunction<Response> waitBefore() {
+    IntervalFunction backoff =
+        IntervalFunction.ofExponentialRandomBackoff(settings.backoff().toMillis(), 2.0, 0.5);
+    return (attempt, outcome) -> {
+      if (outcome.isLeft() && outcome.getLeft() instanceof Transient t && t.retryAfter != null) {
+        return Math.min(t.retryAfter.toMillis(), LONGEST_RETRY_AFTER.toMillis());
+      }
+      return backoff.apply(attempt);
+    };
+  }
+
+  private Response attempt(String source, URI uri, boolean conditional) {
+    pace(uri);
+    meters.counter("paperboy.source.requests", "source", source).increment();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(settings.readTimeout())
+            .header("User-Agent", settings.userAgent())
+            .header("Accept-Encoding", "identity");
+    if (conditional) {
+      validators(uri)
+          .ifPresent(
+              v -> {
+                if (v[0] != null) {
+                  request.header("If-None-Match", v[0]);
+                }
+                if (v[1] != null) {
+                  request.header("If-Modified-Since", v[1]);
+                }
+              });
+    }
+    HttpResponse<byte[]> response = send(request.build());
+    int status = response.statusCode();
+    if (status == 304) {
+      return new Response(304, new byte[0]);
+    }
+    if (status == 503 || status == 429 || status >= 500) {
+      throw new Transient(
+          "HTTP " + status + " from " + uri.getHost(),
+          retryAfter(response).orElse(null),
+          false,
+          null);
+    }
+    if (status != 200) {
+      throw new SourceUnavailable("HTTP " + status + " from " + uri);
+    }
+    remember(uri, response);
+    return new Response(200, response.body());
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest request) {
+    try {
+      return client
+          .sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+          .thenApply(this::limited)
+          .get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new Transient(
+          "no complete answer from "
+              + request.uri().getHost()
+              + " within "
+              + settings.readTimeout().toSeconds()
+              + " s",
+          null,
+          true,
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceUnavailable("interrupted", false, e);
+    } catch (ExecutionException e) {
+      throw failure(request.uri(), e.getCause());
+    }
+  }
+
+  private RuntimeException failure(URI uri, Throwable cause) {
+    Throwable c =
+        cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+    if (c instanceof SourceUnavailable s) {
+      return s;
+    }
+    if (c instanceof UncheckedIOException u) {
+      c = u.getCause();
+    }
+    boolean unreachable =
+        c instanceof java.net.ConnectException
+            || c instanceof java.net.http.HttpConnectTimeoutException
+            || c instanceof java.nio.channels.UnresolvedAddressException;
+    String what = unreachable ? "cannot reach " : "the connection to ";
+    return new Transient(
+        what
+            + uri.getHost()
+            + (unreachable ? "" : " broke")
+            + ": "
+            + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()),
+        null,
+        unreachable,
+        c);
+  }
+
+  /** Reads the body, refusing it as soon as it grows past the limit. */
+  private HttpResponse<byte[]> limited(HttpResponse<InputStream> response) {
+    try (InputStream in = response.body()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[64 * 1024];
+      int n;
+      while ((n = in.read(buffer)) != -1) {
+        out.write(buffer, 0, n);
+        if (out.size() > settings.maxBytes()) {
+          throw new SourceUnavailable(
+              String.format(
+                  "the answer from %s is larger than %,d bytes; refused",
+                  response.uri().getHost(), settings.maxBytes()));
+        }
+      }
+      byte[] body = out.toByteArray();
+      return new BodyResponse(response, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void pace(URI uri) {
+    String host = uri.getHost() + ":" + uri.getPort();
+    if (isArxiv(uri)) {
+      perHost.computeIfAbsent(host, h -> RateLimiter.of(h, arxivPace)).acquirePermission();
+    }
+  }
+
+  /** The hosts of the configured arXiv services (a mirror counts as arXiv too). */
+  private boolean isArxiv(URI uri) {
+    return Stream.of(settings.arxivOaiUrl(), settings.arxivApiUrl(), settings.arxivRssUrl())
+        .map(URI::create)
+        .anyMatch(u -> u.getHost().equalsIgnoreCase(uri.getHost()) && u.getPort() == uri.getPort());
+  }
+
+  private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .flatMap(
+            v -> {
+              try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v.strip())));
+              } catch (NumberFormatException e) {
+                try {
+                  ZonedDateTime at =
+                      ZonedDateTime.parse(v.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                  Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                  return Optional.of(d.isNegative() ? Duration.ZERO : d);
+                } catch (RuntimeException bad) {
+                  return Optional.empty();
+                }
+              }
+            });
+  }
+
+  private Optional<String[]> validators(URI uri) {
+    return jdbc.sql("select etag, last_modified from http_validator where url = ?")
+        .param(uri.toString())
+        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+        .optional();
+  }
+
+  private void remember(URI uri, HttpResponse<?> response) {
+    String etag = response.headers().firstValue("ETag").orElse(null);
+    String modified = response.headers().firstValue("Last-Modified").orElse(null);
+    if (etag == null && modified == null) {
+      return;
+    }
+    jdbc.sql(
+            "insert into http_validator (url, etag, last_modified) values (?, ?, ?)"
+                + " on conflict (url) do update set etag = excluded.etag,"
+                + " last_modified = excluded.last_modified")
+        .params(uri.toString(), etag, modified)
+        .update();
+  }
+}

@@ -1,0 +1,155 @@
+package dev.paperboy.sources;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the live sources and keeps their state: on schedule (each due source claimed through
+ * PostgreSQL, so one instance runs it) or on demand. A failure is recorded with its reason and
+ * retried later with growing pauses; nothing spins and nothing crashes the server.
+ */
+@Service
+public class Sync {
+
+  private static final Logger log = LoggerFactory.getLogger(Sync.class);
+  private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+
+  private final SourceSettings settings;
+  private final SourceStates states;
+  private final ArxivOaiHarvester oai;
+  private final DailyFeeds feeds;
+  private final ArxivApi api;
+  private final MeterRegistry meters;
+  private final Clock clock;
+
+  Sync(
+      SourceSettings settings,
+      SourceStates states,
+      ArxivOaiHarvester oai,
+      DailyFeeds feeds,
+      ArxivApi api,
+      MeterRegistry meters,
+      Clock clock) {
+    this.settings = settings;
+    this.states = states;
+    this.oai = oai;
+    this.feeds = feeds;
+    this.api = api;
+    this.meters = meters;
+    this.clock = clock;
+    states.ensure(settings.enabled());
+  }
+
+  /** The scheduled sources, as configured. */
+  public List<String> sources() {
+    return settings.enabled();
+  }
+
+  /** Runs one source now; an error is recorded, then rethrown for the caller to show. */
+  public SyncReport run(String source) {
+    if (!settings.enabled().contains(source)) {
+      throw new IllegalArgumentException(
+          "unknown source '" + source + "'; known: " + String.join(", ", settings.enabled()));
+    }
+    if (!states.claim(source)) {
+      throw new SourceUnavailable(source + " is already running");
+    }
+    return runClaimed(source);
+  }
+
+  /** Fetches the given arXiv ids (or, with one argument starting "search:", a query). */
+  public SyncReport arxivApi(List<String> idsOrSearch) {
+    SyncReport report =
+        idsOrSearch.size() == 1 && idsOrSearch.get(0).startsWith("search:")
+            ? api.search(idsOrSearch.get(0).substring("search:".length()), ArxivApi.PAGE)
+            : api.ids(idsOrSearch);
+    meters.counter("paperboy.source.papers", "source", "arxiv-api").increment(report.created());
+    return report;
+  }
+
+  /** Runs every due source once; called by the schedule. */
+  void runDue() {
+    Optional<String> due;
+    while ((due = states.claimDue(settings.enabled())).isPresent()) {
+      try {
+        log.info("{}", runClaimed(due.get()));
+      } catch (SourceUnavailable e) {
+        log.warn("Source {} failed: {}", due.get(), e.getMessage());
+      }
+    }
+  }
+
+  private SyncReport runClaimed(String source) {
+    Instant now = clock.instant();
+    try {
+      SyncReport report =
+          switch (source) {
+            case Sources.ARXIV -> oai.run();
+            case Sources.ARXIV_RSS -> feeds.arxivRss();
+            default -> feeds.huggingFace();
+          };
+      states.succeeded(source, report.created(), now.plus(settings.every(source)));
+      meters.counter("paperboy.source.papers", "source", source).increment(report.created());
+      return report;
+    } catch (SourceUnavailable e) {
+      SourceStates.State state = states.get(source);
+      String error = (e.unreachable() ? "unreachable: " : "") + e.getMessage();
+      states.failed(source, error, 0, now.plus(retryDelay(source, state.failures())));
+      throw e;
+    } catch (RuntimeException e) {
+      states.failed(source, "failed: " + e, 0, now.plus(retryDelay(source, 0)));
+      throw new SourceUnavailable(source + " failed: " + e.getMessage(), false, e);
+    }
+  }
+
+  /** One minute, then doubling, never longer than the source's own interval. */
+  private Duration retryDelay(String source, int failuresSoFar) {
+    Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(failuresSoFar, 16));
+    Duration every = settings.every(source);
+    return delay.compareTo(every) > 0 ? every : delay;
+  }
+
+  /** What the operator sees about one source. */
+  public record Status(
+      String source,
+      String state,
+      Instant lastSuccess,
+      String lastError,
+      Instant lastErrorAt,
+      int consecutiveFailures,
+      long papersAdded,
+      Instant nextRun,
+      boolean running) {}
+
+  public List<Status> statuses() {
+    return states.all(settings.enabled()).stream().map(Sync::status).toList();
+  }
+
+  private static Status status(SourceStates.State s) {
+    String state;
+    if (s.failures() == 0) {
+      state = s.lastSuccess() == null ? "never run" : "ok";
+    } else if (s.lastError() != null && s.lastError().startsWith("unreachable")) {
+      state = "unreachable";
+    } else {
+      state = "failing";
+    }
+    return new Status(
+        s.source(),
+        state,
+        s.lastSuccess(),
+        s.lastError(),
+        s.lastErrorAt(),
+        s.failures(),
+        s.papersAdded(),
+        s.nextRun(),
+        s.runningSince() != null);
+  }
+}
