@@ -40,8 +40,7 @@ final class SyncCommand {
   }
 
   private int locally(String source, List<String> ids) {
-    try (ConfigurableApplicationContext context =
-        local.start("--paperboy.sources.schedule=false")) {
+    try (ConfigurableApplicationContext context = local.start()) {
       Sync sync = context.getBean(Sync.class);
       if ("arxiv-api".equals(source)) {
         out.println(sync.arxivApi(ids));
