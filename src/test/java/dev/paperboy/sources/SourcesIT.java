@@ -201,7 +201,7 @@ class SourcesIT extends PaperboyIntegrationTest {
 
   @Test
   void anAnswerOverTheSizeLimitIsRefused() {
-    REMOTE.otherwise("/hf/daily_papers", x -> FixtureServer.ok(new byte[2_000_000]));
+    REMOTE.otherwise("/hf/daily_papers", x -> FixtureServer.ok(new byte[10 * 1024 * 1024]));
     assertThatThrownBy(() -> sync.run(Sources.HUGGING_FACE))
         .hasMessageContaining("larger than 1,000,000 bytes");
     assertThat(REMOTE.seen()).hasSize(1);
