@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Hugging Face daily-papers JSON ({@code /api/daily_papers}): an array of items, each with a
- * {@code paper} object keyed by its arXiv id. Upvotes and comment counts become signals; a linked
- * GitHub repository becomes the paper's code link.
+ * {@code paper} object keyed by its arXiv id. Upvotes, comment counts and the linked repository's
+ * stars become signals; a linked GitHub repository becomes the paper's code link.
  */
 final class HuggingFaceDailyParser implements FeedParser {
 
@@ -108,6 +108,9 @@ final class HuggingFaceDailyParser implements FeedParser {
     List<Signal> signals = new ArrayList<>();
     if (paper.path("upvotes").isNumber()) {
       signals.add(new Signal(id, SOURCE, "upvotes", paper.get("upvotes").asLong(), now));
+    }
+    if (paper.path("githubStars").isNumber()) {
+      signals.add(new Signal(id, SOURCE, "github stars", paper.get("githubStars").asLong(), now));
     }
     if (item.path("numComments").isNumber()) {
       signals.add(new Signal(id, SOURCE, "comments", item.get("numComments").asLong(), now));

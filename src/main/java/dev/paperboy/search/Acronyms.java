@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +25,15 @@ class Acronyms {
       Pattern.compile("\\(([A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*?)s?\\)");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
+  // Every search asks about each of its words; remember the answers for a while. Another
+  // instance's imports show here after at most FRESH_NANOS.
+  private static final long FRESH_NANOS = 10L * 60 * 1_000_000_000;
+  private static final int MAX_KNOWN = 50_000;
+
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final Map<String, List<String>> known = new ConcurrentHashMap<>();
+  private volatile long knownSince = System.nanoTime();
 
   Acronyms(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
@@ -97,10 +105,14 @@ class Acronyms {
         "insert into acronym (acronym, expansion, paper_id) values (?, ?, ?)"
             + " on conflict do nothing",
         rows);
+    if (!rows.isEmpty()) {
+      known.clear();
+    }
   }
 
   void clear() {
     jdbc.sql("delete from acronym").update();
+    known.clear();
   }
 
   /** The long forms of a word if the corpus defines it as an acronym, most used first. */
@@ -108,10 +120,19 @@ class Acronyms {
     if (word.length() < 2 || word.length() > 8) {
       return List.of();
     }
+    long now = System.nanoTime();
+    if (now - knownSince > FRESH_NANOS || known.size() > MAX_KNOWN) {
+      known.clear();
+      knownSince = now;
+    }
+    return known.computeIfAbsent(word.toUpperCase(Locale.ROOT), this::lookUp);
+  }
+
+  private List<String> lookUp(String acronym) {
     return jdbc.sql(
             "select expansion from acronym where acronym = ? group by expansion"
                 + " order by count(*) desc, expansion limit 2")
-        .param(word.toUpperCase(Locale.ROOT))
+        .param(acronym)
         .query(String.class)
         .list();
   }

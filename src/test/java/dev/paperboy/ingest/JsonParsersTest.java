@@ -38,6 +38,7 @@ class JsonParsersTest {
         .extracting(Signal::kind, Signal::value)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("upvotes", 42L),
+            org.assertj.core.groups.Tuple.tuple("github stars", 120L),
             org.assertj.core.groups.Tuple.tuple("comments", 3L),
             org.assertj.core.groups.Tuple.tuple("upvotes", 7L),
             org.assertj.core.groups.Tuple.tuple("comments", 0L));
