@@ -29,6 +29,10 @@ public final class Cli {
                          Atom, OAI-PMH ListRecords (arXiv, arXivRaw), Hugging Face daily papers
                          JSON, Paperboy JSON Lines
         reindex          rebuild the search index from the catalog
+        digest --preview EMAIL [--html FILE]
+                         show the digest that subscriber would get now
+        digest --run-now compose and queue this period's digests for every confirmed
+                         subscriber who has not had theirs, then send
         sync [SOURCE]    fetch new papers now from arxiv, arxiv-rss, huggingface (default: all)
         sync arxiv-api ID... | search:QUERY
                          fetch given papers, or a search, from the arXiv API
@@ -69,6 +73,8 @@ public final class Cli {
         case "reindex" ->
             new ReindexCommand(out, err, new LocalContext(application, dir)).run(target());
         case "eval" -> new EvalCommand(out, err, new LocalContext(application, dir)).run(rest);
+        case "digest" ->
+            new DigestCommand(out, err, new LocalContext(application, dir)).run(rest, target());
         case "sync" ->
             new SyncCommand(out, err, new LocalContext(application, dir)).run(rest, target());
         case "help", "--help", "-h" -> {

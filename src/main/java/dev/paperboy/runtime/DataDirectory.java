@@ -36,6 +36,11 @@ public record DataDirectory(Path root) {
     return root.resolve("paperboy.lock");
   }
 
+  /** The key that signs links and cookies, when PAPERBOY_SECRET does not give one. */
+  public Path signingKey() {
+    return root.resolve("secret.key");
+  }
+
   /** Written by a running server: how other processes on this machine reach it. */
   public Path serverFile() {
     return root.resolve("server.json");

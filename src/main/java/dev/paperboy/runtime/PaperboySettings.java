@@ -10,12 +10,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dbUrl JDBC URL of an external PostgreSQL; blank means the embedded one
  * @param baseUrl the public address of this site, used in links that leave it
  * @param adminToken opens operator endpoints to non-loopback clients that present it
+ * @param secret signs links and cookies; generated into the data directory when blank
  */
 @ConfigurationProperties("paperboy")
-public record PaperboySettings(String dataDir, Db db, String baseUrl, String adminToken) {
+public record PaperboySettings(
+    String dataDir, Db db, String baseUrl, String adminToken, String secret) {
 
   /** An external database's coordinates. */
   public record Db(String url, String username, String password) {}
+
+  /** The public address of the site, for links in mail; the local port when none is set. */
+  public String publicUrl(int port) {
+    String url = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl;
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
 
   public boolean embeddedDatabase() {
     return db == null || db.url() == null || db.url().isBlank();

@@ -24,6 +24,11 @@ class RuntimeConfiguration {
     return new DataDirectory(Path.of(settings.dataDir())).create();
   }
 
+  @Bean
+  SigningKey signingKey(PaperboySettings settings, DataDirectory dir) {
+    return SigningKey.load(settings.secret(), dir.signingKey());
+  }
+
   @Bean(destroyMethod = "close")
   Owner owner(DataDirectory dir) {
     return Owner.tryAcquire(dir)

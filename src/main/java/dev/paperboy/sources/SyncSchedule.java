@@ -33,8 +33,8 @@ class SyncSchedule implements SchedulingConfigurer {
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
     ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setPoolSize(1);
-    scheduler.setThreadNamePrefix("paperboy-sync-");
+    scheduler.setPoolSize(3);
+    scheduler.setThreadNamePrefix("paperboy-jobs-");
     scheduler.initialize();
     registrar.setTaskScheduler(scheduler);
   }

@@ -78,6 +78,11 @@ class ErrorHandling {
     return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/admin/");
   }
 
+  @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+  Object unreadable(Exception e, HttpServletRequest request) {
+    return respond(request, HttpStatus.BAD_REQUEST, "the request body is not valid JSON");
+  }
+
   private static Object respond(HttpServletRequest request, HttpStatus status, String message) {
     if (wantsJson(request)) {
       return ResponseEntity.status(status)

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.digest.Digests;
 import dev.paperboy.ingest.ImportReport;
 import dev.paperboy.ingest.Importer;
 import dev.paperboy.search.PaperIndex;
@@ -21,10 +22,12 @@ class Operator {
 
   private final Importer importer;
   private final PaperIndex index;
+  private final Digests digests;
 
-  Operator(Importer importer, PaperIndex index) {
+  Operator(Importer importer, PaperIndex index, Digests digests) {
     this.importer = importer;
     this.index = index;
+    this.digests = digests;
   }
 
   /** The body is the file itself, streamed; it is parsed as it arrives. */
@@ -33,6 +36,23 @@ class Operator {
       @RequestParam(defaultValue = "upload") String file, HttpServletRequest request)
       throws IOException {
     return importer.importFile(file, request.getInputStream());
+  }
+
+  @PostMapping("/digest")
+  String digestNow() {
+    return digests.runNow().toString();
+  }
+
+  @PostMapping("/digest/preview")
+  org.springframework.http.ResponseEntity<?> preview(@RequestParam String email) {
+    return digests
+        .preview(email)
+        .<org.springframework.http.ResponseEntity<?>>map(
+            org.springframework.http.ResponseEntity::ok)
+        .orElseGet(
+            () ->
+                org.springframework.http.ResponseEntity.status(404)
+                    .body(Map.of("error", "no subscriber with that address")));
   }
 
   @PostMapping("/reindex")

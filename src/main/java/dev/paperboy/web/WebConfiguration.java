@@ -22,7 +22,11 @@ class WebConfiguration implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     registry
         .addInterceptor(new OperatorAccess(settings))
-        .addPathPatterns("/admin/**", "/sources", "/api/sources");
+        .addPathPatterns("/admin/**", "/sources", "/api/sources", "/mail", "/mail/**");
+    registry
+        .addInterceptor(new Csrf())
+        .addPathPatterns(
+            "/subscribe", "/confirm", "/signin", "/session", "/settings", "/settings/**");
   }
 
   /**

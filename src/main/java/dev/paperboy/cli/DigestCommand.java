@@ -1,0 +1,105 @@
+package dev.paperboy.cli;
+
+import dev.paperboy.digest.Digests;
+import dev.paperboy.digest.Postman;
+import dev.paperboy.runtime.RunningServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code digest --preview EMAIL [--html FILE]} shows what that subscriber would get now; {@code
+ * digest --run-now} composes and queues this period's digest for every confirmed subscriber who has
+ * not had it (twice sends nothing new), then sends what is queued.
+ */
+final class DigestCommand {
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final LocalContext local;
+
+  DigestCommand(PrintStream out, PrintStream err, LocalContext local) {
+    this.out = out;
+    this.err = err;
+    this.local = local;
+  }
+
+  int run(List<String> args, Optional<RunningServer> server) {
+    if (args.size() >= 2 && args.get(0).equals("--preview")) {
+      Path html =
+          Path.of(
+              args.size() >= 4 && args.get(2).equals("--html")
+                  ? args.get(3)
+                  : "digest-preview.html");
+      return server.isPresent()
+          ? previewVia(server.get(), args.get(1), html)
+          : previewHere(args.get(1), html);
+    }
+    if (args.size() == 1 && args.get(0).equals("--run-now")) {
+      if (server.isPresent()) {
+        err.println("A Paperboy server owns this data directory; composing through it.");
+        out.println(new ServerClient(server.get()).post("/admin/digest", null, null).strip());
+        return 0;
+      }
+      try (ConfigurableApplicationContext context = local.start()) {
+        out.println(context.getBean(Digests.class).runNow());
+        int sent = context.getBean(Postman.class).sendDue();
+        out.println(
+            sent
+                + " messages sent"
+                + (sent == 0
+                    ? " (with no PAPERBOY_SMTP_HOST, mail waits on the local mail page, /mail)"
+                    : ""));
+      }
+      return 0;
+    }
+    err.println("usage: paperboy digest --preview EMAIL [--html FILE] | --run-now");
+    return 2;
+  }
+
+  private int previewHere(String email, Path html) {
+    try (ConfigurableApplicationContext context = local.start()) {
+      Optional<Digests.Preview> preview = context.getBean(Digests.class).preview(email);
+      if (preview.isEmpty()) {
+        err.println("paperboy digest: no subscriber with that address");
+        return 1;
+      }
+      return print(preview.get().subject(), preview.get().text(), preview.get().html(), html);
+    }
+  }
+
+  private int previewVia(RunningServer server, String email, Path html) {
+    JsonNode p =
+        JsonMapper.builder()
+            .build()
+            .readTree(
+                new ServerClient(server)
+                    .post(
+                        "/admin/digest/preview?email="
+                            + URLEncoder.encode(email, StandardCharsets.UTF_8),
+                        null,
+                        null));
+    return print(
+        p.get("subject").asString(), p.get("text").asString(), p.get("html").asString(), html);
+  }
+
+  private int print(String subject, String text, String htmlBody, Path html) {
+    out.println("Subject: " + subject + "\n");
+    out.print(text);
+    try {
+      Files.writeString(html, htmlBody);
+    } catch (IOException e) {
+      throw new CommandFailed("cannot write " + html, e);
+    }
+    err.println("HTML version written to " + html);
+    return 0;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.catalog.Author;
+import dev.paperboy.catalog.Paper;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders a digest as plain text and as HTML that mail clients show well (inline styles, no images,
+ * no scripts), with a visible unsubscribe link and a manage-preferences link.
+ */
+@Component
+class DigestLetter {
+
+  static final int EXCERPT = 300;
+
+  private final ITemplateEngine templates;
+  private final Tokens tokens;
+  private final SiteUrl site;
+  private final Letters letters;
+
+  DigestLetter(ITemplateEngine templates, Tokens tokens, SiteUrl site, Letters letters) {
+    this.templates = templates;
+    this.tokens = tokens;
+    this.site = site;
+    this.letters = letters;
+  }
+
+  /** A paper as the letter shows it. */
+  record Item(
+      String title, String authors, String excerpt, String reason, String page, String pdf) {}
+
+  /** A topic's items. */
+  record Section(String topic, List<Item> items) {}
+
+  Outbox.Draft render(Subscriber s, DigestPeriod period, List<DigestComposer.Group> groups) {
+    String base = site.base();
+    String unsubscribe =
+        base + "/unsubscribe?token=" + tokens.issue(Tokens.Purpose.UNSUBSCRIBE, s.id());
+    String manage = base + "/session?token=" + tokens.issue(Tokens.Purpose.MANAGE, s.id());
+    List<Section> sections =
+        groups.stream()
+            .map(
+                g ->
+                    new Section(
+                        g.topic(), g.papers().stream().map(p -> item(p, g.topic(), base)).toList()))
+            .toList();
+    int count = sections.stream().mapToInt(x -> x.items().size()).sum();
+    String subject =
+        String.format(
+            Locale.ROOT,
+            "Paperboy: %d trending paper%s (%s)",
+            count,
+            count == 1 ? "" : "s",
+            period.key());
+    Context context = new Context(Locale.ENGLISH);
+    context.setVariable("sections", sections);
+    context.setVariable("period", period.key());
+    context.setVariable("unsubscribe", unsubscribe);
+    context.setVariable("manage", manage);
+    String html = templates.process("mail/digest", context);
+    return new Outbox.Draft(
+        letters.messageId("digest-" + s.id() + "-" + period.key()),
+        s.email(),
+        s.id(),
+        "digest",
+        subject,
+        text(sections, period, unsubscribe, manage),
+        html,
+        unsubscribe);
+  }
+
+  private static Item item(Paper p, String topic, String base) {
+    String abs = p.abstractText();
+    String excerpt =
+        abs.length() <= EXCERPT
+            ? abs
+            : abs.substring(
+                    0, abs.lastIndexOf(' ', EXCERPT) > 0 ? abs.lastIndexOf(' ', EXCERPT) : EXCERPT)
+                + " …";
+    String authors =
+        String.join(", ", p.authors().stream().map(Author::name).limit(6).toList())
+            + (p.authors().size() > 6 ? " et al." : "");
+    String reason =
+        topic.equals(DigestComposer.EVERYTHING)
+            ? "trending across the catalog"
+            : "matches your topic “" + topic + "”";
+    return new Item(
+        p.title(), authors, excerpt, reason, base + "/papers/" + p.id(), p.links().pdf());
+  }
+
+  static String text(
+      List<Section> sections, DigestPeriod period, String unsubscribe, String manage) {
+    StringBuilder t = new StringBuilder("Trending papers for you, " + period.key() + "\n\n");
+    for (Section section : sections) {
+      t.append("== ").append(section.topic()).append(" ==\n\n");
+      for (Item i : section.items()) {
+        t.append("* ")
+            .append(i.title())
+            .append('\n')
+            .append("  ")
+            .append(i.authors())
+            .append('\n')
+            .append("  ")
+            .append(i.excerpt())
+            .append('\n')
+            .append("  Why: ")
+            .append(i.reason())
+            .append('\n')
+            .append("  Read: ")
+            .append(i.page())
+            .append('\n');
+        if (i.pdf() != null) {
+          t.append("  PDF: ").append(i.pdf()).append('\n');
+        }
+        t.append('\n');
+      }
+    }
+    return t.append("--\nChange topics or schedule: ")
+        .append(manage)
+        .append('\n')
+        .append("Unsubscribe: ")
+        .append(unsubscribe)
+        .append('\n')
+        .toString();
+  }
+}

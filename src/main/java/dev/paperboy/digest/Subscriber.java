@@ -1,0 +1,25 @@
+package dev.paperboy.digest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Someone who asked for digests: topics are search queries (none means all trending), the cadence
+ * is daily or weekly, delivered at {@code hour} in {@code zone}.
+ */
+public record Subscriber(
+    UUID id,
+    String email,
+    String status,
+    List<String> topics,
+    String cadence,
+    int hour,
+    String zone,
+    int bounces,
+    Instant confirmedAt) {
+
+  public boolean confirmed() {
+    return status.equals("confirmed");
+  }
+}

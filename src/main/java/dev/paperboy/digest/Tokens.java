@@ -1,0 +1,90 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.runtime.SigningKey;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed, expiring, single-purpose tokens for links and cookies: {@code purpose.subject.expiry}
+ * with an HMAC-SHA256. A token made for confirming cannot unsubscribe, and no token carries an
+ * email address.
+ */
+@Component
+public class Tokens {
+
+  /** What a token may be used for, and for how long. */
+  public enum Purpose {
+    CONFIRM(Duration.ofDays(7)),
+    SIGN_IN(Duration.ofMinutes(30)),
+    SESSION(Duration.ofDays(30)),
+    MANAGE(Duration.ofDays(30)),
+    UNSUBSCRIBE(Duration.ofDays(365));
+
+    final Duration lifetime;
+
+    Purpose(Duration lifetime) {
+      this.lifetime = lifetime;
+    }
+  }
+
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+  private final SecretKeySpec key;
+  private final Clock clock;
+
+  public Tokens(SigningKey key, Clock clock) {
+    this.key = new SecretKeySpec(key.bytes(), "HmacSHA256");
+    this.clock = clock;
+  }
+
+  public String issue(Purpose purpose, UUID subject) {
+    long expires = clock.instant().plus(purpose.lifetime).getEpochSecond();
+    String payload = purpose.name() + "." + subject + "." + expires;
+    return B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + sign(payload);
+  }
+
+  /** The subject, when the token is genuine, unexpired and made for this purpose. */
+  public Optional<UUID> verify(String token, Purpose purpose) {
+    try {
+      int dot = token == null ? -1 : token.indexOf('.');
+      if (dot < 0) {
+        return Optional.empty();
+      }
+      String payload =
+          new String(
+              Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+      byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.UTF_8);
+      if (!MessageDigest.isEqual(given, sign(payload).getBytes(StandardCharsets.UTF_8))) {
+        return Optional.empty();
+      }
+      String[] parts = payload.split("\\.");
+      if (parts.length != 3
+          || !parts[0].equals(purpose.name())
+          || Long.parseLong(parts[2]) < clock.instant().getEpochSecond()) {
+        return Optional.empty();
+      }
+      return Optional.of(UUID.fromString(parts[1]));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String sign(String payload) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return B64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package dev.paperboy.web;
+
+import dev.paperboy.digest.InvalidSubscription;
+import dev.paperboy.digest.Subscriber;
+import dev.paperboy.digest.Subscriptions;
+import dev.paperboy.digest.TooManyRequests;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Subscribing, confirming, signing in, preferences and leaving. Links in mail lead to a page with a
+ * button (a POST), so a mail scanner that follows links confirms nothing; the one-click unsubscribe
+ * POST of RFC 8058 works without a page.
+ */
+@Controller
+class SubscriptionPages {
+
+  static final String SESSION = "pb_session";
+  static final String CHECK_INBOX =
+      "Check your inbox: if the address can receive mail, a link"
+          + " is on its way. It expires, so use it soon.";
+
+  private final Subscriptions subscriptions;
+
+  SubscriptionPages(Subscriptions subscriptions) {
+    this.subscriptions = subscriptions;
+  }
+
+  @PostMapping("/subscribe")
+  String subscribe(
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "") String topics,
+      @RequestParam(defaultValue = "") String zone,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    try {
+      subscriptions.subscribe(email, lines(topics), zone, request.getRemoteAddr());
+      return message(model, "Almost there", CHECK_INBOX);
+    } catch (InvalidSubscription e) {
+      response.setStatus(400);
+      return message(model, "Please check the form", e.getMessage());
+    } catch (TooManyRequests e) {
+      response.setStatus(429);
+      return message(model, "Slow down", e.getMessage());
+    }
+  }
+
+  /** The JSON form of subscribing: the same checks, limits and answers. */
+  record SubscriptionRequest(String email, List<String> topics, String zone) {}
+
+  @PostMapping("/api/subscriptions")
+  @ResponseBody
+  ResponseEntity<Map<String, String>> subscribeJson(
+      @RequestBody SubscriptionRequest body, HttpServletRequest request) {
+    try {
+      subscriptions.subscribe(body.email(), body.topics(), body.zone(), request.getRemoteAddr());
+      return ResponseEntity.accepted().body(Map.of("status", CHECK_INBOX));
+    } catch (InvalidSubscription e) {
+      return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    } catch (TooManyRequests e) {
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .body(Map.of("error", e.getMessage()));
+    }
+  }
+
+  @GetMapping("/confirm")
+  String confirmPage(@RequestParam(defaultValue = "") String token, Model model) {
+    return action(
+        model,
+        "Confirm your subscription",
+        "One click and Paperboy will send you trending papers.",
+        "/confirm",
+        token,
+        "Confirm my subscription");
+  }
+
+  @PostMapping("/confirm")
+  String confirm(
+      @RequestParam(defaultValue = "") String token,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return signedIn(subscriptions.confirm(token), request, response, model);
+  }
+
+  @GetMapping("/signin")
+  String signInPage() {
+    return "signin";
+  }
+
+  @PostMapping("/signin")
+  String signIn(
+      @RequestParam(defaultValue = "") String email,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    try {
+      subscriptions.requestSignIn(email, request.getRemoteAddr());
+      return message(model, "Check your inbox", CHECK_INBOX);
+    } catch (InvalidSubscription e) {
+      response.setStatus(400);
+      return message(model, "Please check the address", e.getMessage());
+    } catch (TooManyRequests e) {
+      response.setStatus(429);
+      return message(model, "Slow down", e.getMessage());
+    }
+  }
+
+  @GetMapping("/session")
+  String sessionPage(@RequestParam(defaultValue = "") String token, Model model) {
+    return action(
+        model,
+        "Sign in to Paperboy",
+        "Continue to your topics and schedule.",
+        "/session",
+        token,
+        "Sign in");
+  }
+
+  @PostMapping("/session")
+  String session(
+      @RequestParam(defaultValue = "") String token,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return signedIn(subscriptions.signIn(token), request, response, model);
+  }
+
+  @GetMapping("/settings")
+  String settings(HttpServletRequest request, Model model) {
+    Optional<Subscriber> s = current(request);
+    if (s.isEmpty()) {
+      return "redirect:/signin";
+    }
+    model.addAttribute("subscriber", s.get());
+    model.addAttribute("topics", String.join("\n", s.get().topics()));
+    return "settings";
+  }
+
+  @PostMapping("/settings")
+  String save(
+      @RequestParam(defaultValue = "") String topics,
+      @RequestParam(defaultValue = "daily") String cadence,
+      @RequestParam(defaultValue = "8") int hour,
+      @RequestParam(defaultValue = "UTC") String zone,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<Subscriber> s = current(request);
+    if (s.isEmpty()) {
+      return "redirect:/signin";
+    }
+    try {
+      subscriptions.preferences(s.get().id(), lines(topics), cadence, hour, zone);
+      return "redirect:/settings?saved";
+    } catch (InvalidSubscription e) {
+      response.setStatus(400);
+      return message(model, "Please check the form", e.getMessage());
+    }
+  }
+
+  @PostMapping("/settings/unsubscribe")
+  String leave(HttpServletRequest request, HttpServletResponse response, Model model) {
+    current(request).ifPresent(s -> subscriptions.unsubscribe(s.id()));
+    response.addHeader(
+        "Set-Cookie", ResponseCookie.from(SESSION, "").path("/").maxAge(0).build().toString());
+    return message(model, "You are unsubscribed", "No more digests will be sent.");
+  }
+
+  @GetMapping("/unsubscribe")
+  String unsubscribePage(@RequestParam(defaultValue = "") String token, Model model) {
+    model.addAttribute("noCsrf", true);
+    return action(
+        model,
+        "Unsubscribe",
+        "Stop the Paperboy digests to this address.",
+        "/unsubscribe",
+        token,
+        "Unsubscribe");
+  }
+
+  /** RFC 8058 one-click: mail clients POST here with List-Unsubscribe=One-Click. */
+  @PostMapping("/unsubscribe")
+  String unsubscribe(
+      @RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+    if (subscriptions.unsubscribe(token).isEmpty()) {
+      response.setStatus(400);
+      return message(
+          model,
+          "This link does not work",
+          "It is invalid or has expired. Sign in to manage your subscription.");
+    }
+    return message(model, "You are unsubscribed", "No more digests will be sent.");
+  }
+
+  private String signedIn(
+      Optional<Subscriber> subscriber,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    if (subscriber.isEmpty()) {
+      response.setStatus(400);
+      return message(
+          model,
+          "This link does not work",
+          "It is invalid, was made for something else, or has expired. Ask for a new one.");
+    }
+    response.addHeader(
+        "Set-Cookie",
+        ResponseCookie.from(SESSION, subscriptions.session(subscriber.get()))
+            .path("/")
+            .httpOnly(true)
+            .sameSite("Lax")
+            .secure(request.isSecure())
+            .maxAge(30L * 24 * 3600)
+            .build()
+            .toString());
+    return "redirect:/settings";
+  }
+
+  private Optional<Subscriber> current(HttpServletRequest request) {
+    return Csrf.cookie(request, SESSION)
+        .flatMap(subscriptions::bySession)
+        .filter(s -> !s.status().equals("unsubscribed"));
+  }
+
+  private static List<String> lines(String text) {
+    return Arrays.stream(text.split("[\\n,]"))
+        .map(String::strip)
+        .filter(t -> !t.isEmpty())
+        .toList();
+  }
+
+  private static String message(Model model, String title, String text) {
+    model.addAttribute("title", title);
+    model.addAttribute("text", text);
+    return "message";
+  }
+
+  private static String action(
+      Model model, String title, String text, String action, String token, String button) {
+    model.addAttribute("title", title);
+    model.addAttribute("text", text);
+    model.addAttribute("action", action);
+    model.addAttribute("token", token);
+    model.addAttribute("button", button);
+    return "action";
+  }
+}
