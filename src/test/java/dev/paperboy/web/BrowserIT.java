@@ -17,6 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A reader in Debian's headless Chromium: home, search, paper page with rendered math. */
 class BrowserIT extends SharedApplicationTest {
@@ -53,6 +54,55 @@ class BrowserIT extends SharedApplicationTest {
     if (browser != null) {
       browser.quit();
     }
+  }
+
+  @Autowired dev.paperboy.digest.Digests digests;
+
+  @Test
+  void aReaderSubscribesThroughTheFormAndConfirmsFromTheLocalMailPage() {
+    importText(
+        "today.jsonl",
+        "{\"id\": \"2611.50001\", \"title\": \"Token Routing Fresh"
+            + " Today\", \"abstract\": \"Routing tokens to experts.\", \"published\": \""
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            + "\"}\n");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    browser.get(baseUrl() + "/");
+    browser.findElement(By.id("subscribe-email")).sendKeys("browser@example.org");
+    browser.findElement(By.id("subscribe-topics")).sendKeys("routing");
+    browser.findElement(By.cssSelector(".subscribe-form button")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Almost there"));
+
+    browser.get(baseUrl() + "/mail");
+    browser.findElement(By.linkText("Confirm your Paperboy subscription")).click();
+    String text = browser.findElement(By.cssSelector(".mail-text")).getText();
+    String confirm =
+        text.lines().filter(l -> l.contains("/confirm?token=")).findFirst().orElseThrow().strip();
+    browser.get(confirm);
+    browser.findElement(By.cssSelector(".action-form button")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your digest"));
+    assertThat(browser.findElement(By.id("topics")).getAttribute("value")).contains("routing");
+    assertThat(browser.findElement(By.id("zone")).getAttribute("value")).isNotBlank();
+
+    assertThat(digests.runNow().queued()).isEqualTo(1);
+    browser.get(baseUrl() + "/mail");
+    browser.findElement(By.partialLinkText("trending paper")).click();
+    String digest = browser.findElement(By.cssSelector(".mail-text")).getText();
+    assertThat(digest).contains("Token Routing Fresh Today");
+    String unsubscribe =
+        digest
+            .lines()
+            .filter(l -> l.startsWith("Unsubscribe: "))
+            .findFirst()
+            .orElseThrow()
+            .substring("Unsubscribe: ".length())
+            .strip();
+    browser.get(unsubscribe);
+    browser.findElement(By.cssSelector(".action-form button")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.tagName("h1"), "You are unsubscribed"));
   }
 
   @Test
