@@ -1,6 +1,5 @@
 package dev.paperboy.digest;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +38,6 @@ public class Digests {
   private final Outbox outbox;
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
-  private final MeterRegistry meters;
   private final Clock clock;
 
   Digests(
@@ -49,7 +47,6 @@ public class Digests {
       Outbox outbox,
       JdbcClient jdbc,
       TransactionTemplate transaction,
-      MeterRegistry meters,
       Clock clock) {
     this.subscribers = subscribers;
     this.composer = composer;
@@ -57,7 +54,6 @@ public class Digests {
     this.outbox = outbox;
     this.jdbc = jdbc;
     this.transaction = transaction;
-    this.meters = meters;
     this.clock = clock;
   }
 
@@ -124,7 +120,6 @@ public class Digests {
                                     + " on conflict do nothing")
                             .params(s.id(), p.id().toString())
                             .update()));
-    meters.counter("paperboy.mail.queued", "kind", "digest").increment();
     return count;
   }
 

@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -51,12 +52,15 @@ public class Outbox {
   static final Duration STALE_CLAIM = Duration.ofMinutes(10);
 
   private final JdbcClient jdbc;
+  private final MeterRegistry meters;
 
-  Outbox(JdbcClient jdbc) {
+  Outbox(JdbcClient jdbc, MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.meters = meters;
   }
 
   long queue(Draft d) {
+    meters.counter("paperboy.mail.queued", "kind", d.kind()).increment();
     return jdbc.sql(
             "insert into outbox (message_id, recipient, subscriber_id, kind, subject,"
                 + " text_body, html_body, unsubscribe_url) values (?, ?, ?, ?, ?, ?, ?, ?)"
