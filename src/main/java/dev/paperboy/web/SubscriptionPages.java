@@ -48,16 +48,11 @@ class SubscriptionPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    try {
-      subscriptions.subscribe(email, lines(topics), zone, request.getRemoteAddr());
-      return message(model, "Almost there", CHECK_INBOX);
-    } catch (InvalidSubscription e) {
-      response.setStatus(400);
-      return message(model, "Please check the form", e.getMessage());
-    } catch (TooManyRequests e) {
-      response.setStatus(429);
-      return message(model, "Slow down", e.getMessage());
-    }
+    return mailing(
+        () -> subscriptions.subscribe(email, lines(topics), zone, request.getRemoteAddr()),
+        "Almost there",
+        response,
+        model);
   }
 
   /** The JSON form of subscribing: the same checks, limits and answers. */
@@ -109,16 +104,11 @@ class SubscriptionPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    try {
-      subscriptions.requestSignIn(email, request.getRemoteAddr());
-      return message(model, "Check your inbox", CHECK_INBOX);
-    } catch (InvalidSubscription e) {
-      response.setStatus(400);
-      return message(model, "Please check the address", e.getMessage());
-    } catch (TooManyRequests e) {
-      response.setStatus(429);
-      return message(model, "Slow down", e.getMessage());
-    }
+    return mailing(
+        () -> subscriptions.requestSignIn(email, request.getRemoteAddr()),
+        "Check your inbox",
+        response,
+        model);
   }
 
   @GetMapping("/session")
@@ -206,6 +196,21 @@ class SubscriptionPages {
           "It is invalid or has expired. Sign in to manage your subscription.");
     }
     return message(model, "You are unsubscribed", "No more digests will be sent.");
+  }
+
+  /** Runs a request that sends mail, answering the same way whatever the address. */
+  private static String mailing(
+      Runnable request, String title, HttpServletResponse response, Model model) {
+    try {
+      request.run();
+      return message(model, title, CHECK_INBOX);
+    } catch (InvalidSubscription e) {
+      response.setStatus(400);
+      return message(model, "Please check the form", e.getMessage());
+    } catch (TooManyRequests e) {
+      response.setStatus(429);
+      return message(model, "Slow down", e.getMessage());
+    }
   }
 
   private String signedIn(
