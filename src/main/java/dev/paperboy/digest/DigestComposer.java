@@ -7,6 +7,7 @@ import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
+import dev.paperboy.trending.Signals;
 import dev.paperboy.trending.TrendingScore;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,8 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Chooses a subscriber's papers for a period: for each topic (a saved search; none means all
- * trending), the recent matching papers ranked by {@link TrendingScore}, never one already sent to
- * this subscriber, each paper once, grouped by the topic that found it.
+ * trending), the recent matching papers ranked by {@link TrendingScore} on readers' votes and views
+ * and imported upvotes inside the period, never one already sent to this subscriber, each paper
+ * once, grouped by the topic that found it.
  */
 @Component
 class DigestComposer {
@@ -36,13 +38,18 @@ class DigestComposer {
   /** Papers of one topic. */
   record Group(String topic, List<Paper> papers) {}
 
+  private static final Signals.Counts NONE = new Signals.Counts(0, 0);
+
   private final PaperSearch search;
+  private final Signals signals;
   private final Catalog catalog;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  DigestComposer(PaperSearch search, Catalog catalog, JdbcClient jdbc, Clock clock) {
+  DigestComposer(
+      PaperSearch search, Signals signals, Catalog catalog, JdbcClient jdbc, Clock clock) {
     this.search = search;
+    this.signals = signals;
     this.catalog = catalog;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -67,7 +74,7 @@ class DigestComposer {
     byTopic.forEach(
         (topic, candidates) -> {
           int limit = topic.equals(EVERYTHING) ? ALL_TRENDING : PER_TOPIC;
-          List<Paper> chosen = top(candidates, sent, limit);
+          List<Paper> chosen = top(candidates, sent, limit, period.since());
           chosen.forEach(p -> sent.add(p.id().toString()));
           if (!chosen.isEmpty()) {
             groups.add(new Group(topic, chosen));
@@ -89,14 +96,21 @@ class DigestComposer {
     }
   }
 
-  private List<Paper> top(List<Paper> candidates, Set<String> sent, int limit) {
+  private List<Paper> top(
+      List<Paper> candidates, Set<String> sent, int limit, java.time.LocalDate since) {
     List<Paper> fresh = candidates.stream().filter(p -> !sent.contains(p.id().toString())).toList();
-    Map<PaperId, Long> votes = catalog.upvotes(fresh.stream().map(Paper::id).toList());
+    Map<PaperId, Long> upvotes = catalog.upvotes(fresh.stream().map(Paper::id).toList());
+    Map<String, Signals.Counts> readers =
+        signals.counts(fresh.stream().map(p -> p.id().toString()).toList(), since);
     Instant now = clock.instant();
     return fresh.stream()
         .sorted(
             Comparator.comparingDouble(
-                    (Paper p) -> -TrendingScore.of(votes.getOrDefault(p.id(), 0L), seen(p), now))
+                    (Paper p) -> {
+                      Signals.Counts c = readers.getOrDefault(p.id().toString(), NONE);
+                      return -TrendingScore.of(
+                          c.votes(), upvotes.getOrDefault(p.id(), 0L), c.views(), seen(p), now);
+                    })
                 .thenComparing(p -> p.id().toString()))
         .limit(limit)
         .toList();

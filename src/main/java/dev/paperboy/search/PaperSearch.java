@@ -5,6 +5,7 @@ import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
 import dev.paperboy.catalog.Text;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -195,6 +196,39 @@ public class PaperSearch {
     }
     BooleanQuery q = named.build();
     return q.clauses().isEmpty() ? List.of() : List.of(searcher.search(q, 3).scoreDocs);
+  }
+
+  /**
+   * How many papers match the query's words in each of the {@code weeks} weeks up to {@code end},
+   * oldest first: whether a topic is rising, at a glance.
+   */
+  public int[] weekly(String text, LocalDate end, int weeks) {
+    SearchQuery query = SearchQuery.parse(text);
+    if (query.isEmpty()) {
+      return new int[weeks];
+    }
+    SearchRequest all = new SearchRequest(text, SearchMode.KEYWORD, null, null, null, 1, 1);
+    return index.read(
+        searcher -> {
+          LuceneQueries.Built built = queries.words(query, all, true, searcher.getIndexReader());
+          int[] counts = new int[weeks];
+          LocalDate start = end.minusWeeks(weeks).plusDays(1);
+          for (int w = 0; w < weeks; w++) {
+            LocalDate from = start.plusWeeks(w);
+            Query inWeek =
+                new BooleanQuery.Builder()
+                    .add(built.query(), Occur.MUST)
+                    .add(
+                        org.apache.lucene.document.LongPoint.newRangeQuery(
+                            IndexFields.PUBLISHED,
+                            from.toEpochDay(),
+                            from.plusDays(6).toEpochDay()),
+                        Occur.FILTER)
+                    .build();
+            counts[w] = searcher.count(inWeek);
+          }
+          return counts;
+        });
   }
 
   /** Papers nearest in meaning to this one, itself excluded. */

@@ -7,6 +7,9 @@ import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
+import dev.paperboy.trending.Signals;
+import dev.paperboy.trending.Trending;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -24,20 +27,35 @@ class Pages {
 
   private final Catalog catalog;
   private final PaperSearch search;
+  private final Trending trending;
+  private final Signals signals;
+  private final Session session;
 
-  Pages(Catalog catalog, PaperSearch search) {
+  Pages(Catalog catalog, PaperSearch search, Trending trending, Signals signals, Session session) {
     this.catalog = catalog;
     this.search = search;
+    this.trending = trending;
+    this.signals = signals;
+    this.session = session;
   }
 
   @GetMapping("/")
-  String home(@RequestParam(defaultValue = "1") int page, Model model) {
+  String home(
+      @RequestParam(defaultValue = "1") int page,
+      @RequestParam(defaultValue = "day") String window,
+      Model model) {
     if (page < 1) {
       throw new InvalidQuery("page must be 1 or more");
     }
+    model.addAttribute("window", window);
     long total = catalog.count();
-    model.addAttribute("papers", catalog.newest(page, PAGE_SIZE));
     model.addAttribute("total", total);
+    if (!window.equals("new")) {
+      model.addAttribute(
+          "trends", trending.top(TrendingPages.window(window), TrendingPages.TRENDING));
+      return "home";
+    }
+    model.addAttribute("papers", catalog.newest(page, PAGE_SIZE));
     model.addAttribute("page", page);
     model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
     return "home";
@@ -68,6 +86,8 @@ class Pages {
               new SearchRequest(
                   q, SearchMode.parse(mode), blankToNull(cat), from, to, page, PAGE_SIZE));
       model.addAttribute("results", results);
+      model.addAttribute(
+          "chart", WeeklyChart.of(search.weekly(q, LocalDate.now(), 52), LocalDate.now()));
     } catch (InvalidQuery e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("problem", e.getMessage());
@@ -76,12 +96,20 @@ class Pages {
   }
 
   @GetMapping("/papers/{*id}")
-  String paper(@PathVariable String id, Model model) {
+  String paper(@PathVariable String id, Model model, HttpServletRequest request) {
     var paper = catalog.get(id.startsWith("/") ? id.substring(1) : id);
     PaperId paperId = paper.id();
     model.addAttribute("paper", paper);
+    model.addAttribute("citation", paper);
     model.addAttribute("links", PaperLinks.of(paper));
     model.addAttribute("related", search.related(paper.id(), Api.RELATED));
+    String key = paper.id().toString();
+    signals.viewed(key, request.getRemoteAddr(), request.getHeader("User-Agent"));
+    model.addAttribute("votes", signals.votes(key));
+    var reader = session.current(request);
+    model.addAttribute("signedIn", reader.isPresent());
+    model.addAttribute("voted", reader.map(r -> signals.voted(r.id(), key)).orElse(false));
+    model.addAttribute("saved", reader.map(r -> signals.saved(r.id(), key)).orElse(false));
     model.addAttribute("signals", catalog.signals(paperId));
     return "paper";
   }

@@ -29,15 +29,17 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class SubscriptionPages {
 
-  static final String SESSION = "pb_session";
+  static final String SESSION = Session.COOKIE;
   static final String CHECK_INBOX =
       "Check your inbox: if the address can receive mail, a link"
           + " is on its way. It expires, so use it soon.";
 
   private final Subscriptions subscriptions;
+  private final Session session;
 
-  SubscriptionPages(Subscriptions subscriptions) {
+  SubscriptionPages(Subscriptions subscriptions, Session session) {
     this.subscriptions = subscriptions;
+    this.session = session;
   }
 
   @PostMapping("/subscribe")

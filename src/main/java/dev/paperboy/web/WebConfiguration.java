@@ -26,7 +26,14 @@ class WebConfiguration implements WebMvcConfigurer {
     registry
         .addInterceptor(new Csrf())
         .addPathPatterns(
-            "/subscribe", "/confirm", "/signin", "/session", "/settings", "/settings/**");
+            "/subscribe",
+            "/confirm",
+            "/signin",
+            "/session",
+            "/settings",
+            "/settings/**",
+            "/vote",
+            "/save");
   }
 
   /**

@@ -59,6 +59,43 @@ public abstract class PaperboyIntegrationTest {
         name, new java.io.ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
   }
 
+  @Autowired protected dev.paperboy.digest.Subscriptions subscriptions;
+  @Autowired protected org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+  /** A signed-in reader: the Cookie header to send and the CSRF value for forms. */
+  protected record Reader(String cookies, String csrf) {}
+
+  /** Subscribes, confirms by the mailed link's token and signs in, as a reader would. */
+  protected Reader signIn(String email) {
+    subscriptions.subscribe(email, java.util.List.of(), "UTC", "test-" + email);
+    String text =
+        jdbcClient
+            .sql(
+                "select text_body from outbox where lower(recipient) = lower(?)"
+                    + " and kind = 'confirm' order by id desc limit 1")
+            .param(email)
+            .query(String.class)
+            .single();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("confirm\\?token=(\\S+)").matcher(text);
+    if (!m.find()) {
+      throw new AssertionError("no confirmation link in " + text);
+    }
+    var subscriber = subscriptions.confirm(m.group(1)).orElseThrow();
+    String csrf = "test-csrf-" + subscriber.id();
+    return new Reader(
+        "pb_session=" + subscriptions.session(subscriber) + "; pb_csrf=" + csrf, csrf);
+  }
+
+  protected HttpResponse<String> postForm(String path, Reader reader, String form) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", reader.cookies())
+            .POST(HttpRequest.BodyPublishers.ofString(form + "&csrf=" + reader.csrf()))
+            .build());
+  }
+
   protected String baseUrl() {
     return "http://127.0.0.1:" + port;
   }

@@ -6,6 +6,7 @@ import dev.paperboy.support.SharedApplicationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,9 +86,14 @@ class BrowserIT extends SharedApplicationTest {
     assertThat(browser.findElement(By.id("topics")).getAttribute("value")).contains("routing");
     assertThat(browser.findElement(By.id("zone")).getAttribute("value")).isNotBlank();
 
-    assertThat(digests.runNow().queued()).isEqualTo(1);
+    assertThat(digests.runNow().queued()).isGreaterThanOrEqualTo(1);
     browser.get(baseUrl() + "/mail");
-    browser.findElement(By.partialLinkText("trending paper")).click();
+    browser
+        .findElement(
+            By.xpath(
+                "//tr[td[text()='browser@example.org']]"
+                    + "//a[contains(text(), 'trending paper')]"))
+        .click();
     String digest = browser.findElement(By.cssSelector(".mail-text")).getText();
     assertThat(digest).contains("Token Routing Fresh Today");
     String unsubscribe =
@@ -106,10 +112,59 @@ class BrowserIT extends SharedApplicationTest {
   }
 
   @Test
+  void aReaderSignsInByTheEmailedLinkUpvotesAndSeesTheTrendingListReorder() {
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    importText(
+        "order.jsonl",
+        String.format(
+            "{\"id\": \"2611.31001\", \"title\":"
+                + " \"Ordering Alpha\", \"published\": \"%s\"}%n{\"id\": \"2611.31002\", \"title\":"
+                + " \"Ordering Beta\", \"published\": \"%s\"}%n",
+            today, today));
+    signIn("upvoter@example.org");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    browser.get(baseUrl() + "/signin");
+    browser.findElement(By.id("signin-email")).sendKeys("upvoter@example.org", Keys.ENTER);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your inbox"));
+    browser.get(baseUrl() + "/mail");
+    browser.findElement(By.linkText("Your Paperboy sign-in link")).click();
+    String link =
+        browser
+            .findElement(By.cssSelector(".mail-text"))
+            .getText()
+            .lines()
+            .filter(l -> l.contains("/session?token="))
+            .findFirst()
+            .orElseThrow()
+            .strip();
+    // Mail links name the site as localhost; stay on one host so the session cookie applies.
+    browser.get(link.replace("http://localhost:", "http://127.0.0.1:"));
+    browser.findElement(By.cssSelector(".action-form button")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your digest"));
+    assertThat(positionOnHome("Ordering Alpha")).isLessThan(positionOnHome("Ordering Beta"));
+    browser.get(baseUrl() + "/papers/arxiv:2611.31002");
+    browser.findElement(By.cssSelector("button.vote")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".votes"), "1 vote"));
+    assertThat(positionOnHome("Ordering Beta")).isLessThan(positionOnHome("Ordering Alpha"));
+  }
+
+  private int positionOnHome(String title) {
+    browser.get(baseUrl() + "/?window=day");
+    List<String> titles =
+        browser.findElements(By.cssSelector(".paper-item h2")).stream()
+            .map(e -> e.getText())
+            .toList();
+    assertThat(titles).contains(title);
+    return titles.indexOf(title);
+  }
+
+  @Test
   void aReaderSearchesFromHomeAndReadsAPaperWithRenderedMath() {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     browser.get(baseUrl() + "/");
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Newest papers");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trending papers");
 
     browser.findElement(By.id("q")).sendKeys("gating", Keys.ENTER);
     wait.until(ExpectedConditions.urlContains("/search"));

@@ -19,7 +19,7 @@ class PagesIT extends SharedApplicationTest {
 
   @Test
   void homeListsTheNewestPapersWithAbstracts() {
-    HttpResponse<String> home = get("/");
+    HttpResponse<String> home = get("/?window=new");
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.body())
         .contains("Newest papers", "Sparse Mixture-of-Experts Routing", "Jürgen Schölkopf")
@@ -40,7 +40,7 @@ class PagesIT extends SharedApplicationTest {
   void userTextIsEscapedOnEveryPage() {
     String search = get("/search?q=" + q("friends bounds")).body();
     String paper = get("/papers/arxiv:2401.00007").body();
-    String home = get("/").body();
+    String home = get("/?window=new").body();
     for (String page : new String[] {search, paper, home}) {
       assertThat(page).doesNotContain("<script>alert").doesNotContain("<em>z</em>");
     }

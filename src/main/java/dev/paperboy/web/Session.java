@@ -1,0 +1,26 @@
+package dev.paperboy.web;
+
+import dev.paperboy.digest.Subscriber;
+import dev.paperboy.digest.Subscriptions;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Who is signed in: the subscriber named by a valid session cookie, if any. */
+@Component
+class Session {
+
+  static final String COOKIE = "pb_session";
+
+  private final Subscriptions subscriptions;
+
+  Session(Subscriptions subscriptions) {
+    this.subscriptions = subscriptions;
+  }
+
+  Optional<Subscriber> current(HttpServletRequest request) {
+    return Csrf.cookie(request, COOKIE)
+        .flatMap(subscriptions::bySession)
+        .filter(s -> !s.status().equals("unsubscribed"));
+  }
+}
