@@ -305,6 +305,40 @@ class DigestIT extends PaperboyIntegrationTest {
     assertThat(jdbc.sql("select count(*) from outbox").query(Long.class).single()).isEqualTo(3);
   }
 
+  @Autowired Outbox outbox;
+  @Autowired Subscribers subscriberStore;
+  @Autowired MailSettings mailSettings;
+
+  @Test
+  void aPermanentRejectionFailsTheMessageWithTheReplyAndMarksTheAddressBouncing() throws Exception {
+    postJson("/api/subscriptions", "{\"email\":\"nobody@example.org\"}");
+    try (RejectingSmtpServer rejecting = new RejectingSmtpServer()) {
+      var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+      sender.setHost("127.0.0.1");
+      sender.setPort(rejecting.port());
+      MailSettings oneStrike =
+          new MailSettings(
+              "127.0.0.1", rejecting.port(), null, null, mailSettings.from(), 8, 1, 3, 1000);
+      Postman strict =
+          new Postman(
+              outbox,
+              subscriberStore,
+              java.util.Optional.of(sender),
+              oneStrike,
+              new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+              java.time.Clock.systemUTC());
+      assertThat(strict.sendDue()).isZero();
+    }
+    assertThat(
+            jdbc.sql("select status || ': ' || last_error from outbox")
+                .query(String.class)
+                .single())
+        .startsWith("failed: ")
+        .contains("550");
+    assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
+        .isEqualTo("bouncing");
+  }
+
   @Test
   void formsWithoutTheCsrfValueAreRefused() {
     HttpResponse<String> forged =
