@@ -24,6 +24,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.springframework.stereotype.Service;
 
 /**
@@ -114,25 +115,33 @@ public class PaperSearch {
       throws IOException {
     IndexReader reader = searcher.getIndexReader();
     LuceneQueries.Built all = queries.words(query, request, true, reader);
-    long allTotal = searcher.count(all.query());
+    TopDocs allTop = counted(searcher, all.query(), n);
+    long allTotal = allTop.totalHits.value;
     String notice =
         all.fuzzyWords().isEmpty() || allTotal == 0
             ? null
             : "No paper contains "
                 + String.join(", ", all.fuzzyWords())
                 + "; showing papers with similar words.";
-    List<ScoreDoc> docs = new ArrayList<>(List.of(searcher.search(all.query(), n).scoreDocs));
+    List<ScoreDoc> docs = new ArrayList<>(List.of(allTop.scoreDocs));
     long total = allTotal;
     if (query.positive().size() > 1 && docs.size() < n) {
       LuceneQueries.Built some = queries.words(query, request, false, reader);
-      total = searcher.count(some.query());
-      docs = withoutDuplicates(docs, List.of(searcher.search(some.query(), n).scoreDocs));
+      TopDocs someTop = counted(searcher, some.query(), n);
+      total = someTop.totalHits.value;
+      docs = withoutDuplicates(docs, List.of(someTop.scoreDocs));
       if (allTotal == 0 && total > 0) {
         notice = "No paper has all of these words; showing papers with some.";
       }
       return new Ranked(docs.subList(0, Math.min(n, docs.size())), total, some.query(), notice);
     }
     return new Ranked(docs, total, all.query(), notice);
+  }
+
+  /** The top {@code n} and the exact number of hits, in one pass over the matches. */
+  private static TopDocs counted(IndexSearcher searcher, Query query, int n) throws IOException {
+    return searcher.search(
+        query, new TopScoreDocCollectorManager(Math.max(1, n), Integer.MAX_VALUE));
   }
 
   /** Nearest neighbours of the query's free text; empty when the query has none. */
