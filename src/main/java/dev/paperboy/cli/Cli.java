@@ -41,9 +41,10 @@ public final class Cli {
                          yardstick, FILE docs/RELEVANCE.md); uses a temporary catalog
         help             show this text
 
-      Environment: PAPERBOY_DATA_DIR (default ./data), PAPERBOY_PORT (default 8080),
-      PAPERBOY_DB_URL / _USERNAME / _PASSWORD (default: embedded PostgreSQL), PAPERBOY_BASE_URL,
-      PAPERBOY_ADMIN_TOKEN.
+      Settings come from the environment (README lists them all): PAPERBOY_DATA_DIR (default
+      ./data), PAPERBOY_PORT (8080), PAPERBOY_DB_URL (default: embedded PostgreSQL),
+      PAPERBOY_BASE_URL, PAPERBOY_SMTP_HOST (default: mail waits on /mail), PAPERBOY_MAIL_FROM,
+      PAPERBOY_CATEGORIES, PAPERBOY_CONTACT, PAPERBOY_ADMIN_TOKEN, PAPERBOY_SECRET.
       """;
 
   private final PrintStream out;
