@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class SubscriptionPages {
 
-  static final String SESSION = Session.COOKIE;
   static final String CHECK_INBOX =
       "Check your inbox: if the address can receive mail, a link"
           + " is on its way. It expires, so use it soon.";
@@ -135,7 +134,7 @@ class SubscriptionPages {
 
   @GetMapping("/settings")
   String settings(HttpServletRequest request, Model model) {
-    Optional<Subscriber> s = current(request);
+    Optional<Subscriber> s = session.current(request);
     if (s.isEmpty()) {
       return "redirect:/signin";
     }
@@ -153,7 +152,7 @@ class SubscriptionPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Optional<Subscriber> s = current(request);
+    Optional<Subscriber> s = session.current(request);
     if (s.isEmpty()) {
       return "redirect:/signin";
     }
@@ -168,9 +167,10 @@ class SubscriptionPages {
 
   @PostMapping("/settings/unsubscribe")
   String leave(HttpServletRequest request, HttpServletResponse response, Model model) {
-    current(request).ifPresent(s -> subscriptions.unsubscribe(s.id()));
+    session.current(request).ifPresent(s -> subscriptions.unsubscribe(s.id()));
     response.addHeader(
-        "Set-Cookie", ResponseCookie.from(SESSION, "").path("/").maxAge(0).build().toString());
+        "Set-Cookie",
+        ResponseCookie.from(Session.COOKIE, "").path("/").maxAge(0).build().toString());
     return message(model, "You are unsubscribed", "No more digests will be sent.");
   }
 
@@ -229,7 +229,7 @@ class SubscriptionPages {
     }
     response.addHeader(
         "Set-Cookie",
-        ResponseCookie.from(SESSION, subscriptions.session(subscriber.get()))
+        ResponseCookie.from(Session.COOKIE, subscriptions.session(subscriber.get()))
             .path("/")
             .httpOnly(true)
             .sameSite("Lax")
@@ -238,12 +238,6 @@ class SubscriptionPages {
             .build()
             .toString());
     return "redirect:/settings";
-  }
-
-  private Optional<Subscriber> current(HttpServletRequest request) {
-    return Csrf.cookie(request, SESSION)
-        .flatMap(subscriptions::bySession)
-        .filter(s -> !s.status().equals("unsubscribed"));
   }
 
   private static List<String> lines(String text) {
