@@ -10,6 +10,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Marks matched words in titles and whole abstracts. The formatter escapes the text itself, so the
@@ -28,11 +29,11 @@ final class Highlights {
   /** Highlighted fields for a page of hits, by position in that page. */
   record Marked(String[] titles, String[] abstracts) {
     String title(int i, String plain) {
-      return titles[i] != null ? titles[i] : Html.escape(plain);
+      return titles[i] != null ? titles[i] : HtmlUtils.htmlEscape(plain);
     }
 
     String abstractText(int i, String plain) {
-      return abstracts[i] != null ? abstracts[i] : Html.escape(plain);
+      return abstracts[i] != null ? abstracts[i] : HtmlUtils.htmlEscape(plain);
     }
   }
 
