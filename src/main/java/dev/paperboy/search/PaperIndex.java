@@ -130,10 +130,6 @@ public class PaperIndex implements AutoCloseable {
     searchers.maybeRefreshBlocking();
   }
 
-  public int size() {
-    return writer.getDocStats().numDocs;
-  }
-
   Analyzer analyzer() {
     return analyzer;
   }

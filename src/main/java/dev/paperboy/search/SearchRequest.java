@@ -33,8 +33,4 @@ public record SearchRequest(
     }
     mode = mode == null ? SearchMode.HYBRID : mode;
   }
-
-  public static SearchRequest of(String query, SearchMode mode) {
-    return new SearchRequest(query, mode, null, null, null, 1, 20);
-  }
 }

@@ -61,10 +61,6 @@ public record SyncReport(
       notes.add(note);
     }
 
-    long created() {
-      return created;
-    }
-
     SyncReport report() {
       return new SyncReport(source, requests, created, updated, unchanged, rejected, notes);
     }
