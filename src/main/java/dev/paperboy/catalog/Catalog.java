@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,12 +141,12 @@ public class Catalog {
     };
   }
 
-  /** Stores the latest value of each signal; returns how many changed. */
+  /** Stores the latest value of each signal; returns the papers whose signals changed. */
   @Transactional
-  public int saveSignals(List<Signal> signals) {
-    int changed = 0;
+  public Set<PaperId> saveSignals(List<Signal> signals) {
+    Set<PaperId> changed = new HashSet<>();
     for (Signal s : signals) {
-      changed +=
+      int rows =
           jdbc.sql(
                   "insert into paper_signal (paper_id, source, kind, value, observed_at)"
                       + " values (?, ?, ?, ?, ?) on conflict (paper_id, source, kind) do update"
@@ -157,6 +159,9 @@ public class Catalog {
                   s.value(),
                   Timestamp.from(s.observedAt()))
               .update();
+      if (rows > 0) {
+        changed.add(s.paperId());
+      }
     }
     return changed;
   }
@@ -241,6 +246,27 @@ public class Catalog {
               votes.put(PaperId.parse(rs.getString(1)).orElseThrow(), rs.getLong(2));
             });
     return votes;
+  }
+
+  /** The database's clock, which stamps {@code changed_at}. */
+  public java.time.Instant now() {
+    return jdbc.sql("select now()").query(Timestamp.class).single().toInstant();
+  }
+
+  /** Cheaper than {@link #count} on a big catalog. */
+  public boolean hasPapers() {
+    return jdbc.sql("select exists (select 1 from paper)").query(Boolean.class).single();
+  }
+
+  /** Papers changed at or after {@code since}, in id order, {@code limit} after {@code afterId}. */
+  public List<Paper> changedSince(java.time.Instant since, String afterId, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from paper where changed_at >= ? and id > ? order by id limit ?")
+        .params(Timestamp.from(since), afterId == null ? "" : afterId, limit)
+        .query(mapper)
+        .list();
   }
 
   public long count() {

@@ -59,6 +59,16 @@ public class Embeddings {
             .toList());
   }
 
+  /** Up to {@code limit} papers with no vector from this model, in id order. */
+  public List<PaperId> missing(String model, int limit) {
+    return jdbc.sql(
+            "select p.id from paper p where not exists (select 1 from paper_embedding e"
+                + " where e.paper_id = p.id and e.model = ?) order by p.id limit ?")
+        .params(model, limit)
+        .query((rs, i) -> PaperId.parse(rs.getString(1)).orElseThrow())
+        .list();
+  }
+
   /** How many papers have no vector from this model. */
   public long missing(String model) {
     return jdbc.sql(

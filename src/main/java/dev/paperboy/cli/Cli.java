@@ -27,7 +27,8 @@ public final class Cli {
         serve            run the web site and API (the default)
         import FILE...   import papers from files (- for standard input); formats: arXiv API
                          Atom, OAI-PMH ListRecords (arXiv, arXivRaw), Hugging Face daily papers
-                         JSON, Paperboy JSON Lines
+                         JSON, Paperboy JSON Lines. --no-embeddings: searchable by words at
+                         once, by meaning once embedded in the background (much faster)
         reindex          rebuild the search index from the catalog
         digest --preview EMAIL [--html FILE]
                          show the digest that subscriber would get now

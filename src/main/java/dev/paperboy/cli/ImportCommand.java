@@ -36,7 +36,18 @@ final class ImportCommand {
     this.local = local;
   }
 
-  int run(List<String> files, Optional<RunningServer> server) {
+  /** Leaves embedding for later: the papers are searchable by their words at once. */
+  static final String NO_EMBEDDINGS = "--no-embeddings";
+
+  int run(List<String> args, Optional<RunningServer> server) {
+    boolean embed = !args.contains(NO_EMBEDDINGS);
+    List<String> files = args.stream().filter(a -> !a.equals(NO_EMBEDDINGS)).toList();
+    for (String file : files) {
+      if (file.startsWith("--")) {
+        err.println("paperboy import: unknown option " + file + " (known: " + NO_EMBEDDINGS + ")");
+        return 2;
+      }
+    }
     if (files.isEmpty()) {
       err.println("paperboy import: name at least one file, or - for standard input");
       return 2;
@@ -48,18 +59,25 @@ final class ImportCommand {
       }
     }
     List<ImportReport> reports =
-        server.isPresent() ? viaServer(files, new ServerClient(server.get())) : locally(files);
+        server.isPresent()
+            ? viaServer(files, embed, new ServerClient(server.get()))
+            : locally(files, embed);
     printTotals(reports);
+    if (!embed) {
+      out.println(
+          "Imported without embeddings: a running server makes them in the background;"
+              + " otherwise paperboy reindex does.");
+    }
     return reports.stream().anyMatch(r -> r.format().equals("unknown format")) ? 1 : 0;
   }
 
-  private List<ImportReport> locally(List<String> files) {
+  private List<ImportReport> locally(List<String> files, boolean embed) {
     try (ConfigurableApplicationContext context = local.start()) {
       Importer importer = context.getBean(Importer.class);
       List<ImportReport> reports = new ArrayList<>();
       for (String file : files) {
         try (InputStream in = open(file)) {
-          ImportReport report = importer.importFile(file, in);
+          ImportReport report = importer.importFile(file, in, embed);
           report.print(out);
           reports.add(report);
         } catch (IOException e) {
@@ -70,14 +88,14 @@ final class ImportCommand {
     }
   }
 
-  private List<ImportReport> viaServer(List<String> files, ServerClient client) {
+  private List<ImportReport> viaServer(List<String> files, boolean embed, ServerClient client) {
     err.println("A Paperboy server owns this data directory; importing through it.");
     JsonMapper json = JsonMapper.builder().build();
     List<ImportReport> reports = new ArrayList<>();
     for (String file : files) {
       String body =
           client.post(
-              "/admin/import",
+              embed ? "/admin/import" : "/admin/import?embeddings=false",
               file,
               () -> {
                 try {

@@ -5,20 +5,20 @@ import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.search.PaperSearch;
-import dev.paperboy.search.SearchMode;
-import dev.paperboy.search.SearchRequest;
 import dev.paperboy.trending.Signals;
 import dev.paperboy.trending.TrendingScore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +55,7 @@ class DigestComposer {
     this.clock = clock;
   }
 
+  /** One subscriber's digest, never repeating a paper already sent to them. */
   List<Group> compose(Subscriber s, DigestPeriod period) {
     Set<String> sent =
         new HashSet<>(
@@ -62,57 +63,78 @@ class DigestComposer {
                 .param(s.id())
                 .query(String.class)
                 .list());
-    List<Group> groups = new ArrayList<>();
-    Map<String, List<Paper>> byTopic = new LinkedHashMap<>();
-    if (s.topics().isEmpty()) {
-      byTopic.put(EVERYTHING, catalog.recent(period.since(), 500));
-    } else {
-      for (String topic : s.topics()) {
-        byTopic.put(topic, matching(topic, period));
-      }
-    }
-    byTopic.forEach(
-        (topic, candidates) -> {
-          int limit = topic.equals(EVERYTHING) ? ALL_TRENDING : PER_TOPIC;
-          List<Paper> chosen = top(candidates, sent, limit, period.since());
-          chosen.forEach(p -> sent.add(p.id().toString()));
-          if (!chosen.isEmpty()) {
-            groups.add(new Group(topic, chosen));
-          }
-        });
-    return groups;
+    return new Run().compose(s, period, sent);
   }
 
-  private List<Paper> matching(String topic, DigestPeriod period) {
+  /**
+   * A run over many subscribers: each topic is searched and ranked once per period start, however
+   * many subscribers follow it; each subscriber then only skips what they already had.
+   */
+  final class Run {
+
+    private final Instant now = clock.instant();
+    private final Map<List<Object>, List<Paper>> ranked = new ConcurrentHashMap<>();
+
+    List<Group> compose(Subscriber s, DigestPeriod period, Set<String> sent) {
+      Set<String> seen = new HashSet<>(sent);
+      List<String> topics = s.topics().isEmpty() ? List.of(EVERYTHING) : s.topics();
+      List<Group> groups = new ArrayList<>();
+      for (String topic : topics) {
+        int limit = topic.equals(EVERYTHING) ? ALL_TRENDING : PER_TOPIC;
+        List<Paper> chosen = new ArrayList<>(limit);
+        for (Paper p : ranked(topic, period.since())) {
+          if (chosen.size() == limit) {
+            break;
+          }
+          if (seen.add(p.id().toString())) {
+            chosen.add(p);
+          }
+        }
+        if (!chosen.isEmpty()) {
+          groups.add(new Group(topic, chosen));
+        }
+      }
+      return groups;
+    }
+
+    private List<Paper> ranked(String topic, LocalDate since) {
+      return ranked.computeIfAbsent(
+          List.of(topic, since),
+          key ->
+              rank(
+                  topic.equals(EVERYTHING) ? catalog.recent(since, 500) : matching(topic, since),
+                  since,
+                  now));
+    }
+  }
+
+  private List<Paper> matching(String topic, LocalDate since) {
     try {
-      return search
-          .search(new SearchRequest(topic, SearchMode.KEYWORD, null, period.since(), null, 1, 100))
-          .hits()
-          .stream()
-          .map(h -> h.paper())
-          .toList();
+      return search.keywordMatches(topic, since, CANDIDATES);
     } catch (InvalidQuery e) {
       return List.of();
     }
   }
 
-  private List<Paper> top(
-      List<Paper> candidates, Set<String> sent, int limit, java.time.LocalDate since) {
-    List<Paper> fresh = candidates.stream().filter(p -> !sent.contains(p.id().toString())).toList();
-    Map<PaperId, Long> upvotes = catalog.upvotes(fresh.stream().map(Paper::id).toList());
+  /** How many of a topic's newest matches compete on trending score. */
+  static final int CANDIDATES = 100;
+
+  /** Candidates in trending order, best first. */
+  private List<Paper> rank(List<Paper> candidates, LocalDate since, Instant now) {
+    Map<PaperId, Long> upvotes = catalog.upvotes(candidates.stream().map(Paper::id).toList());
     Map<String, Signals.Counts> readers =
-        signals.counts(fresh.stream().map(p -> p.id().toString()).toList(), since);
-    Instant now = clock.instant();
-    return fresh.stream()
+        signals.counts(candidates.stream().map(p -> p.id().toString()).toList(), since);
+    Map<PaperId, Double> score = new HashMap<>();
+    for (Paper p : candidates) {
+      Signals.Counts c = readers.getOrDefault(p.id().toString(), NONE);
+      score.put(
+          p.id(),
+          TrendingScore.of(c.votes(), upvotes.getOrDefault(p.id(), 0L), c.views(), seen(p), now));
+    }
+    return candidates.stream()
         .sorted(
-            Comparator.comparingDouble(
-                    (Paper p) -> {
-                      Signals.Counts c = readers.getOrDefault(p.id().toString(), NONE);
-                      return -TrendingScore.of(
-                          c.votes(), upvotes.getOrDefault(p.id(), 0L), c.views(), seen(p), now);
-                    })
+            Comparator.comparingDouble((Paper p) -> -score.get(p.id()))
                 .thenComparing(p -> p.id().toString()))
-        .limit(limit)
         .toList();
   }
 

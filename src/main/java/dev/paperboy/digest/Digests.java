@@ -2,8 +2,13 @@ package dev.paperboy.digest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +44,7 @@ public class Digests {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Workers renderers = new Workers("digest");
 
   Digests(
       Subscribers subscribers,
@@ -67,60 +73,117 @@ public class Digests {
     return run(true);
   }
 
+  /** Subscribers are handled this many at a time, each batch in one transaction. */
+  static final int BATCH = 500;
+
+  private record Due(Subscriber subscriber, DigestPeriod period) {}
+
+  private record Made(Due due, List<DigestComposer.Group> groups, Outbox.Draft draft) {
+    int papers() {
+      return groups.stream().mapToInt(g -> g.papers().size()).sum();
+    }
+  }
+
   private Run run(boolean whateverTheHour) {
     Instant now = clock.instant();
-    int queued = 0;
-    int empty = 0;
+    DigestComposer.Run composing = composer.new Run();
+    List<Due> due = new ArrayList<>();
     int skipped = 0;
     for (Subscriber s : subscribers.confirmed()) {
       DigestPeriod period = DigestPeriod.of(s, now);
-      if (!whateverTheHour && !period.due()) {
-        skipped++;
-        continue;
-      }
-      Integer papers = transaction.execute(tx -> make(s, period));
-      if (papers == null) {
-        skipped++;
-      } else if (papers == 0) {
-        empty++;
+      if (whateverTheHour || period.due()) {
+        due.add(new Due(s, period));
       } else {
-        queued++;
+        skipped++;
+      }
+    }
+    int queued = 0;
+    int empty = 0;
+    for (int from = 0; from < due.size(); from += BATCH) {
+      List<Due> batch = due.subList(from, Math.min(due.size(), from + BATCH));
+      List<Made> made = transaction.execute(tx -> make(batch, composing));
+      skipped += batch.size() - made.size();
+      for (Made m : made) {
+        if (m.draft() == null) {
+          empty++;
+        } else {
+          queued++;
+        }
       }
     }
     return new Run(queued, empty, skipped);
   }
 
-  /** Papers queued; 0 when nothing was new; null when the period's digest already exists. */
-  private Integer make(Subscriber s, DigestPeriod period) {
-    int recorded =
-        jdbc.sql(
-                "insert into digest (subscriber_id, period, papers) values (?, ?, 0)"
-                    + " on conflict do nothing")
-            .params(s.id(), period.key())
-            .update();
-    if (recorded == 0) {
-      return null;
-    }
-    List<DigestComposer.Group> groups = composer.compose(s, period);
-    int count = groups.stream().mapToInt(g -> g.papers().size()).sum();
-    if (count == 0) {
-      return 0;
-    }
-    long id = outbox.queue(letter.render(s, period, groups));
-    jdbc.sql("update digest set outbox_id = ?, papers = ? where subscriber_id = ? and period = ?")
-        .params(id, count, s.id(), period.key())
+  /**
+   * Records this period's digest for each subscriber of the batch who has not had it, and queues
+   * the letters of those with papers; returns what was made (a subscriber who already had the
+   * digest is left out).
+   */
+  private List<Made> make(List<Due> batch, DigestComposer.Run composing) {
+    Set<String> recorded =
+        new HashSet<>(
+            jdbc.sql(
+                    "insert into digest (subscriber_id, period, papers) select s::uuid, p, 0 from"
+                        + " unnest(?::text[], ?::text[]) as x(s, p) on conflict do nothing"
+                        + " returning subscriber_id::text")
+                .params(
+                    batch.stream().map(d -> d.subscriber().id().toString()).toArray(String[]::new),
+                    batch.stream().map(d -> d.period().key()).toArray(String[]::new))
+                .query(String.class)
+                .list());
+    List<Due> fresh =
+        batch.stream().filter(d -> recorded.contains(d.subscriber().id().toString())).toList();
+    Map<String, Set<String>> sent = new HashMap<>();
+    jdbc.sql(
+            "select subscriber_id::text, paper_id from digest_paper"
+                + " where subscriber_id = any(?::text[]::uuid[])")
+        .param(recorded.toArray(String[]::new))
+        .query(
+            rs -> {
+              sent.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+            });
+    List<Made> made =
+        renderers.map(
+            fresh,
+            d -> {
+              List<DigestComposer.Group> groups =
+                  composing.compose(
+                      d.subscriber(),
+                      d.period(),
+                      sent.getOrDefault(d.subscriber().id().toString(), Set.of()));
+              return new Made(
+                  d,
+                  groups,
+                  groups.isEmpty() ? null : letter.render(d.subscriber(), d.period(), groups));
+            });
+    List<Made> letters = made.stream().filter(m -> m.draft() != null).toList();
+    Map<String, Long> ids = outbox.queueAll(letters.stream().map(Made::draft).toList());
+    jdbc.sql(
+            "update digest d set outbox_id = x.o, papers = x.n from unnest(?::text[], ?::text[],"
+                + " ?::bigint[], ?::int[]) as x(s, p, o, n) where d.subscriber_id = x.s::uuid"
+                + " and d.period = x.p")
+        .params(
+            letters.stream().map(m -> m.due().subscriber().id().toString()).toArray(String[]::new),
+            letters.stream().map(m -> m.due().period().key()).toArray(String[]::new),
+            letters.stream().map(m -> ids.get(m.draft().messageId())).toArray(Long[]::new),
+            letters.stream().map(Made::papers).toArray(Integer[]::new))
         .update();
-    groups.forEach(
-        g ->
-            g.papers()
-                .forEach(
-                    p ->
-                        jdbc.sql(
-                                "insert into digest_paper (subscriber_id, paper_id) values (?, ?)"
-                                    + " on conflict do nothing")
-                            .params(s.id(), p.id().toString())
-                            .update()));
-    return count;
+    List<String[]> pairs = new ArrayList<>();
+    for (Made m : letters) {
+      String subscriber = m.due().subscriber().id().toString();
+      m.groups()
+          .forEach(
+              g ->
+                  g.papers().forEach(p -> pairs.add(new String[] {subscriber, p.id().toString()})));
+    }
+    jdbc.sql(
+            "insert into digest_paper (subscriber_id, paper_id) select s::uuid, p from"
+                + " unnest(?::text[], ?::text[]) as x(s, p) on conflict do nothing")
+        .params(
+            pairs.stream().map(x -> x[0]).toArray(String[]::new),
+            pairs.stream().map(x -> x[1]).toArray(String[]::new))
+        .update();
+    return made;
   }
 
   /** What this address would get now, without recording or sending anything. */

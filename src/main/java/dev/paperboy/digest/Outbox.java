@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -76,6 +79,38 @@ public class Outbox {
             d.unsubscribeUrl())
         .query(Long.class)
         .single();
+  }
+
+  /** Queues many messages in one statement; returns each one's id by its Message-ID. */
+  Map<String, Long> queueAll(List<Draft> drafts) {
+    Map<String, Long> ids = new HashMap<>();
+    if (drafts.isEmpty()) {
+      return ids;
+    }
+    drafts.forEach(d -> meters.counter("paperboy.mail.queued", "kind", d.kind()).increment());
+    jdbc.sql(
+            "insert into outbox (message_id, recipient, subscriber_id, kind, subject, text_body,"
+                + " html_body, unsubscribe_url) select m, r, s::uuid, k, j, t, h, u from"
+                + " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[], ?::text[]) as x(m, r, s, k, j, t, h, u) returning id, message_id")
+        .params(
+            column(drafts, Draft::messageId),
+            column(drafts, Draft::recipient),
+            column(drafts, d -> d.subscriberId() == null ? null : d.subscriberId().toString()),
+            column(drafts, Draft::kind),
+            column(drafts, Draft::subject),
+            column(drafts, Draft::textBody),
+            column(drafts, Draft::htmlBody),
+            column(drafts, Draft::unsubscribeUrl))
+        .query(
+            rs -> {
+              ids.put(rs.getString(2), rs.getLong(1));
+            });
+    return ids;
+  }
+
+  private static String[] column(List<Draft> drafts, Function<Draft, String> field) {
+    return drafts.stream().map(field).toArray(String[]::new);
   }
 
   /** How many messages went to this address in the last hour (for its rate limit). */

@@ -4,16 +4,21 @@ import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.Catalog.Change;
 import dev.paperboy.catalog.Catalog.Upserted;
 import dev.paperboy.catalog.Paper;
+import dev.paperboy.catalog.PaperId;
 import dev.paperboy.catalog.Signal;
+import dev.paperboy.search.EmbeddingBackfill;
 import dev.paperboy.search.PaperIndex;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,14 +37,27 @@ public class Importer {
   // One import at a time per process: the counts of two interleaved imports would blur.
   private final ReentrantLock oneAtATime = new ReentrantLock();
 
-  public Importer(Catalog catalog, PaperIndex index, Clock clock) {
+  private final ObjectProvider<EmbeddingBackfill> backfill;
+
+  public Importer(
+      Catalog catalog, PaperIndex index, Clock clock, ObjectProvider<EmbeddingBackfill> backfill) {
     this.catalog = catalog;
     this.index = index;
     this.clock = clock;
+    this.backfill = backfill;
   }
 
-  /** Imports one file's content; {@code file} names it in the report. */
+  /** Imports one file's content, embedding new papers; {@code file} names it in the report. */
   public ImportReport importFile(String file, InputStream content) {
+    return importFile(file, content, true);
+  }
+
+  /**
+   * Imports one file's content; {@code file} names it in the report. Without {@code embed}, papers
+   * are searchable by their words at once and embedded later, in the background of a running server
+   * or by {@code reindex}: an import many times faster.
+   */
+  public ImportReport importFile(String file, InputStream content, boolean embed) {
     oneAtATime.lock();
     try {
       BufferedInputStream in = new BufferedInputStream(content, 64 * 1024);
@@ -49,13 +67,20 @@ public class Importer {
       } catch (Format.UnknownFormat e) {
         return ImportBatch.unreadable(file, e.getMessage());
       }
-      ImportBatch batch = new ImportBatch(file, format, this::store);
+      ImportBatch batch = new ImportBatch(file, format, records -> store(records, embed));
       parser(format).parse(in, batch);
       return batch.finish();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     } finally {
-      oneAtATime.unlock();
+      try {
+        index.commit();
+      } finally {
+        oneAtATime.unlock();
+      }
+      if (!embed) {
+        backfill.ifAvailable(EmbeddingBackfill::request);
+      }
     }
   }
 
@@ -68,22 +93,30 @@ public class Importer {
     };
   }
 
-  private List<Change> store(List<ImportBatch.Accepted> records) {
+  private List<Change> store(List<ImportBatch.Accepted> records, boolean embed) {
+    Instant before = catalog.now();
     List<Upserted> results =
         catalog.upsert(records.stream().map(ImportBatch.Accepted::paper).toList());
-    index.upsert(
-        results.stream().filter(r -> r.change() != Change.UNCHANGED).map(Upserted::paper).toList());
-    List<Change> changes = new ArrayList<>();
+    List<Paper> changed =
+        results.stream().filter(r -> r.change() != Change.UNCHANGED).map(Upserted::paper).toList();
+    if (!changed.isEmpty()) {
+      index.upsert(changed, embed, before);
+    }
+    List<Signal> signals = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
-      Paper stored = results.get(i).paper();
-      int signalChanges =
-          catalog.saveSignals(
-              records.get(i).signals().stream()
-                  .map(
-                      s -> new Signal(stored.id(), s.source(), s.kind(), s.value(), s.observedAt()))
-                  .toList());
-      Change change = results.get(i).change();
-      changes.add(change == Change.UNCHANGED && signalChanges > 0 ? Change.UPDATED : change);
+      PaperId id = results.get(i).paper().id();
+      for (Signal s : records.get(i).signals()) {
+        signals.add(new Signal(id, s.source(), s.kind(), s.value(), s.observedAt()));
+      }
+    }
+    Set<PaperId> signalled = signals.isEmpty() ? Set.of() : catalog.saveSignals(signals);
+    List<Change> changes = new ArrayList<>(records.size());
+    for (Upserted r : results) {
+      Change change = r.change();
+      changes.add(
+          change == Change.UNCHANGED && signalled.contains(r.paper().id())
+              ? Change.UPDATED
+              : change);
     }
     return changes;
   }

@@ -5,7 +5,9 @@ import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +21,17 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
 
 /** How a paper becomes a Lucene document, and the analyzers that go with each field. */
 final class IndexFields {
@@ -37,8 +45,17 @@ final class IndexFields {
   static final String TITLE_KEY = "title_key";
   static final String VECTOR = "vector";
 
-  /** Abstracts carry offsets so the highlighter need not re-analyze them per hit. */
-  private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+  /**
+   * How documents are laid out; part of the index's signature, so an index written by an older
+   * layout is rebuilt at start.
+   */
+  static final String LAYOUT = "layout-2";
+
+  /**
+   * Abstracts carry offsets so the highlighter need not re-analyze them per hit. No text is stored:
+   * the catalog holds it, and the highlighter is handed the papers it fetched from there.
+   */
+  private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
 
   static {
     TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -80,8 +97,9 @@ final class IndexFields {
 
   static Document document(Paper paper) {
     Document doc = new Document();
-    doc.add(new StringField(ID, paper.id().toString(), Field.Store.YES));
-    doc.add(new Field(TITLE, paper.title(), TextField.TYPE_STORED));
+    doc.add(new StringField(ID, paper.id().toString(), Field.Store.NO));
+    doc.add(new SortedDocValuesField(ID, new BytesRef(paper.id().toString())));
+    doc.add(new Field(TITLE, paper.title(), TextField.TYPE_NOT_STORED));
     doc.add(new Field(ABSTRACT, paper.abstractText(), TEXT_WITH_OFFSETS));
     doc.add(new StringField(TITLE_KEY, Text.titleKey(paper.title()), Field.Store.NO));
     for (Author author : paper.authors()) {
@@ -94,14 +112,29 @@ final class IndexFields {
       long day = paper.published().toEpochDay();
       doc.add(new LongPoint(PUBLISHED, day));
       doc.add(new NumericDocValuesField(PUBLISHED, day));
-      doc.add(new StoredField(PUBLISHED, day));
     }
     return doc;
   }
 
+  /**
+   * The paper ids of these documents, read from doc values (cheap, unlike stored fields, which
+   * decompress a whole block per document); a document without one is left out.
+   */
+  static Map<Integer, String> ids(IndexSearcher searcher, List<Integer> docs) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Map<Integer, String> ids = new LinkedHashMap<>();
+    for (int doc : docs) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      SortedDocValues values = DocValues.getSorted(leaf.reader(), ID);
+      if (values.advanceExact(doc - leaf.docBase)) {
+        ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
+      }
+    }
+    return ids;
+  }
+
   /** The stored vector of a document, read back from the index; null if it has none. */
-  static float[] vector(org.apache.lucene.search.IndexSearcher searcher, int doc)
-      throws IOException {
+  static float[] vector(IndexSearcher searcher, int doc) throws IOException {
     var leaves = searcher.getIndexReader().leaves();
     var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
     var values = leaf.reader().getFloatVectorValues(VECTOR);

@@ -6,6 +6,7 @@ import dev.paperboy.catalog.PaperId;
 import dev.paperboy.runtime.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +21,24 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The Lucene index of the catalog, words and vectors. Derived data: every update is keyed by paper
  * id so repeating it is harmless, and the whole index can be rebuilt from the catalog at any time.
- * Readers are refreshed after each write, so an import shows in search at once.
+ * Readers are reopened (near-real-time) at most once a second while an import runs and at its end,
+ * so what is imported shows in search within a second; commits, which fsync, happen at the end of
+ * an import, every few seconds while writes go on, and at close. Each commit records how far the
+ * catalog is covered, so after a crash the start re-indexes only the papers changed since the last
+ * commit.
  */
 @Component
 public class PaperIndex implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PaperIndex.class);
   private static final String SIGNATURE = "embedding";
+  private static final String COVERED = "catalog-changed-before";
   private static final int CHUNK = 256;
 
   private final Analyzer analyzer = IndexFields.analyzer();
@@ -42,63 +49,169 @@ public class PaperIndex implements AutoCloseable {
   private final Vectors vectors;
   private final Acronyms acronyms;
 
+  /** The catalog is indexed for every change before this (database time), as last committed. */
+  private Instant covered;
+
+  /** The earliest catalog time of the writes not yet committed; null when there are none. */
+  private Instant firstUncommitted;
+
   PaperIndex(DataDirectory dataDirectory, Catalog catalog, Vectors vectors, Acronyms acronyms)
       throws IOException {
     this.catalog = catalog;
     this.vectors = vectors;
     this.acronyms = acronyms;
     this.directory = FSDirectory.open(dataDirectory.index());
-    this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+    this.writer =
+        new IndexWriter(
+            directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(RAM_BUFFER_MB));
     this.searchers = new SearcherManager(writer, null);
-    rebuildIfStale();
+    if (!rebuildIfStale()) {
+      catchUp();
+    }
   }
 
+  /**
+   * During a long import, readers are reopened at most this often (each reopen writes a small
+   * segment); the import's end commits and reopens at once.
+   */
+  private static final long REFRESH_NANOS = 1_000_000_000L;
+
+  private long lastRefresh;
+
+  /** Bigger flushes mean fewer segments to merge, and fewer vector graphs to rebuild. */
+  private static final double RAM_BUFFER_MB = 128;
+
   /** An empty index, or one whose vectors came from another model, is rebuilt at start. */
-  private void rebuildIfStale() throws IOException {
-    String built = builtWith();
+  private boolean rebuildIfStale() throws IOException {
+    String built = commitData().get(SIGNATURE);
     boolean empty = writer.getDocStats().numDocs == 0;
-    if ((empty || !vectors.signature().equals(built)) && catalog.count() > 0) {
+    if ((empty || !signature().equals(built)) && catalog.hasPapers()) {
       log.info(
           "Search index {}: rebuilding it from the catalog",
-          empty ? "is empty" : "was built with " + built + ", not " + vectors.signature());
+          empty ? "is empty" : "was built as " + built + ", not " + signature());
       rebuild(
           n -> {
             if (n % 1000 == 0) {
               log.info("  {} papers indexed", n);
             }
           });
+      return true;
+    }
+    return false;
+  }
+
+  /** Papers the catalog changed after the last commit (a crash lost them) are indexed again. */
+  private void catchUp() throws IOException {
+    String recorded = commitData().get(COVERED);
+    if (recorded == null) {
+      return;
+    }
+    covered = Instant.parse(recorded);
+    Instant since = covered;
+    long count = 0;
+    List<Paper> chunk = catalog.changedSince(since, null, CHUNK);
+    while (!chunk.isEmpty()) {
+      upsert(chunk, false, null);
+      count += chunk.size();
+      chunk = catalog.changedSince(since, chunk.get(chunk.size() - 1).id().toString(), CHUNK);
+    }
+    if (count > 0) {
+      log.info("Search index: {} papers changed after its last commit were indexed again", count);
+      commit();
     }
   }
 
-  private String builtWith() throws IOException {
+  private Map<String, String> commitData() throws IOException {
     if (!DirectoryReader.indexExists(directory)) {
-      return null;
+      return Map.of();
     }
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
-      return reader.getIndexCommit().getUserData().get(SIGNATURE);
+      return reader.getIndexCommit().getUserData();
     }
   }
 
-  /** Adds or replaces these papers and makes them searchable now. */
-  public void upsert(Collection<Paper> papers) {
+  /**
+   * Adds or replaces these papers and makes them searchable now. With {@code embed}, papers whose
+   * vector is missing or stale are embedded first; without, they are indexed by their words only
+   * (and whatever vector is stored) and {@link #embedMissing} embeds them later. {@code
+   * changedFrom} is the catalog's time ({@link Catalog#now}) taken before these papers were written
+   * there: until the index commits, a crash makes the next start index again every paper changed
+   * since then.
+   */
+  public synchronized void upsert(Collection<Paper> papers, boolean embed, Instant changedFrom) {
     try {
       List<Paper> list = List.copyOf(papers);
-      Map<PaperId, float[]> v = vectors.of(list);
+      Map<PaperId, float[]> v = embed ? vectors.of(list) : vectors.stored(list);
+      if (changedFrom != null
+          && (firstUncommitted == null || changedFrom.isBefore(firstUncommitted))) {
+        firstUncommitted = changedFrom;
+      }
       for (Paper paper : list) {
         writer.updateDocument(
             new Term(IndexFields.ID, paper.id().toString()),
             IndexFields.document(paper, v.get(paper.id())));
       }
       acronyms.learn(list);
-      commit();
+      long now = System.nanoTime();
+      if (now - lastRefresh > REFRESH_NANOS) {
+        searchers.maybeRefreshBlocking();
+        lastRefresh = System.nanoTime();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update the search index", e);
     }
   }
 
-  /** Rebuilds the index from the catalog; {@code progress} hears the running count. */
-  public long rebuild(LongConsumer progress) {
+  /**
+   * Embeds papers that have no vector from the current model yet, a chunk at a time, and indexes
+   * them again with it; returns how many. Embedding runs outside the index lock, so imports and
+   * searches go on meanwhile.
+   */
+  public long embedMissing(LongConsumer progress) {
     long count = 0;
+    List<PaperId> ids = vectors.missing(CHUNK);
+    while (!ids.isEmpty()) {
+      vectors.of(catalog.findAll(ids));
+      upsert(catalog.findAll(ids), false, null);
+      count += ids.size();
+      progress.accept(count);
+      ids = vectors.missing(CHUNK);
+    }
+    commit();
+    return count;
+  }
+
+  /** Makes what has been written durable; cheap when nothing has. */
+  public synchronized void commit() {
+    try {
+      if (firstUncommitted == null && !writer.hasUncommittedChanges()) {
+        return;
+      }
+      if (firstUncommitted != null) {
+        covered = firstUncommitted;
+      } else if (covered == null) {
+        covered = catalog.now();
+      }
+      writer.setLiveCommitData(
+          Map.of(SIGNATURE, signature(), COVERED, covered.toString()).entrySet());
+      writer.commit();
+      firstUncommitted = null;
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the search index", e);
+    }
+  }
+
+  /** While writes go on, a commit every few seconds bounds what a crash can lose. */
+  @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
+  void commitPeriodically() {
+    commit();
+  }
+
+  /** Rebuilds the index from the catalog; {@code progress} hears the running count. */
+  public synchronized long rebuild(LongConsumer progress) {
+    long count = 0;
+    Instant started = catalog.now();
     try {
       writer.deleteAll();
       acronyms.clear();
@@ -109,6 +222,7 @@ public class PaperIndex implements AutoCloseable {
         progress.accept(count);
         chunk = catalog.after(chunk.get(chunk.size() - 1).id().toString(), CHUNK);
       }
+      firstUncommitted = started;
       commit();
       return count;
     } catch (IOException e) {
@@ -124,10 +238,9 @@ public class PaperIndex implements AutoCloseable {
     acronyms.learn(chunk);
   }
 
-  private void commit() throws IOException {
-    writer.setLiveCommitData(Map.of(SIGNATURE, vectors.signature()).entrySet());
-    writer.commit();
-    searchers.maybeRefreshBlocking();
+  /** The document layout and the vectors' model: an index built otherwise is rebuilt. */
+  private String signature() {
+    return IndexFields.LAYOUT + " " + vectors.signature();
   }
 
   Analyzer analyzer() {
@@ -155,6 +268,7 @@ public class PaperIndex implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    commit();
     searchers.close();
     writer.close();
     directory.close();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -25,6 +26,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,6 +45,12 @@ public class PaperSearch {
 
   /** How many of each list hybrid fuses, at least. */
   static final int FUSION_DEPTH = 100;
+
+  /**
+   * Matches are counted exactly up to this many; past it, a count would visit every match while
+   * block-max WAND skips most of them, so the reader sees "10,000+".
+   */
+  public static final int COUNT_LIMIT = 10_000;
 
   /** Reciprocal-rank fusion's constant: 60 is the customary value, damping the top ranks. */
   static final int RRF_K = 60;
@@ -98,6 +106,7 @@ public class PaperSearch {
     long total = Math.max(ranked.total(), all.size());
     return new SearchResults(
         total,
+        words.exact() || total > words.total(),
         request.page(),
         request.size(),
         hits(searcher, words.highlight(), page),
@@ -105,7 +114,8 @@ public class PaperSearch {
   }
 
   /** A ranked list of hits, how many there are in all, and what to tell the reader. */
-  private record Ranked(List<ScoreDoc> docs, long total, Query highlight, String notice) {}
+  private record Ranked(
+      List<ScoreDoc> docs, long total, boolean exact, Query highlight, String notice) {}
 
   /**
    * Papers with every word first (BM25 order), then papers with only some of them: a precise top
@@ -117,6 +127,7 @@ public class PaperSearch {
     LuceneQueries.Built all = queries.words(query, request, true, reader);
     TopDocs allTop = counted(searcher, all.query(), n);
     long allTotal = allTop.totalHits.value;
+    boolean exact = allTop.totalHits.relation == TotalHits.Relation.EQUAL_TO;
     String notice =
         all.fuzzyWords().isEmpty() || allTotal == 0
             ? null
@@ -129,19 +140,20 @@ public class PaperSearch {
       LuceneQueries.Built some = queries.words(query, request, false, reader);
       TopDocs someTop = counted(searcher, some.query(), n);
       total = someTop.totalHits.value;
+      exact = someTop.totalHits.relation == TotalHits.Relation.EQUAL_TO;
       docs = withoutDuplicates(docs, List.of(someTop.scoreDocs));
       if (allTotal == 0 && total > 0) {
         notice = "No paper has all of these words; showing papers with some.";
       }
-      return new Ranked(docs.subList(0, Math.min(n, docs.size())), total, some.query(), notice);
+      return new Ranked(
+          docs.subList(0, Math.min(n, docs.size())), total, exact, some.query(), notice);
     }
-    return new Ranked(docs, total, all.query(), notice);
+    return new Ranked(docs, total, exact, all.query(), notice);
   }
 
-  /** The top {@code n} and the exact number of hits, in one pass over the matches. */
+  /** The top {@code n} and the number of hits, exact up to {@link #COUNT_LIMIT}. */
   private static TopDocs counted(IndexSearcher searcher, Query query, int n) throws IOException {
-    return searcher.search(
-        query, new TopScoreDocCollectorManager(Math.max(1, n), Integer.MAX_VALUE));
+    return searcher.search(query, new TopScoreDocCollectorManager(Math.max(1, n), COUNT_LIMIT));
   }
 
   /** Nearest neighbours of the query's free text; empty when the query has none. */
@@ -157,7 +169,7 @@ public class PaperSearch {
         searcher.search(
             new KnnFloatVectorQuery(IndexFields.VECTOR, embedder.embedQuery(text), k, filter), k);
     return java.util.Optional.of(
-        new Ranked(List.of(top.scoreDocs), top.scoreDocs.length, null, null));
+        new Ranked(List.of(top.scoreDocs), top.scoreDocs.length, true, null, null));
   }
 
   /**
@@ -180,7 +192,11 @@ public class PaperSearch {
             .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
             .toList();
     return new Ranked(
-        docs, Math.max(words.total(), docs.size()), words.highlight(), words.notice());
+        docs,
+        Math.max(words.total(), docs.size()),
+        words.exact(),
+        words.highlight(),
+        words.notice());
   }
 
   private static List<ScoreDoc> withoutDuplicates(List<ScoreDoc> first, List<ScoreDoc> rest) {
@@ -208,6 +224,30 @@ public class PaperSearch {
   }
 
   /**
+   * Up to {@code limit} papers matching the words of {@code text} published since {@code since},
+   * best match first, without highlighting: a digest topic's candidates.
+   */
+  public List<Paper> keywordMatches(String text, LocalDate since, int limit) {
+    SearchRequest request =
+        new SearchRequest(text, SearchMode.KEYWORD, null, since, null, 1, SearchRequest.MAX_SIZE);
+    SearchQuery query = SearchQuery.parse(text);
+    if (query.isEmpty()) {
+      throw new InvalidQuery("the topic is empty");
+    }
+    return index.read(
+        searcher -> {
+          List<ScoreDoc> docs = keyword(searcher, request, query, limit).docs();
+          return List.copyOf(
+              papers(searcher, docs.subList(0, Math.min(limit, docs.size()))).values());
+        });
+  }
+
+  /** How many papers the index holds: the catalog's size without counting its rows. */
+  public long size() {
+    return index.read(searcher -> (long) searcher.getIndexReader().numDocs());
+  }
+
+  /**
    * How many papers match the query's words in each of the {@code weeks} weeks up to {@code end},
    * oldest first: whether a topic is rising, at a glance.
    */
@@ -217,26 +257,19 @@ public class PaperSearch {
       return new int[weeks];
     }
     SearchRequest all = new SearchRequest(text, SearchMode.KEYWORD, null, null, null, 1, 1);
+    LocalDate start = end.minusWeeks(weeks).plusDays(1);
     return index.read(
         searcher -> {
           LuceneQueries.Built built = queries.words(query, all, true, searcher.getIndexReader());
-          int[] counts = new int[weeks];
-          LocalDate start = end.minusWeeks(weeks).plusDays(1);
-          for (int w = 0; w < weeks; w++) {
-            LocalDate from = start.plusWeeks(w);
-            Query inWeek =
-                new BooleanQuery.Builder()
-                    .add(built.query(), Occur.MUST)
-                    .add(
-                        org.apache.lucene.document.LongPoint.newRangeQuery(
-                            IndexFields.PUBLISHED,
-                            from.toEpochDay(),
-                            from.plusDays(6).toEpochDay()),
-                        Occur.FILTER)
-                    .build();
-            counts[w] = searcher.count(inWeek);
-          }
-          return counts;
+          Query inRange =
+              new BooleanQuery.Builder()
+                  .add(built.query(), Occur.MUST)
+                  .add(
+                      LongPoint.newRangeQuery(
+                          IndexFields.PUBLISHED, start.toEpochDay(), end.toEpochDay()),
+                      Occur.FILTER)
+                  .build();
+          return searcher.search(inRange, new WeeklyCounts(start.toEpochDay(), weeks));
         });
   }
 
@@ -266,10 +299,7 @@ public class PaperSearch {
 
   private Map<Integer, Paper> papers(IndexSearcher searcher, List<ScoreDoc> docs)
       throws IOException {
-    Map<Integer, String> ids = new LinkedHashMap<>();
-    for (ScoreDoc d : docs) {
-      ids.put(d.doc, searcher.storedFields().document(d.doc).get(IndexFields.ID));
-    }
+    Map<Integer, String> ids = IndexFields.ids(searcher, docs.stream().map(d -> d.doc).toList());
     Map<String, Paper> byId =
         catalog
             .findAll(ids.values().stream().map(i -> PaperId.parse(i).orElseThrow()).toList())
@@ -288,7 +318,7 @@ public class PaperSearch {
   private List<SearchResults.Hit> hits(IndexSearcher searcher, Query highlight, List<ScoreDoc> page)
       throws IOException {
     Map<Integer, Paper> papers = papers(searcher, page);
-    Highlights.Marked marked = highlights.mark(searcher, highlight, page);
+    Highlights.Marked marked = highlights.mark(searcher, highlight, page, papers);
     Map<Integer, Integer> position = new HashMap<>();
     for (int i = 0; i < page.size(); i++) {
       position.put(page.get(i).doc, i);

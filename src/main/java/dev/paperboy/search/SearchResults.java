@@ -6,8 +6,11 @@ import java.util.List;
 /**
  * One page of results. Each hit carries HTML-escaped title and abstract with matched words in
  * {@code <mark>}; {@code notice} explains a relaxed search (null when there is nothing to say).
+ * Matches are counted exactly up to {@link PaperSearch#COUNT_LIMIT}; past it, {@code totalExact} is
+ * false and {@code total} is a lower bound.
  */
-public record SearchResults(long total, int page, int size, List<Hit> hits, String notice) {
+public record SearchResults(
+    long total, boolean totalExact, int page, int size, List<Hit> hits, String notice) {
 
   /** One found paper with its score and highlighted, already escaped, title and abstract. */
   public record Hit(Paper paper, float score, String titleHtml, String abstractHtml) {}

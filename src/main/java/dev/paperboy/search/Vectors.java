@@ -56,6 +56,25 @@ class Vectors {
     return vectors;
   }
 
+  /** Only the vectors already stored from this model and this text; nothing is computed. */
+  Map<PaperId, float[]> stored(List<Paper> papers) {
+    Map<PaperId, Embeddings.Stored> stored =
+        store.find(embedder.signature(), papers.stream().map(Paper::id).toList());
+    Map<PaperId, float[]> vectors = new HashMap<>();
+    for (Paper p : papers) {
+      Embeddings.Stored s = stored.get(p.id());
+      if (s != null && s.textHash().equals(hash(text(p)))) {
+        vectors.put(p.id(), s.vector());
+      }
+    }
+    return vectors;
+  }
+
+  /** Up to {@code limit} papers without a vector from the current model. */
+  List<PaperId> missing(int limit) {
+    return store.missing(embedder.signature(), limit);
+  }
+
   String signature() {
     return embedder.signature();
   }
@@ -65,7 +84,7 @@ class Vectors {
     return p.title() + ". " + p.abstractText();
   }
 
-  private static String hash(String text) {
+  static String hash(String text) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -43,7 +43,9 @@ class Api {
       float score) {}
 
   /** One page of results. */
-  record Results(long total, int page, int size, String notice, List<Result> results) {}
+  /** {@code totalExact} is false when there are more than {@code total} matches. */
+  record Results(
+      long total, boolean totalExact, int page, int size, String notice, List<Result> results) {}
 
   @GetMapping("/search")
   Results search(
@@ -59,7 +61,12 @@ class Api {
             new SearchRequest(
                 q, SearchMode.parse(mode), Pages.blankToNull(cat), from, to, page, size));
     return new Results(
-        r.total(), r.page(), r.size(), r.notice(), r.hits().stream().map(Api::result).toList());
+        r.total(),
+        r.totalExact(),
+        r.page(),
+        r.size(),
+        r.notice(),
+        r.hits().stream().map(Api::result).toList());
   }
 
   static final int RELATED = 10;

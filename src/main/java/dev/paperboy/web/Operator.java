@@ -33,9 +33,11 @@ class Operator {
   /** The body is the file itself, streamed; it is parsed as it arrives. */
   @PostMapping("/import")
   ImportReport importFile(
-      @RequestParam(defaultValue = "upload") String file, HttpServletRequest request)
+      @RequestParam(defaultValue = "upload") String file,
+      @RequestParam(defaultValue = "true") boolean embeddings,
+      HttpServletRequest request)
       throws IOException {
-    return importer.importFile(file, request.getInputStream());
+    return importer.importFile(file, request.getInputStream(), embeddings);
   }
 
   @PostMapping("/digest")

@@ -48,7 +48,7 @@ class Pages {
       throw new InvalidQuery("page must be 1 or more");
     }
     model.addAttribute("window", window);
-    long total = catalog.count();
+    long total = search.size();
     model.addAttribute("total", total);
     if (!window.equals("new")) {
       model.addAttribute(

@@ -46,7 +46,7 @@ public final class EmbeddingBench {
         new dev.langchain4j.model.embedding.onnx.allminilml6v2q
             .AllMiniLmL6V2QuantizedEmbeddingModel();
     var segments = texts.stream().map(dev.langchain4j.data.segment.TextSegment::from).toList();
-    model.embedAll(segments.subList(0, 32));
+    model.embedAll(segments.subList(0, Math.min(32, segments.size())));
     return Stats.median(repeats, () -> texts.size() / seconds(() -> model.embedAll(segments)));
   }
 

@@ -1,0 +1,76 @@
+package dev.paperboy.search;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * In a serving process, embeds in the background the papers imported without vectors ({@code import
+ * --no-embeddings}): once at start, and again whenever such an import finishes. Until a paper's
+ * turn comes it is found by its words only. One run at a time; a request during a run makes it go
+ * round once more.
+ */
+@Component
+@ConditionalOnProperty(name = "paperboy.sources.schedule", havingValue = "true")
+public class EmbeddingBackfill implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddingBackfill.class);
+
+  private final PaperIndex index;
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "embedding-backfill");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicBoolean queued = new AtomicBoolean();
+
+  private final boolean enabled;
+
+  EmbeddingBackfill(PaperIndex index, SearchSettings settings) {
+    this.index = index;
+    this.enabled = settings.backfill();
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void atStart() {
+    request();
+  }
+
+  /** Asks for a run; returns at once. */
+  public void request() {
+    if (enabled && queued.compareAndSet(false, true)) {
+      worker.execute(this::run);
+    }
+  }
+
+  private void run() {
+    queued.set(false);
+    try {
+      long embedded =
+          index.embedMissing(
+              n -> {
+                if (n % 10_000 == 0) {
+                  log.info("  {} papers embedded in the background", n);
+                }
+              });
+      if (embedded > 0) {
+        log.info("Embedded {} papers that were imported without vectors", embedded);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Background embedding stopped: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+  }
+}
