@@ -4,6 +4,8 @@ import dev.paperboy.catalog.Author;
 import dev.paperboy.catalog.Paper;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -36,19 +38,41 @@ class DigestLetter {
   /** A topic's items. */
   record Section(String topic, List<Item> items) {}
 
+  /** A section as HTML table rows and as plain text, the same for everyone who gets it. */
+  record Rendered(String html, String text) {}
+
+  /**
+   * Sections already rendered in one digest run, by topic and papers: thousands of subscribers
+   * share a topic, and each gets the same section unless they already had one of its papers.
+   */
+  static final class Sections {
+    private final Map<List<Object>, Rendered> rendered = new ConcurrentHashMap<>();
+  }
+
+  /** A new, empty cache of rendered sections, for one run. */
+  static Sections sections() {
+    return new Sections();
+  }
+
   Outbox.Draft render(Subscriber s, DigestPeriod period, List<DigestComposer.Group> groups) {
+    return render(s, period, groups, sections());
+  }
+
+  Outbox.Draft render(
+      Subscriber s, DigestPeriod period, List<DigestComposer.Group> groups, Sections cache) {
     String base = site.base();
     String unsubscribe =
         base + "/unsubscribe?token=" + tokens.issue(Tokens.Purpose.UNSUBSCRIBE, s.id());
     String manage = base + "/session?token=" + tokens.issue(Tokens.Purpose.MANAGE, s.id());
-    List<Section> sections =
+    List<Rendered> sections =
         groups.stream()
             .map(
                 g ->
-                    new Section(
-                        g.topic(), g.papers().stream().map(p -> item(p, g.topic(), base)).toList()))
+                    cache.rendered.computeIfAbsent(
+                        List.of(g.topic(), g.papers().stream().map(Paper::id).toList()),
+                        key -> section(g, base)))
             .toList();
-    int count = sections.stream().mapToInt(x -> x.items().size()).sum();
+    int count = groups.stream().mapToInt(g -> g.papers().size()).sum();
     String subject =
         String.format(
             Locale.ROOT,
@@ -57,20 +81,36 @@ class DigestLetter {
             count == 1 ? "" : "s",
             period.key());
     Context context = new Context(Locale.ENGLISH);
-    context.setVariable("sections", sections);
+    context.setVariable("sections", sections.stream().map(Rendered::html).toList());
     context.setVariable("period", period.key());
     context.setVariable("unsubscribe", unsubscribe);
     context.setVariable("manage", manage);
     String html = templates.process("mail/digest", context);
+    StringBuilder text = new StringBuilder("Trending papers for you, " + period.key() + "\n\n");
+    sections.forEach(r -> text.append(r.text()));
+    text.append("--\nChange topics or schedule: ")
+        .append(manage)
+        .append("\nUnsubscribe: ")
+        .append(unsubscribe)
+        .append('\n');
     return new Outbox.Draft(
         letters.messageId("digest-" + s.id() + "-" + period.key()),
         s.email(),
         s.id(),
         "digest",
         subject,
-        text(sections, period, unsubscribe, manage),
+        text.toString(),
         html,
         unsubscribe);
+  }
+
+  private Rendered section(DigestComposer.Group group, String base) {
+    Section section =
+        new Section(
+            group.topic(), group.papers().stream().map(p -> item(p, group.topic(), base)).toList());
+    Context context = new Context(Locale.ENGLISH);
+    context.setVariable("section", section);
+    return new Rendered(templates.process("mail/digest-section", context), text(section));
   }
 
   private static Item item(Paper p, String topic, String base) {
@@ -92,39 +132,30 @@ class DigestLetter {
         p.title(), authors, excerpt, reason, base + "/papers/" + p.id(), p.links().pdf());
   }
 
-  static String text(
-      List<Section> sections, DigestPeriod period, String unsubscribe, String manage) {
-    StringBuilder t = new StringBuilder("Trending papers for you, " + period.key() + "\n\n");
-    for (Section section : sections) {
-      t.append("== ").append(section.topic()).append(" ==\n\n");
-      for (Item i : section.items()) {
-        t.append("* ")
-            .append(i.title())
-            .append('\n')
-            .append("  ")
-            .append(i.authors())
-            .append('\n')
-            .append("  ")
-            .append(i.excerpt())
-            .append('\n')
-            .append("  Why: ")
-            .append(i.reason())
-            .append('\n')
-            .append("  Read: ")
-            .append(i.page())
-            .append('\n');
-        if (i.pdf() != null) {
-          t.append("  PDF: ").append(i.pdf()).append('\n');
-        }
-        t.append('\n');
+  static String text(Section section) {
+    StringBuilder t = new StringBuilder();
+    t.append("== ").append(section.topic()).append(" ==\n\n");
+    for (Item i : section.items()) {
+      t.append("* ")
+          .append(i.title())
+          .append('\n')
+          .append("  ")
+          .append(i.authors())
+          .append('\n')
+          .append("  ")
+          .append(i.excerpt())
+          .append('\n')
+          .append("  Why: ")
+          .append(i.reason())
+          .append('\n')
+          .append("  Read: ")
+          .append(i.page())
+          .append('\n');
+      if (i.pdf() != null) {
+        t.append("  PDF: ").append(i.pdf()).append('\n');
       }
+      t.append('\n');
     }
-    return t.append("--\nChange topics or schedule: ")
-        .append(manage)
-        .append('\n')
-        .append("Unsubscribe: ")
-        .append(unsubscribe)
-        .append('\n')
-        .toString();
+    return t.toString();
   }
 }

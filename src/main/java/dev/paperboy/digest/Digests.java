@@ -87,6 +87,7 @@ public class Digests {
   private Run run(boolean whateverTheHour) {
     Instant now = clock.instant();
     DigestComposer.Run composing = composer.new Run();
+    DigestLetter.Sections rendered = DigestLetter.sections();
     List<Due> due = new ArrayList<>();
     int skipped = 0;
     for (Subscriber s : subscribers.confirmed()) {
@@ -101,7 +102,7 @@ public class Digests {
     int empty = 0;
     for (int from = 0; from < due.size(); from += BATCH) {
       List<Due> batch = due.subList(from, Math.min(due.size(), from + BATCH));
-      List<Made> made = transaction.execute(tx -> make(batch, composing));
+      List<Made> made = transaction.execute(tx -> make(batch, composing, rendered));
       skipped += batch.size() - made.size();
       for (Made m : made) {
         if (m.draft() == null) {
@@ -119,7 +120,8 @@ public class Digests {
    * the letters of those with papers; returns what was made (a subscriber who already had the
    * digest is left out).
    */
-  private List<Made> make(List<Due> batch, DigestComposer.Run composing) {
+  private List<Made> make(
+      List<Due> batch, DigestComposer.Run composing, DigestLetter.Sections rendered) {
     Set<String> recorded =
         new HashSet<>(
             jdbc.sql(
@@ -154,7 +156,9 @@ public class Digests {
               return new Made(
                   d,
                   groups,
-                  groups.isEmpty() ? null : letter.render(d.subscriber(), d.period(), groups));
+                  groups.isEmpty()
+                      ? null
+                      : letter.render(d.subscriber(), d.period(), groups, rendered));
             });
     List<Made> letters = made.stream().filter(m -> m.draft() != null).toList();
     Map<String, Long> ids = outbox.queueAll(letters.stream().map(Made::draft).toList());

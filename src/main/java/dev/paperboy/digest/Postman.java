@@ -8,11 +8,15 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -59,38 +63,76 @@ public class Postman {
     }
     int sent = 0;
     List<Outbox.Message> batch;
-    while (!(batch = outbox.claim(20)).isEmpty()) {
-      for (Outbox.Message m : batch) {
-        sent += deliver(m) ? 1 : 0;
+    while (!(batch = outbox.claim(BATCH)).isEmpty()) {
+      sent += deliver(batch);
+    }
+    return sent;
+  }
+
+  /** Messages claimed and sent together, over one SMTP connection. */
+  static final int BATCH = 20;
+
+  /**
+   * Sends a batch over one connection; each message's outcome is recorded on its own (the sender
+   * reports which ones failed and why). Returns how many were sent.
+   */
+  private int deliver(List<Outbox.Message> batch) {
+    Map<Outbox.Message, Exception> failures = new LinkedHashMap<>();
+    List<Outbox.Message> built = new ArrayList<>();
+    List<MimeMessage> mimes = new ArrayList<>();
+    for (Outbox.Message m : batch) {
+      try {
+        mimes.add(mime(m));
+        built.add(m);
+      } catch (MessagingException e) {
+        failures.put(m, e);
+      }
+    }
+    try {
+      smtp.get().send(mimes.toArray(MimeMessage[]::new));
+    } catch (MailSendException e) {
+      Map<Object, Exception> failed = e.getFailedMessages();
+      for (int i = 0; i < built.size(); i++) {
+        if (failed.containsKey(mimes.get(i))) {
+          failures.put(built.get(i), failed.get(mimes.get(i)));
+        }
+      }
+      if (failed.isEmpty()) {
+        built.forEach(m -> failures.put(m, e));
+      }
+    } catch (RuntimeException e) {
+      built.forEach(m -> failures.put(m, e));
+    }
+    int sent = 0;
+    for (Outbox.Message m : batch) {
+      Exception failure = failures.get(m);
+      if (failure == null) {
+        outbox.sent(m.id());
+        meters.counter("paperboy.mail.sent", "kind", m.kind()).increment();
+        sent++;
+      } else {
+        failed(m, failure);
       }
     }
     return sent;
   }
 
-  private boolean deliver(Outbox.Message m) {
-    try {
-      smtp.get().send(mime(m));
-      outbox.sent(m.id());
-      meters.counter("paperboy.mail.sent", "kind", m.kind()).increment();
-      return true;
-    } catch (RuntimeException | MessagingException e) {
-      String reply = reply(e);
-      if (PERMANENT.matcher(reply).find()) {
-        outbox.failed(m.id(), reply);
-        meters.counter("paperboy.mail.failed", "kind", m.kind()).increment();
-        if (m.subscriberId() != null) {
-          subscribers.bounced(m.subscriberId(), settings.bounceLimit());
-          meters.counter("paperboy.mail.bounced").increment();
-        }
-      } else if (m.attempts() >= settings.maxAttempts()) {
-        outbox.failed(m.id(), "gave up after " + m.attempts() + " tries: " + reply);
-        meters.counter("paperboy.mail.failed", "kind", m.kind()).increment();
-      } else {
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(m.attempts() - 1, 10));
-        outbox.retryLater(m.id(), reply, clock.instant().plus(wait));
-        log.warn("Mail {} not sent, retrying in {}: {}", m.id(), wait, reply);
+  private void failed(Outbox.Message m, Exception e) {
+    String reply = reply(e);
+    if (PERMANENT.matcher(reply).find()) {
+      outbox.failed(m.id(), reply);
+      meters.counter("paperboy.mail.failed", "kind", m.kind()).increment();
+      if (m.subscriberId() != null) {
+        subscribers.bounced(m.subscriberId(), settings.bounceLimit());
+        meters.counter("paperboy.mail.bounced").increment();
       }
-      return false;
+    } else if (m.attempts() >= settings.maxAttempts()) {
+      outbox.failed(m.id(), "gave up after " + m.attempts() + " tries: " + reply);
+      meters.counter("paperboy.mail.failed", "kind", m.kind()).increment();
+    } else {
+      Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(m.attempts() - 1, 10));
+      outbox.retryLater(m.id(), reply, clock.instant().plus(wait));
+      log.warn("Mail {} not sent, retrying in {}: {}", m.id(), wait, reply);
     }
   }
 

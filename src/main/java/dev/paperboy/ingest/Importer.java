@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -38,6 +40,15 @@ public class Importer {
   private final ReentrantLock oneAtATime = new ReentrantLock();
 
   private final ObjectProvider<EmbeddingBackfill> backfill;
+
+  /** Indexes one batch while the next is parsed and written to the catalog. */
+  private final ExecutorService indexer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "import-indexer");
+            t.setDaemon(true);
+            return t;
+          });
 
   public Importer(
       Catalog catalog, PaperIndex index, Clock clock, ObjectProvider<EmbeddingBackfill> backfill) {
@@ -67,9 +78,12 @@ public class Importer {
       } catch (Format.UnknownFormat e) {
         return ImportBatch.unreadable(file, e.getMessage());
       }
-      ImportBatch batch = new ImportBatch(file, format, records -> store(records, embed));
+      IndexingPipeline indexing = new IndexingPipeline(indexer);
+      ImportBatch batch = new ImportBatch(file, format, records -> store(records, embed, indexing));
       parser(format).parse(in, batch);
-      return batch.finish();
+      ImportReport report = batch.finish();
+      indexing.drain();
+      return report;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     } finally {
@@ -93,14 +107,15 @@ public class Importer {
     };
   }
 
-  private List<Change> store(List<ImportBatch.Accepted> records, boolean embed) {
+  private List<Change> store(
+      List<ImportBatch.Accepted> records, boolean embed, IndexingPipeline indexing) {
     Instant before = catalog.now();
     List<Upserted> results =
         catalog.upsert(records.stream().map(ImportBatch.Accepted::paper).toList());
     List<Paper> changed =
         results.stream().filter(r -> r.change() != Change.UNCHANGED).map(Upserted::paper).toList();
     if (!changed.isEmpty()) {
-      index.upsert(changed, embed, before);
+      indexing.submit(() -> index.upsert(changed, embed, before));
     }
     List<Signal> signals = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {

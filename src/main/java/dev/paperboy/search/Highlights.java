@@ -58,7 +58,10 @@ final class Highlights {
             .withBreakIterator(WholeBreakIterator::new)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
             .withMaxLength(Integer.MAX_VALUE - 1)
-            .withMaxNoHighlightPassages(0);
+            .withMaxNoHighlightPassages(0)
+            // Term offsets straight from the postings: several times cheaper per hit than
+            // asking each query clause where it matched.
+            .withWeightMatches(false);
     UnifiedHighlighter highlighter =
         new UnifiedHighlighter(builder) {
           @Override
