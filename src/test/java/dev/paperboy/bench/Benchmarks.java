@@ -24,7 +24,7 @@ public final class Benchmarks {
     int runs = 3;
     int subscribers = 100_000;
     int queries = 300;
-    int mails = 2_000;
+    int mails = 1_000;
     int texts = 256;
     Path out = Path.of("docs/PERFORMANCE.md");
     Path work = Path.of("target/bench");

@@ -94,4 +94,29 @@ class JsonParsersTest {
     assertThat(sink.papers).hasSize(2);
     assertThat(sink.rejections).containsExactly("line 2: line is not valid UTF-8");
   }
+
+  @Test
+  void jsonLinesSplitsLinesLongerThanItsReadBufferAndRejectsOnlyTheOversizedOne() {
+    String longAbstract = "word ".repeat(9_000);
+    String longNote = "n".repeat(100_000);
+    String oversized = "x".repeat(8 * 1024 * 1024 + 10);
+    String file =
+        "{\"title\": \"Long\", \"abstract\": \""
+            + longAbstract
+            + "\", \"note\": \""
+            + longNote
+            + "\"}\n"
+            + "{\"title\": \""
+            + oversized
+            + "\"}\n"
+            + "{\"title\": \"After\"}";
+    CollectingSink sink =
+        CollectingSink.parse(
+            new JsonLinesParser(JSON),
+            new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
+    assertThat(sink.papers).extracting(Paper::title).containsExactly("Long", "After");
+    assertThat(sink.papers.get(0).abstractText()).hasSize(longAbstract.strip().length());
+    assertThat(sink.positions).containsExactly("line 1", "line 3");
+    assertThat(sink.rejections).containsExactly("line 2: line is longer than 8388608 bytes");
+  }
 }
