@@ -45,6 +45,7 @@ public class Digests {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final Workers renderers = new Workers("digest");
+  private final Workers writers = new Workers("digest-batch");
 
   Digests(
       Subscribers subscribers,
@@ -98,13 +99,20 @@ public class Digests {
         skipped++;
       }
     }
+    List<List<Due>> batches = new ArrayList<>();
+    for (int from = 0; from < due.size(); from += BATCH) {
+      batches.add(due.subList(from, Math.min(due.size(), from + BATCH)));
+    }
+    // Two batches at once, each in its own transaction: while PostgreSQL stores one, the next
+    // is composed and rendered.
+    List<List<Made>> done =
+        writers.map(
+            batches, batch -> transaction.execute(tx -> make(batch, composing, rendered)), 2);
     int queued = 0;
     int empty = 0;
-    for (int from = 0; from < due.size(); from += BATCH) {
-      List<Due> batch = due.subList(from, Math.min(due.size(), from + BATCH));
-      List<Made> made = transaction.execute(tx -> make(batch, composing, rendered));
-      skipped += batch.size() - made.size();
-      for (Made m : made) {
+    for (int b = 0; b < batches.size(); b++) {
+      skipped += batches.get(b).size() - done.get(b).size();
+      for (Made m : done.get(b)) {
         if (m.draft() == null) {
           empty++;
         } else {

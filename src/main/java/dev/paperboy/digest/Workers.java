@@ -1,6 +1,7 @@
 package dev.paperboy.digest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -32,21 +33,36 @@ final class Workers implements AutoCloseable {
             });
   }
 
-  /** {@code function} of each item, in order, the items split evenly between the threads. */
+  /** {@code function} of each item, in order, computed by every thread of the pool. */
   <T, R> List<R> map(List<T> items, Function<T, R> function) {
+    return map(items, function, threads);
+  }
+
+  /**
+   * {@code function} of each item, in order, by at most {@code parallel} threads, each taking the
+   * next item when done with one.
+   */
+  <T, R> List<R> map(List<T> items, Function<T, R> function, int parallel) {
     if (items.size() < 2) {
       return items.stream().map(function).toList();
     }
-    int slice = (items.size() + threads - 1) / threads;
+    int lanes = Math.max(1, Math.min(parallel, threads));
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<R> out = new ArrayList<>(Collections.nCopies(items.size(), (R) null));
     List<Callable<List<R>>> slices = new ArrayList<>();
-    for (int from = 0; from < items.size(); from += slice) {
-      List<T> part = items.subList(from, Math.min(items.size(), from + slice));
-      slices.add(() -> part.stream().map(function).toList());
+    for (int lane = 0; lane < lanes; lane++) {
+      slices.add(
+          () -> {
+            for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
+              out.set(i, function.apply(items.get(i)));
+            }
+            return List.of();
+          });
     }
-    List<R> results = new ArrayList<>(items.size());
     try {
       for (Future<List<R>> f : pool.invokeAll(slices)) {
-        results.addAll(f.get());
+        f.get();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -57,7 +73,7 @@ final class Workers implements AutoCloseable {
       }
       throw new IllegalStateException(e.getCause());
     }
-    return results;
+    return out;
   }
 
   @Override

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,7 +116,12 @@ public class Importer {
     List<Paper> changed =
         results.stream().filter(r -> r.change() != Change.UNCHANGED).map(Upserted::paper).toList();
     if (!changed.isEmpty()) {
-      indexing.submit(() -> index.upsert(changed, embed, before));
+      Set<PaperId> added =
+          results.stream()
+              .filter(r -> r.change() == Change.NEW)
+              .map(r -> r.paper().id())
+              .collect(Collectors.toSet());
+      indexing.submit(() -> index.upsert(changed, added, embed, before));
     }
     List<Signal> signals = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {

@@ -11,10 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -84,6 +89,26 @@ final class IndexFields {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Lucene's codec with HNSW graphs of 16 neighbours and a beam of 100 (its defaults) whose merges
+   * use every core of {@code merges}. Readers need nothing special: the format is Lucene's own.
+   */
+  static Codec codec(ExecutorService merges) {
+    int threads = Runtime.getRuntime().availableProcessors();
+    KnnVectorsFormat vectors =
+        new Lucene99HnswVectorsFormat(
+            Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
+            Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH,
+            threads,
+            threads > 1 ? merges : null);
+    return new Lucene912Codec() {
+      @Override
+      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+        return vectors;
+      }
+    };
   }
 
   /** Vectors are unit length, so dot product is cosine similarity, and the cheapest to compute. */

@@ -7,11 +7,19 @@ import dev.paperboy.runtime.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -27,9 +35,9 @@ import org.springframework.stereotype.Component;
 /**
  * The Lucene index of the catalog, words and vectors. Derived data: every update is keyed by paper
  * id so repeating it is harmless, and the whole index can be rebuilt from the catalog at any time.
- * Readers are reopened (near-real-time) at most once a second while an import runs and at its end,
- * so what is imported shows in search within a second; commits, which fsync, happen at the end of
- * an import, every few seconds while writes go on, and at close. Each commit records how far the
+ * Readers are reopened (near-real-time) at most every 3 seconds while an import runs and at its
+ * end, so what is imported shows in search within seconds; commits, which fsync, happen at the end
+ * of an import, every few seconds while writes go on, and at close. Each commit records how far the
  * catalog is covered, so after a crash the start re-indexes only the papers changed since the last
  * commit.
  */
@@ -49,6 +57,23 @@ public class PaperIndex implements AutoCloseable {
   private final Vectors vectors;
   private final Acronyms acronyms;
 
+  private static final int THREADS = Runtime.getRuntime().availableProcessors();
+
+  /** Rebuilds use every core; so do merges of vector graphs, on a pool of their own. */
+  private final ExecutorService workers = daemons("index-worker");
+
+  private final ExecutorService merges = daemons("index-merge");
+
+  private static ExecutorService daemons(String name) {
+    return Executors.newFixedThreadPool(
+        THREADS,
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
   /** The catalog is indexed for every change before this (database time), as last committed. */
   private Instant covered;
 
@@ -63,7 +88,10 @@ public class PaperIndex implements AutoCloseable {
     this.directory = FSDirectory.open(dataDirectory.index());
     this.writer =
         new IndexWriter(
-            directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(RAM_BUFFER_MB));
+            directory,
+            new IndexWriterConfig(analyzer)
+                .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                .setCodec(IndexFields.codec(merges)));
     this.searchers = new SearcherManager(writer, null);
     if (!rebuildIfStale()) {
       catchUp();
@@ -74,7 +102,7 @@ public class PaperIndex implements AutoCloseable {
    * During a long import, readers are reopened at most this often (each reopen writes a small
    * segment); the import's end commits and reopens at once.
    */
-  private static final long REFRESH_NANOS = 1_000_000_000L;
+  private static final long REFRESH_NANOS = 3_000_000_000L;
 
   private long lastRefresh;
 
@@ -138,7 +166,17 @@ public class PaperIndex implements AutoCloseable {
    * there: until the index commits, a crash makes the next start index again every paper changed
    * since then.
    */
-  public synchronized void upsert(Collection<Paper> papers, boolean embed, Instant changedFrom) {
+  public void upsert(Collection<Paper> papers, boolean embed, Instant changedFrom) {
+    upsert(papers, Set.of(), embed, changedFrom);
+  }
+
+  /**
+   * Like {@link #upsert(Collection, boolean, Instant)}, told which papers are new to the catalog:
+   * those are added without first deleting an older copy, which the index cannot hold (it only ever
+   * indexes what the catalog has). Adding is much cheaper than replacing on a big index.
+   */
+  public synchronized void upsert(
+      Collection<Paper> papers, Set<PaperId> added, boolean embed, Instant changedFrom) {
     try {
       List<Paper> list = List.copyOf(papers);
       Map<PaperId, float[]> v = embed ? vectors.of(list) : vectors.stored(list);
@@ -147,9 +185,12 @@ public class PaperIndex implements AutoCloseable {
         firstUncommitted = changedFrom;
       }
       for (Paper paper : list) {
-        writer.updateDocument(
-            new Term(IndexFields.ID, paper.id().toString()),
-            IndexFields.document(paper, v.get(paper.id())));
+        Document doc = IndexFields.document(paper, v.get(paper.id()));
+        if (added.contains(paper.id())) {
+          writer.addDocument(doc);
+        } else {
+          writer.updateDocument(new Term(IndexFields.ID, paper.id().toString()), doc);
+        }
       }
       acronyms.learn(list);
       long now = System.nanoTime();
@@ -230,10 +271,34 @@ public class PaperIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds a chunk with one thread per core, each filling its own in-memory segment: building the
+   * vector graph, most of a rebuild's cost, then runs on every core.
+   */
   private void add(List<Paper> chunk) throws IOException {
     Map<PaperId, float[]> v = vectors.of(chunk);
-    for (Paper paper : chunk) {
-      writer.addDocument(IndexFields.document(paper, v.get(paper.id())));
+    int lanes = Math.min(THREADS, chunk.size());
+    List<Callable<Void>> parts = new ArrayList<>();
+    for (int lane = 0; lane < lanes; lane++) {
+      int first = lane;
+      parts.add(
+          () -> {
+            for (int i = first; i < chunk.size(); i += lanes) {
+              Paper paper = chunk.get(i);
+              writer.addDocument(IndexFields.document(paper, v.get(paper.id())));
+            }
+            return null;
+          });
+    }
+    try {
+      for (Future<Void> f : workers.invokeAll(parts)) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while indexing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
     acronyms.learn(chunk);
   }
@@ -272,5 +337,7 @@ public class PaperIndex implements AutoCloseable {
     searchers.close();
     writer.close();
     directory.close();
+    workers.shutdownNow();
+    merges.shutdownNow();
   }
 }

@@ -56,7 +56,7 @@ public final class Benchmarks {
     Path launcher = Path.of("bin/paperboy").toAbsolutePath();
     ServerProcess.prepare(launcher);
 
-    List<String> abstracts = new SyntheticCorpus(ScaleBench.SEED).texts(texts);
+    List<String> abstracts = new SyntheticCorpus(ScaleBench.SEED, ScaleBench.LAST_DAY).texts(texts);
     ScaleBench.log("embedding throughput on %d abstracts", texts);
     List<EmbeddingBench.Row> embedding = EmbeddingBench.run(abstracts, runs);
     double library = EmbeddingBench.libraryDefault(abstracts, runs);
@@ -67,7 +67,7 @@ public final class Benchmarks {
     try (Embedder embedder = new Embedder(EmbeddingModel.ALL_MINILM_L6_V2_Q, 128, 8, 2)) {
       for (int size : sizes) {
         results.add(new ScaleBench(options, size).run(embedder));
-        String report = Report.write(command, runs, texts, embedding, library, results);
+        String report = Report.write(command, runs, texts, queries, embedding, library, results);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
       }

@@ -14,6 +14,7 @@ final class Report {
       String command,
       int runs,
       int texts,
+      int queries,
       List<EmbeddingBench.Row> embedding,
       double library,
       List<ScaleBench.Result> results) {
@@ -23,8 +24,9 @@ final class Report {
         .append(
             f(
                 "Measured on %s on this machine (%d cores, %.0f GiB), Java %s; the server runs"
-                    + " as users run it, `java -Xmx%s -jar target/paperboy.jar serve`, in its own"
-                    + " process, and is measured from outside. Made by:%n%n```sh%n%s%n```%n%n",
+                    + " as users run it, `bin/paperboy serve` (with `PAPERBOY_JAVA_OPTS=-Xmx%s`),"
+                    + " in its own process, and is measured from outside. Made by:%n%n```sh%n%s"
+                    + "%n```%n%n",
                 LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(),
                 memoryGiB(),

@@ -21,15 +21,15 @@ import tools.jackson.databind.node.ObjectNode;
  * A deterministic synthetic arXiv: the same seed and size give the same papers, byte for byte.
  * Shapes follow arXiv's: titles of 4–20 words (most near 10), abstracts of 60–300 words (most near
  * 160), author lists with a long tail (one to a few dozen), a primary category drawn Zipf-wise from
- * real arXiv categories plus up to two cross-lists, dates spread evenly over 2015–2026 with
- * arXiv-style ids of the month ({@code 2403.01234}). Words come from a Zipf law (exponent 1) over a
- * 40,000-word vocabulary whose head is real English and research words and whose tail is made of
- * syllables, as real abstracts have a long tail of rare terms.
+ * real arXiv categories plus up to two cross-lists, dates spread evenly from 2015 to a last day
+ * (the benchmark's own day, so the newest papers are new, as in a live mirror) with arXiv-style ids
+ * of the month ({@code 2403.01234}). Words come from a Zipf law (exponent 1) over a 40,000-word
+ * vocabulary whose head is real English and research words and whose tail is made of syllables, as
+ * real abstracts have a long tail of rare terms.
  */
 final class SyntheticCorpus {
 
   static final LocalDate FIRST_DAY = LocalDate.of(2015, 1, 1);
-  static final LocalDate LAST_DAY = LocalDate.of(2026, 10, 31);
 
   private static final String[] HEAD =
       ("the of and a to in we is for that on with by this as our are model models learning data"
@@ -66,9 +66,11 @@ final class SyntheticCorpus {
   private final String[] words = new String[VOCABULARY];
   private final double[] cumulative = new double[VOCABULARY];
   private final long seed;
+  private final LocalDate lastDay;
 
-  SyntheticCorpus(long seed) {
+  SyntheticCorpus(long seed, LocalDate lastDay) {
     this.seed = seed;
+    this.lastDay = lastDay;
     SplittableRandom random = new SplittableRandom(seed ^ 0x5eed);
     Set<String> vocabulary = new LinkedHashSet<>(Arrays.asList(HEAD));
     while (vocabulary.size() < VOCABULARY) {
@@ -111,11 +113,14 @@ final class SyntheticCorpus {
     return s.toString();
   }
 
-  /** One synthetic paper as a JSON Lines record; paper {@code i} is the same whatever the size. */
+  /**
+   * Paper {@code i} of a corpus of {@code size} as a JSON Lines record, the same in every run with
+   * this seed and last day. Papers past the size (extra ones) fall on the last day.
+   */
   ObjectNode paper(JsonMapper json, int i, int size) {
     SplittableRandom random = new SplittableRandom(seed * 1_000_003L + i);
-    long days = LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay();
-    LocalDate published = FIRST_DAY.plusDays((long) i * days / Math.max(1, size));
+    long days = lastDay.toEpochDay() - FIRST_DAY.toEpochDay();
+    LocalDate published = FIRST_DAY.plusDays(Math.min(days, (long) i * days / Math.max(1, size)));
     ObjectNode p = json.createObjectNode();
     p.put(
         "id",

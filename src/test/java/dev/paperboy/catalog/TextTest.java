@@ -17,4 +17,12 @@ class TextTest {
     assertThat(Text.titleKey("Schölkopf's Kernels: A Review!"))
         .isEqualTo(Text.titleKey("scholkopf s kernels a review"));
   }
+
+  @Test
+  void cleanTextIsReturnedAsItIsAndOtherSpacesAreKeptAsBefore() {
+    assertThat(Text.normalizeSpace("Already clean text")).isEqualTo("Already clean text");
+    assertThat(Text.normalizeSpace("a\u00a0b  c")).isEqualTo("a\u00a0b c");
+    assertThat(Text.normalizeSpace("")).isEmpty();
+    assertThat(Text.titleKey("Plain ASCII: Title")).isEqualTo("plain ascii title");
+  }
 }

@@ -67,6 +67,24 @@ class CliIT extends SharedApplicationTest {
   }
 
   @Test
+  void importWithoutEmbeddingsGoesThroughTheServerAndSaysWhatComesNext() throws IOException {
+    Path file = files.resolve("bulk.atom");
+    Files.writeString(file, atomFeed("2498.00043v1", "Imported In Bulk Without Vectors"));
+    Run run = cli(DATA_DIR, "import", "--no-embeddings", file.toString());
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains("1 new, 0 updated, 0 unchanged, 0 rejected")
+        .contains("Imported without embeddings");
+    assertThat(
+            json("/api/search?mode=keyword&q=" + q("imported in bulk"))
+                .get("results")
+                .get(0)
+                .get("id")
+                .asString())
+        .isEqualTo("arxiv:2498.00043");
+  }
+
+  @Test
   void importWithoutAServerOwnsTheDataDirectoryAndIsIdempotent() throws IOException {
     Path dataDir = Files.createTempDirectory("paperboy-cli-");
     Path atom = fixture("arxiv-api.atom");
@@ -91,6 +109,9 @@ class CliIT extends SharedApplicationTest {
     assertThat(missing.err()).contains("cannot read").doesNotContain("Exception");
     Run none = cli(DATA_DIR, "import");
     assertThat(none.status()).isEqualTo(2);
+    Run option = cli(DATA_DIR, "import", "--fast", files.resolve("nope.atom").toString());
+    assertThat(option.status()).isEqualTo(2);
+    assertThat(option.err()).contains("unknown option --fast", "--no-embeddings");
     Run unknown = cli(DATA_DIR, "frobnicate");
     assertThat(unknown.status()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown command 'frobnicate'", "Usage:");
