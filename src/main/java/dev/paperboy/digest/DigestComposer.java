@@ -119,7 +119,13 @@ class DigestComposer {
   /** How many of a topic's newest matches compete on trending score. */
   static final int CANDIDATES = 100;
 
-  /** Candidates in trending order, best first. */
+  /**
+   * How many of a topic's ranked candidates a run keeps: enough for subscribers who already had the
+   * first ones, and a bounded memory however many topics there are.
+   */
+  static final int KEPT = 50;
+
+  /** Candidates in trending order, best first, the first {@link #KEPT}. */
   private List<Paper> rank(List<Paper> candidates, LocalDate since, Instant now) {
     Map<PaperId, Long> upvotes = catalog.upvotes(candidates.stream().map(Paper::id).toList());
     Map<String, Signals.Counts> readers =
@@ -135,6 +141,7 @@ class DigestComposer {
         .sorted(
             Comparator.comparingDouble((Paper p) -> -score.get(p.id()))
                 .thenComparing(p -> p.id().toString()))
+        .limit(KEPT)
         .toList();
   }
 

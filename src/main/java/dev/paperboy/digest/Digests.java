@@ -79,6 +79,9 @@ public class Digests {
 
   private record Due(Subscriber subscriber, DigestPeriod period) {}
 
+  /** What a batch did: letters queued, subscribers with nothing new (the rest already had it). */
+  private record Tally(int queued, int empty) {}
+
   private record Made(Due due, List<DigestComposer.Group> groups, Outbox.Draft draft) {
     int papers() {
       return groups.stream().mapToInt(g -> g.papers().size()).sum();
@@ -105,30 +108,26 @@ public class Digests {
     }
     // Two batches at once, each in its own transaction: while PostgreSQL stores one, the next
     // is composed and rendered.
-    List<List<Made>> done =
+    List<Tally> done =
         writers.map(
             batches, batch -> transaction.execute(tx -> make(batch, composing, rendered)), 2);
     int queued = 0;
     int empty = 0;
     for (int b = 0; b < batches.size(); b++) {
-      skipped += batches.get(b).size() - done.get(b).size();
-      for (Made m : done.get(b)) {
-        if (m.draft() == null) {
-          empty++;
-        } else {
-          queued++;
-        }
-      }
+      Tally t = done.get(b);
+      skipped += batches.get(b).size() - t.queued() - t.empty();
+      queued += t.queued();
+      empty += t.empty();
     }
     return new Run(queued, empty, skipped);
   }
 
   /**
    * Records this period's digest for each subscriber of the batch who has not had it, and queues
-   * the letters of those with papers; returns what was made (a subscriber who already had the
-   * digest is left out).
+   * the letters of those with papers. Only counts are returned: a run of 100,000 letters must not
+   * hold them all.
    */
-  private List<Made> make(
+  private Tally make(
       List<Due> batch, DigestComposer.Run composing, DigestLetter.Sections rendered) {
     Set<String> recorded =
         new HashSet<>(
@@ -195,7 +194,7 @@ public class Digests {
             pairs.stream().map(x -> x[0]).toArray(String[]::new),
             pairs.stream().map(x -> x[1]).toArray(String[]::new))
         .update();
-    return made;
+    return new Tally(letters.size(), made.size() - letters.size());
   }
 
   /** What this address would get now, without recording or sending anything. */
