@@ -69,16 +69,6 @@ public class Embeddings {
         .list();
   }
 
-  /** How many papers have no vector from this model. */
-  public long missing(String model) {
-    return jdbc.sql(
-            "select count(*) from paper p where not exists (select 1 from paper_embedding e"
-                + " where e.paper_id = p.id and e.model = ?)")
-        .param(model)
-        .query(Long.class)
-        .single();
-  }
-
   static byte[] encode(float[] vector) {
     ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asFloatBuffer().put(vector);

@@ -63,22 +63,7 @@ public class Outbox {
   }
 
   long queue(Draft d) {
-    meters.counter("paperboy.mail.queued", "kind", d.kind()).increment();
-    return jdbc.sql(
-            "insert into outbox (message_id, recipient, subscriber_id, kind, subject,"
-                + " text_body, html_body, unsubscribe_url) values (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " returning id")
-        .params(
-            d.messageId(),
-            d.recipient(),
-            d.subscriberId(),
-            d.kind(),
-            d.subject(),
-            d.textBody(),
-            d.htmlBody(),
-            d.unsubscribeUrl())
-        .query(Long.class)
-        .single();
+    return queueAll(List.of(d)).get(d.messageId());
   }
 
   /** Queues many messages in one statement; returns each one's id by its Message-ID. */

@@ -6,7 +6,6 @@ import dev.paperboy.catalog.PaperId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,19 +29,8 @@ class Vectors {
   }
 
   Map<PaperId, float[]> of(List<Paper> papers) {
-    String model = embedder.signature();
-    Map<PaperId, Embeddings.Stored> stored =
-        store.find(model, papers.stream().map(Paper::id).toList());
-    Map<PaperId, float[]> vectors = new HashMap<>();
-    List<Paper> stale = new ArrayList<>();
-    for (Paper p : papers) {
-      Embeddings.Stored s = stored.get(p.id());
-      if (s != null && s.textHash().equals(hash(text(p)))) {
-        vectors.put(p.id(), s.vector());
-      } else {
-        stale.add(p);
-      }
-    }
+    Map<PaperId, float[]> vectors = stored(papers);
+    List<Paper> stale = papers.stream().filter(p -> !vectors.containsKey(p.id())).toList();
     if (!stale.isEmpty()) {
       List<float[]> computed = embedder.embed(stale.stream().map(Vectors::text).toList());
       Map<PaperId, Embeddings.Stored> fresh = new HashMap<>();
@@ -51,7 +39,7 @@ class Vectors {
         vectors.put(p.id(), computed.get(i));
         fresh.put(p.id(), new Embeddings.Stored(hash(text(p)), computed.get(i)));
       }
-      store.save(model, fresh);
+      store.save(embedder.signature(), fresh);
     }
     return vectors;
   }
