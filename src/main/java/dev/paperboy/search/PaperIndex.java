@@ -93,8 +93,9 @@ public class PaperIndex implements AutoCloseable {
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 .setCodec(IndexFields.codec(merges)));
     this.searchers = new SearcherManager(writer, null);
-    if (!rebuildIfStale()) {
-      catchUp();
+    Map<String, String> lastCommit = commitData();
+    if (!rebuildIfStale(lastCommit.get(SIGNATURE))) {
+      catchUp(lastCommit.get(COVERED));
     }
   }
 
@@ -110,8 +111,7 @@ public class PaperIndex implements AutoCloseable {
   private static final double RAM_BUFFER_MB = 128;
 
   /** An empty index, or one whose vectors came from another model, is rebuilt at start. */
-  private boolean rebuildIfStale() throws IOException {
-    String built = commitData().get(SIGNATURE);
+  private boolean rebuildIfStale(String built) throws IOException {
     boolean empty = writer.getDocStats().numDocs == 0;
     if ((empty || !signature().equals(built)) && catalog.hasPapers()) {
       log.info(
@@ -129,8 +129,7 @@ public class PaperIndex implements AutoCloseable {
   }
 
   /** Papers the catalog changed after the last commit (a crash lost them) are indexed again. */
-  private void catchUp() throws IOException {
-    String recorded = commitData().get(COVERED);
+  private void catchUp(String recorded) throws IOException {
     if (recorded == null) {
       return;
     }
