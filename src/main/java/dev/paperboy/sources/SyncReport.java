@@ -41,8 +41,8 @@ public record SyncReport(
     private long rejected;
     private final List<String> notes = new ArrayList<>();
 
-    Tally(String source) {
-      this.source = source;
+    Tally(Source source) {
+      this.source = source.id();
     }
 
     void request() {
