@@ -47,6 +47,6 @@ final class ImportTotals {
         unchanged,
         rejected,
         files,
-        unreadable == 0 ? "" : String.format(", %,d unreadable files", unreadable));
+        unreadable == 0 ? "" : String.format(", %,d of them unreadable", unreadable));
   }
 }

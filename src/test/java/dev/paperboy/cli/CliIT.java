@@ -1,6 +1,7 @@
 package dev.paperboy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.paperboy.PaperboyApplication;
 import dev.paperboy.runtime.DataDirectory;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code import} and {@code reindex} commands, both on their own (owning the data directory)
- * and beside a running server (which they must go through).
+ * The commands, both on their own (owning the data directory) and beside a running server (which
+ * they must go through), with the exit codes the README documents.
  */
 class CliIT extends SharedApplicationTest {
 
@@ -90,13 +91,14 @@ class CliIT extends SharedApplicationTest {
     Path atom = fixture("arxiv-api.atom");
     Path jsonl = fixture("papers.jsonl");
     Run first = cli(dataDir, "import", atom.toString(), jsonl.toString());
-    assertThat(first.status()).isZero();
+    assertThat(first.status()).as("two records rejected, the rest imported").isEqualTo(1);
     assertThat(first.out())
         .contains(
             "arxiv-api.atom (arXiv API Atom feed): 3 new, 0 updated, 0 unchanged," + " 0 rejected")
         .contains("papers.jsonl: line 3: line is not valid JSON")
         .contains("total: 6 new, 0 updated, 0 unchanged, 2 rejected");
     Run second = cli(dataDir, "import", atom.toString());
+    assertThat(second.status()).isZero();
     assertThat(second.out()).contains("0 new, 0 updated, 3 unchanged, 0 rejected");
     Run reindex = cli(dataDir, "reindex");
     assertThat(reindex.out()).contains("reindexed 6 papers");
@@ -115,5 +117,113 @@ class CliIT extends SharedApplicationTest {
     Run unknown = cli(DATA_DIR, "frobnicate");
     assertThat(unknown.status()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown command 'frobnicate'", "Usage:");
+  }
+
+  @Test
+  void aDirectoryImportsEveryFileInNameOrderAndSkipsHiddenFilesAndSubdirectories()
+      throws IOException {
+    Path dir = Files.createDirectories(files.resolve("downloads"));
+    Files.writeString(dir.resolve("b.atom"), atomFeed("2498.00102v1", "Second By Name"));
+    Files.writeString(dir.resolve("a.atom"), atomFeed("2498.00101v1", "First By Name"));
+    Files.writeString(dir.resolve(".hidden.atom"), atomFeed("2498.00103v1", "Hidden Away"));
+    Path nested = Files.createDirectories(dir.resolve("nested"));
+    Files.writeString(nested.resolve("c.atom"), atomFeed("2498.00104v1", "Nested Away"));
+
+    Run run = cli(DATA_DIR, "import", dir.toString());
+
+    assertThat(run.status()).isZero();
+    assertThat(run.err()).doesNotContain("cannot reach");
+    assertThat(run.out())
+        .containsSubsequence("a.atom (arXiv API Atom feed): 1 new", "b.atom (arXiv API Atom feed)")
+        .contains("total: 2 new, 0 updated, 0 unchanged, 0 rejected, in 2 files")
+        .doesNotContain("hidden", "nested");
+  }
+
+  @Test
+  void anEmptyDirectoryIsOneClearRefusal() throws IOException {
+    Path empty = Files.createDirectories(files.resolve("empty"));
+    Files.writeString(empty.resolve(".DS_Store"), "not a paper");
+    Run run = cli(DATA_DIR, "import", empty.toString());
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("has no files to import")
+        .doesNotContain("Exception", "cannot reach");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void theExitCodeSaysWhetherAllSomeOrNoneOfTheRecordsImported() throws IOException {
+    Path good = files.resolve("good.atom");
+    Files.writeString(good, atomFeed("2498.00111v1", "Exit Codes Tell Scripts"));
+    Path unknown = files.resolve("notes.txt");
+    Files.writeString(unknown, "a shopping list, not papers\n");
+    Path allBad = files.resolve("all-bad.jsonl");
+    Files.writeString(allBad, "{\"title\": \"no id\"\n{broken\n");
+
+    assertThat(cli(DATA_DIR, "import", good.toString()).status()).as("all imported").isZero();
+    assertThat(cli(DATA_DIR, "import", good.toString()).status()).as("all unchanged").isZero();
+    assertThat(cli(DATA_DIR, "import", good.toString(), unknown.toString()).status())
+        .as("one file of two in an unknown format")
+        .isEqualTo(1);
+    Run none = cli(DATA_DIR, "import", unknown.toString(), allBad.toString());
+    assertThat(none.status()).as("nothing importable").isEqualTo(3);
+    assertThat(none.err()).doesNotContain("cannot reach");
+  }
+
+  @Test
+  void aFileThatFailsWhileBeingReadIsReportedAsUnreadableNotAsAnUnreachableServer()
+      throws IOException {
+    // reading /proc/self/mem at offset 0 fails with an I/O error on Linux: a file that opens
+    // but cannot be read, as a failing disk or a vanished network mount would be
+    Path broken = Path.of("/proc/self/mem");
+    assumeTrue(Files.isReadable(broken), "needs Linux /proc");
+    Path good = files.resolve("readable.atom");
+    Files.writeString(good, atomFeed("2498.00121v1", "Readable Beside Unreadable"));
+
+    Run run = cli(DATA_DIR, "import", broken.toString(), good.toString());
+
+    assertThat(run.out())
+        .contains("/proc/self/mem: cannot read it")
+        .contains("1 of them unreadable");
+    assertThat(run.err()).doesNotContain("cannot reach", "Exception");
+    assertThat(run.status()).isEqualTo(1);
+  }
+
+  @Test
+  void aSecondServerOnTheSameDataDirectoryNamesTheOwnerAndStops() {
+    Run second = cli(DATA_DIR, "serve");
+    assertThat(second.status()).isEqualTo(3);
+    assertThat(second.err())
+        .contains("pid " + ProcessHandle.current().pid(), "port " + port, "serve --wait")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void syncOfAnUnknownSourceListsEveryKnownSource() {
+    Run run = cli(DATA_DIR, "sync", "bogus");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("unknown source 'bogus'")
+        .contains("arxiv, arxiv-rss, huggingface, arxiv-api");
+  }
+
+  @Test
+  void digestPreviewPrintsTextAndWritesHtmlOnlyWhereAsked() throws IOException {
+    String email = "preview-" + System.nanoTime() + "@example.org";
+    signIn(email);
+    Path defaultHtml = Path.of("digest-preview.html").toAbsolutePath();
+    Files.deleteIfExists(defaultHtml);
+
+    Run text = cli(DATA_DIR, "digest", "--preview", email);
+    assertThat(text.status()).isZero();
+    assertThat(text.out()).startsWith("Subject: ");
+    assertThat(defaultHtml).doesNotExist();
+
+    Path html = files.resolve("letter.html");
+    Run both = cli(DATA_DIR, "digest", "--preview", email, "--html", html.toString());
+    assertThat(both.status()).isZero();
+    assertThat(both.err()).contains("HTML version written to " + html);
+    assertThat(Files.readString(html)).containsIgnoringCase("<html");
+    assertThat(defaultHtml).doesNotExist();
   }
 }
