@@ -50,6 +50,8 @@ class SourcesIT extends PaperboyIntegrationTest {
   @Autowired Sync sync;
   @Autowired Catalog catalog;
   @Autowired JdbcClient jdbc;
+  @Autowired SourceHttp http;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   private static Path temp() {
     try {
@@ -295,6 +297,34 @@ class SourcesIT extends PaperboyIntegrationTest {
     assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
         .contains("arxiv: 3 requests, 5 new, 0 updated, 0 unchanged, 0 rejected");
     assertThat(json("/api/sources").toString()).contains("\"papersAdded\":5");
+  }
+
+  @Test
+  void aHostThatRefusesIsRetriedOnScheduleButNotWhileSomeoneWaits() {
+    URI dead;
+    try (FixtureServer closed = new FixtureServer()) {
+      dead = URI.create(closed.url("/hf/daily_papers"));
+    }
+    double before = requests();
+    assertThatThrownBy(() -> http.get(Source.HUGGING_FACE, dead, false))
+        .isInstanceOf(SourceUnavailable.class)
+        .hasMessageContaining("connection refused")
+        .hasMessageContaining("after 3 tries");
+    assertThat(requests() - before).as("scheduled: every try").isEqualTo(3);
+
+    before = requests();
+    assertThatThrownBy(
+            () -> http.whileSomeoneWaits(() -> http.get(Source.HUGGING_FACE, dead, false)))
+        .hasMessage("cannot reach " + dead.getAuthority() + ": connection refused");
+    assertThat(requests() - before).as("someone waiting: one try").isEqualTo(1);
+  }
+
+  private double requests() {
+    return meters
+        .find("paperboy.source.requests")
+        .tag("source", Source.HUGGING_FACE.id())
+        .counter()
+        .count();
   }
 
   @Test
