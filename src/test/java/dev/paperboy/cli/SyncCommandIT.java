@@ -2,18 +2,13 @@ package dev.paperboy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperboy.PaperboyApplication;
-import dev.paperboy.runtime.DataDirectory;
 import dev.paperboy.sources.Source;
 import dev.paperboy.support.PaperboyIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -70,24 +65,12 @@ class SyncCommandIT extends PaperboyIntegrationTest {
   private record Run(int status, String out, List<String> sourceLines) {}
 
   private Run sync(Path dataDir, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     String[] command = new String[args.length + 1];
     command[0] = "sync";
     System.arraycopy(args, 0, command, 1, args.length);
-    int status =
-        new Cli(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                PaperboyApplication.class,
-                new DataDirectory(dataDir))
-            .run(command);
-    List<String> lines =
-        err.toString(StandardCharsets.UTF_8)
-            .lines()
-            .filter(l -> l.startsWith("paperboy sync "))
-            .toList();
-    return new Run(status, out.toString(StandardCharsets.UTF_8), lines);
+    CliRun run = CliRun.of(dataDir, command);
+    List<String> lines = run.err().lines().filter(l -> l.startsWith("paperboy sync ")).toList();
+    return new Run(run.status(), run.out(), lines);
   }
 
   private double requests(Source source) {
