@@ -106,7 +106,7 @@ public final class Cli {
       };
     } catch (CommandFailed e) {
       err.println("paperboy " + command + ": " + e.getMessage());
-      return ExitStatus.NOTHING.code;
+      return e.status.code;
     }
   }
 
