@@ -72,7 +72,9 @@ final class DigestCommand {
         err.println("paperboy digest: no subscriber with that address");
         return 1;
       }
-      return print(preview.get().subject(), preview.get().text(), preview.get().html(), html);
+      Digests.Preview p = preview.get();
+      return print(
+          p.subject(), p.subject() == null ? p.nothingBecause() : p.text(), p.html(), html);
     }
   }
 
@@ -87,11 +89,18 @@ final class DigestCommand {
                             + URLEncoder.encode(email, StandardCharsets.UTF_8),
                         null,
                         null));
+    if (p.path("subject").isNull()) {
+      return print(null, p.get("nothingBecause").asString(), null, html);
+    }
     return print(
         p.get("subject").asString(), p.get("text").asString(), p.get("html").asString(), html);
   }
 
   private int print(String subject, String text, String htmlBody, Path html) {
+    if (subject == null) {
+      out.println(text);
+      return 0;
+    }
     out.println("Subject: " + subject + "\n");
     out.print(text);
     try {
