@@ -57,6 +57,16 @@ public record SyncReport(
       r.rejections().forEach(x -> notes.add("rejected " + x));
     }
 
+    /** Adds another report's counts and notes, its requests included. */
+    void add(SyncReport r) {
+      requests += r.requests();
+      created += r.created();
+      updated += r.updated();
+      unchanged += r.unchanged();
+      rejected += r.rejected();
+      notes.addAll(r.notes());
+    }
+
     void note(String note) {
       notes.add(note);
     }
