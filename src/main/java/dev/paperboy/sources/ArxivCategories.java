@@ -98,6 +98,10 @@ class ArxivCategories {
     } catch (SourceUnavailable e) {
       states.failed(JOB, e.getMessage(), tally.report().updated(), now.plus(RETRY_MISSING));
       throw e;
+    } catch (RuntimeException e) {
+      // Release the claim whatever went wrong, so the next tick can try again.
+      states.failed(JOB, "failed: " + e, tally.report().updated(), now.plus(RETRY_MISSING));
+      throw new SourceUnavailable(JOB + " failed: " + e.getMessage(), false, e);
     }
   }
 
