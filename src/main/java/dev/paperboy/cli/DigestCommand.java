@@ -76,7 +76,9 @@ final class DigestCommand {
         err.println("paperboy digest: no subscriber with that address");
         return ExitStatus.NOTHING.code;
       }
-      return print(preview.get().subject(), preview.get().text(), preview.get().html(), html);
+      Digests.Preview p = preview.get();
+      return print(
+          p.subject(), p.subject() == null ? p.nothingBecause() : p.text(), p.html(), html);
     }
   }
 
@@ -89,12 +91,22 @@ final class DigestCommand {
                     .post(
                         "/admin/digest/preview?email="
                             + URLEncoder.encode(email, StandardCharsets.UTF_8)));
+    if (p.path("subject").isNull()) {
+      return print(null, p.get("nothingBecause").asString(), null, html);
+    }
     return print(
         p.get("subject").asString(), p.get("text").asString(), p.get("html").asString(), html);
   }
 
-  /** The text version to standard output; the HTML version only to a file the user named. */
+  /**
+   * The text version to standard output, or why there would be no letter (no subject); the HTML
+   * version only to a file the user named.
+   */
   private int print(String subject, String text, String htmlBody, Optional<Path> html) {
+    if (subject == null) {
+      out.println(text);
+      return 0;
+    }
     out.println("Subject: " + subject + "\n");
     out.print(text);
     if (html.isPresent()) {

@@ -38,11 +38,11 @@ class SourceStates {
     this.jdbc = jdbc;
   }
 
-  void ensure(List<Source> sources) {
+  void ensure(List<String> sources) {
     sources.forEach(
         s ->
             jdbc.sql("insert into source_state (source) values (?)" + " on conflict do nothing")
-                .param(s.id())
+                .param(s)
                 .update());
   }
 
@@ -50,71 +50,77 @@ class SourceStates {
    * Claims one due source for this instance: the row lock with SKIP LOCKED means two instances
    * never claim the same source, and running_since keeps others off until it finishes.
    */
-  Optional<Source> claimDue(List<Source> enabled) {
+  Optional<String> claimDue(List<String> enabled) {
     return jdbc.sql(
             "update source_state set running_since = now() where source = ("
                 + " select source from source_state where next_run <= now()"
                 + " and source = any(?) and (running_since is null"
                 + " or running_since < now() - make_interval(secs => ?))"
                 + " order by next_run limit 1 for update skip locked) returning source")
-        .params(ids(enabled), STALE_RUN.toSeconds())
+        .params(enabled.toArray(String[]::new), STALE_RUN.toSeconds())
         .query(String.class)
-        .optional()
-        .map(Source::named);
+        .optional();
   }
 
   /** Claims one named source now, unless another run of it is in progress. */
-  boolean claim(Source source) {
+  boolean claim(String source) {
     return jdbc.sql(
                 "update source_state set running_since = now() where source = ? and"
                     + " (running_since is null or running_since < now() - make_interval(secs => ?))")
-            .params(source.id(), STALE_RUN.toSeconds())
+            .params(source, STALE_RUN.toSeconds())
             .update()
         == 1;
   }
 
-  void succeeded(Source source, long added, Instant nextRun) {
+  /** Makes a job due now, when it was waiting for a later time. */
+  void bringForward(String source) {
+    jdbc.sql("update source_state set next_run = now() where source = ? and next_run > now()")
+        .param(source)
+        .update();
+  }
+
+  void succeeded(String source, long added, Instant nextRun) {
     jdbc.sql(
             "update source_state set running_since = null, last_success = now(),"
                 + " consecutive_failures = 0, papers_added = papers_added + ?, next_run = ?"
                 + " where source = ?")
-        .params(added, Timestamp.from(nextRun), source.id())
+        .params(added, Timestamp.from(nextRun), source)
         .update();
   }
 
-  void failed(Source source, String error, long added, Instant nextRun) {
+  void failed(String source, String error, long added, Instant nextRun) {
     jdbc.sql(
             "update source_state set running_since = null, last_error = ?,"
                 + " last_error_at = now(), consecutive_failures = consecutive_failures + 1,"
                 + " papers_added = papers_added + ?, next_run = ? where source = ?")
-        .params(error, added, Timestamp.from(nextRun), source.id())
+        .params(error, added, Timestamp.from(nextRun), source)
         .update();
   }
 
-  void resumeAt(Source source, String token, LocalDate from) {
+  void resumeAt(String source, String token, LocalDate from) {
     jdbc.sql("update source_state set resumption_token = ?, resumption_from = ? where source = ?")
-        .params(token, from, source.id())
+        .params(token, from, source)
         .update();
   }
 
-  void harvested(Source source, LocalDate until) {
+  void harvested(String source, LocalDate until) {
     jdbc.sql(
             "update source_state set harvested_until = ?, resumption_token = null,"
                 + " resumption_from = null where source = ?")
-        .params(until, source.id())
+        .params(until, source)
         .update();
   }
 
-  State get(Source source) {
+  State get(String source) {
     return jdbc.sql("select * from source_state where source = ?")
-        .param(source.id())
+        .param(source)
         .query(this::map)
         .single();
   }
 
-  List<State> all(List<Source> sources) {
+  List<State> all(List<String> sources) {
     return jdbc.sql("select * from source_state where source = any(?) order by source")
-        .param(ids(sources))
+        .param(sources.toArray(String[]::new))
         .query(this::map)
         .list();
   }
@@ -132,10 +138,6 @@ class SourceStates {
         rs.getObject("harvested_until", LocalDate.class),
         rs.getString("resumption_token"),
         rs.getObject("resumption_from", LocalDate.class));
-  }
-
-  private static String[] ids(List<Source> sources) {
-    return sources.stream().map(Source::id).toArray(String[]::new);
   }
 
   private static Instant instant(Timestamp t) {

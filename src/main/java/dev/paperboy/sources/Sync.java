@@ -48,7 +48,7 @@ public class Sync {
     this.meters = meters;
     this.clock = clock;
     // every schedulable source has a row, so one that is not scheduled can still be run by hand
-    states.ensure(Source.allScheduled());
+    states.ensure(ids(Source.allScheduled()));
   }
 
   /** The scheduled sources, as configured. */
@@ -84,7 +84,7 @@ public class Sync {
     if (!source.scheduled()) {
       throw new IllegalArgumentException(source + " runs only with ids or a search");
     }
-    if (!states.claim(source)) {
+    if (!states.claim(source.id())) {
       throw new SourceUnavailable(source + " is already running");
     }
     return runClaimed(source);
@@ -105,7 +105,7 @@ public class Sync {
   /** Runs every due source once; called by the schedule. */
   void runDue() {
     Optional<Source> due;
-    while ((due = states.claimDue(settings.enabled())).isPresent()) {
+    while ((due = states.claimDue(enabledIds()).map(Source::named)).isPresent()) {
       try {
         log.info("{}", runClaimed(due.get()));
       } catch (SourceUnavailable e) {
@@ -124,18 +124,27 @@ public class Sync {
             case HUGGING_FACE -> feeds.huggingFace();
             case ARXIV_API -> throw new IllegalArgumentException("arxiv-api is not scheduled");
           };
-      states.succeeded(source, report.created(), now.plus(settings.every(source)));
+      states.succeeded(source.id(), report.created(), now.plus(settings.every(source)));
       meters.counter("paperboy.source.papers", "source", source.id()).increment(report.created());
       return report;
     } catch (SourceUnavailable e) {
-      SourceStates.State state = states.get(source);
+      SourceStates.State state = states.get(source.id());
       String error = (e.unreachable() ? "unreachable: " : "") + e.getMessage();
-      states.failed(source, error, 0, now.plus(retryDelay(source, state.failures())));
+      states.failed(source.id(), error, 0, now.plus(retryDelay(source, state.failures())));
       throw e;
     } catch (RuntimeException e) {
-      states.failed(source, "failed: " + e, 0, now.plus(retryDelay(source, 0)));
+      states.failed(source.id(), "failed: " + e, 0, now.plus(retryDelay(source, 0)));
       throw new SourceUnavailable(source + " failed: " + e.getMessage(), false, e);
     }
+  }
+
+  private List<String> enabledIds() {
+    return ids(settings.enabled());
+  }
+
+  /** The names of sources, as the rows of source_state are keyed. */
+  private static List<String> ids(List<Source> sources) {
+    return sources.stream().map(Source::id).toList();
   }
 
   /** One minute, then doubling, never longer than the source's own interval. */
@@ -158,7 +167,7 @@ public class Sync {
       boolean running) {}
 
   public List<Status> statuses() {
-    return states.all(settings.enabled()).stream().map(Sync::status).toList();
+    return states.all(enabledIds()).stream().map(Sync::status).toList();
   }
 
   private static Status status(SourceStates.State s) {

@@ -115,7 +115,7 @@ class SourcesIT extends PaperboyIntegrationTest {
   }
 
   private SourceStates.State state(Source source) {
-    return new SourceStates(jdbc).get(source);
+    return new SourceStates(jdbc).get(source.id());
   }
 
   @Test
@@ -337,5 +337,79 @@ class SourcesIT extends PaperboyIntegrationTest {
                   .build());
       assertThat(relayed.statusCode()).as(path).isEqualTo(403);
     }
+  }
+
+  @Autowired ArxivCategories categories;
+
+  /** The arXiv ids one API request asked for. */
+  private static List<String> idList(FixtureServer.Seen request) {
+    String ids =
+        java.net.URLDecoder.decode(
+            param(request.query(), "id_list"), java.nio.charset.StandardCharsets.UTF_8);
+    return List.of(ids.split(","));
+  }
+
+  private List<String> askedFor() {
+    return REMOTE.seen().stream()
+        .filter(r -> r.path().equals("/api/query"))
+        .flatMap(r -> idList(r).stream())
+        .toList();
+  }
+
+  @Test
+  void huggingFacePapersGetTheirArxivCategoriesAndCatFindsThem() {
+    REMOTE.then("/hf/daily_papers", fixture("sources/hf-daily-uncategorized.json"));
+    sync.run(Source.HUGGING_FACE);
+    PaperId retrieval = PaperId.parse("arxiv:2611.50001").orElseThrow();
+    assertThat(catalog.find(retrieval).orElseThrow().categories()).isEmpty();
+    assertThat(get("/api/search?q=" + q("cat:cs.CL retrieval heads")).body())
+        .doesNotContain("2611.50001");
+
+    REMOTE.otherwise("/api/query", x -> fixture("sources/arxiv-api-categories.atom"));
+    SyncReport filled = categories.run();
+    assertThat(askedFor()).contains("2611.50001", "2611.50002");
+    assertThat(filled.updated()).isGreaterThanOrEqualTo(2);
+    var paper = catalog.find(retrieval).orElseThrow();
+    assertThat(paper.categories()).containsExactly("cs.CL", "cs.AI");
+    assertThat(paper.primaryCategory()).isEqualTo("cs.CL");
+    assertThat(paper.version()).isEqualTo(2);
+    assertThat(get("/api/search?q=" + q("cat:cs.CL retrieval heads")).body())
+        .contains("arxiv:2611.50001");
+
+    // Filled papers are not asked about again until a week has passed; then, for new versions.
+    REMOTE.reset();
+    REMOTE.otherwise("/api/query", x -> fixture("sources/arxiv-api-categories.atom"));
+    categories.run();
+    assertThat(askedFor()).doesNotContain("2611.50001");
+    jdbc.sql(
+            "update category_check set checked_at = now() - interval '8 days'"
+                + " where paper_id = 'arxiv:2611.50001'")
+        .update();
+    jdbc.sql("update paper set published = current_date where id = 'arxiv:2611.50001'").update();
+    categories.run();
+    assertThat(askedFor()).contains("2611.50001");
+  }
+
+  @Test
+  void categoriesAreAskedForAHundredIdsARequest() {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      lines.append(
+          String.format(
+              "{\"id\": \"2611.%05d\", \"title\": \"Uncategorized %d\"}%n", 52000 + i, i));
+    }
+    importText("uncategorized.jsonl", lines.toString());
+    REMOTE.otherwise("/api/query", x -> fixture("arxiv-api-empty.atom"));
+    categories.run();
+    List<FixtureServer.Seen> requests =
+        REMOTE.seen().stream().filter(r -> r.path().equals("/api/query")).toList();
+    assertThat(requests).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(requests).allSatisfy(r -> assertThat(idList(r)).hasSizeLessThanOrEqualTo(100));
+    assertThat(askedFor()).contains("2611.52000", "2611.52149");
+    assertThat(
+            jdbc.sql("select count(*) from category_check where paper_id like 'arxiv:2611.52%'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(150);
   }
 }
