@@ -192,6 +192,13 @@ class CliIT extends SharedApplicationTest {
 
   @Test
   void digestPreviewPrintsTextAndWritesHtmlOnlyWhereAsked() throws IOException {
+    importText(
+        "today.jsonl",
+        "{\"id\": \"2498.00131\", \"title\": \"A Letter Worth Previewing\", \"abstract\":"
+            + " \"Fresh today.\", \"authors\": [\"Pre View\"], \"categories\": [\"cs.DL\"],"
+            + " \"published\": \""
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            + "\"}\n");
     String email = "preview-" + System.nanoTime() + "@example.org";
     signIn(email);
     Path defaultHtml = Path.of("digest-preview.html").toAbsolutePath();
