@@ -13,14 +13,16 @@ public enum EmbeddingModel {
       "all-minilm-l6-v2-q.onnx",
       "all-minilm-l6-v2-q-tokenizer.json",
       true,
-      ""),
+      "",
+      0.25),
   /** 384 dimensions, [CLS] pooling; queries carry the instruction the model was trained with. */
   BGE_SMALL_EN_V15_Q(
       "bge-small-en-v1.5-q",
       "bge-small-en-v1.5-q.onnx",
       "bge-small-en-v1.5-q-tokenizer.json",
       false,
-      "Represent this sentence for searching relevant passages: ");
+      "Represent this sentence for searching relevant passages: ",
+      0.62);
 
   static final int DIMENSIONS = 384;
 
@@ -29,14 +31,21 @@ public enum EmbeddingModel {
   private final String tokenizerResource;
   private final boolean meanPooling;
   private final String queryPrefix;
+  private final double similarityFloor;
 
   EmbeddingModel(
-      String id, String onnx, String tokenizer, boolean meanPooling, String queryPrefix) {
+      String id,
+      String onnx,
+      String tokenizer,
+      boolean meanPooling,
+      String queryPrefix,
+      double similarityFloor) {
     this.id = id;
     this.onnxResource = onnx;
     this.tokenizerResource = tokenizer;
     this.meanPooling = meanPooling;
     this.queryPrefix = queryPrefix;
+    this.similarityFloor = similarityFloor;
   }
 
   /** The name stored beside each vector, so a model change is noticed. */
@@ -58,6 +67,15 @@ public enum EmbeddingModel {
 
   String queryPrefix() {
     return queryPrefix;
+  }
+
+  /**
+   * The cosine below which a neighbour is no match in meaning: above every nonsense query's nearest
+   * paper on the yardstick (each model has its own scale; see docs/SEARCH.md for how it was
+   * chosen).
+   */
+  public double similarityFloor() {
+    return similarityFloor;
   }
 
   public static EmbeddingModel byId(String id) {
