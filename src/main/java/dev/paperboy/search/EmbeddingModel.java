@@ -14,7 +14,7 @@ public enum EmbeddingModel {
       "all-minilm-l6-v2-q-tokenizer.json",
       true,
       "",
-      0.25),
+      new SimilarityFloors(0.25, 0.15)),
   /** 384 dimensions, [CLS] pooling; queries carry the instruction the model was trained with. */
   BGE_SMALL_EN_V15_Q(
       "bge-small-en-v1.5-q",
@@ -22,7 +22,7 @@ public enum EmbeddingModel {
       "bge-small-en-v1.5-q-tokenizer.json",
       false,
       "Represent this sentence for searching relevant passages: ",
-      0.62);
+      new SimilarityFloors(0.62, 0.50));
 
   static final int DIMENSIONS = 384;
 
@@ -31,7 +31,7 @@ public enum EmbeddingModel {
   private final String tokenizerResource;
   private final boolean meanPooling;
   private final String queryPrefix;
-  private final double similarityFloor;
+  private final SimilarityFloors floors;
 
   EmbeddingModel(
       String id,
@@ -39,13 +39,13 @@ public enum EmbeddingModel {
       String tokenizer,
       boolean meanPooling,
       String queryPrefix,
-      double similarityFloor) {
+      SimilarityFloors floors) {
     this.id = id;
     this.onnxResource = onnx;
     this.tokenizerResource = tokenizer;
     this.meanPooling = meanPooling;
     this.queryPrefix = queryPrefix;
-    this.similarityFloor = similarityFloor;
+    this.floors = floors;
   }
 
   /** The name stored beside each vector, so a model change is noticed. */
@@ -69,13 +69,9 @@ public enum EmbeddingModel {
     return queryPrefix;
   }
 
-  /**
-   * The cosine below which a neighbour is no match in meaning: above every nonsense query's nearest
-   * paper on the yardstick (each model has its own scale; see docs/SEARCH.md for how it was
-   * chosen).
-   */
-  public double similarityFloor() {
-    return similarityFloor;
+  /** What counts as a match in meaning for this model (each has its own scale of cosines). */
+  public SimilarityFloors floors() {
+    return floors;
   }
 
   public static EmbeddingModel byId(String id) {

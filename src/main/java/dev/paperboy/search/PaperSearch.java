@@ -68,7 +68,7 @@ public class PaperSearch {
   private final Embedder embedder;
   private final LuceneQueries queries;
   private final Highlights highlights;
-  private final double floor;
+  private final SimilarityFloors floors;
 
   PaperSearch(
       PaperIndex index,
@@ -77,10 +77,7 @@ public class PaperSearch {
       Acronyms acronyms,
       SearchSettings settings) {
     this.index = index;
-    this.floor =
-        settings.similarityFloor() == null
-            ? embedder.model().similarityFloor()
-            : settings.similarityFloor();
+    this.floors = settings.floors() == null ? embedder.model().floors() : settings.floors();
     this.catalog = catalog;
     this.embedder = embedder;
     this.queries = new LuceneQueries(index.analyzer(), acronyms);
@@ -187,9 +184,10 @@ public class PaperSearch {
   }
 
   /**
-   * Nearest neighbours of the query's free text at or above the similarity floor, at most {@code
-   * n}: these are the matches in meaning, and their number is the total. Empty when the query has
-   * no free text.
+   * The matches in meaning of the query's free text, at most {@code n}: none when even the nearest
+   * paper is below {@link SimilarityFloors#nearest} (the query means nothing here), else the
+   * neighbours down to {@link SimilarityFloors#match}; their number is the total. Empty when the
+   * query has no free text.
    */
   private Optional<Ranked> semantic(
       IndexSearcher searcher, SearchRequest request, SearchQuery query, int n) throws IOException {
@@ -202,14 +200,15 @@ public class PaperSearch {
     TopDocs top =
         searcher.search(
             new KnnFloatVectorQuery(IndexFields.VECTOR, embedder.embedQuery(text), k, filter), k);
-    float minScore = vectorScore(floor);
-    List<ScoreDoc> near = Arrays.stream(top.scoreDocs).takeWhile(d -> d.score >= minScore).toList();
+    boolean meaningful =
+        top.scoreDocs.length > 0
+            && top.scoreDocs[0].score >= SimilarityFloors.score(floors.nearest());
+    float match = SimilarityFloors.score(floors.match());
+    List<ScoreDoc> near =
+        meaningful
+            ? Arrays.stream(top.scoreDocs).takeWhile(d -> d.score >= match).toList()
+            : List.of();
     return Optional.of(new Ranked(near, near.size(), near.size() < k, null, null));
-  }
-
-  /** Lucene's score for a dot product of unit vectors: (1 + cosine) / 2. */
-  private static float vectorScore(double cosine) {
-    return (float) ((1 + cosine) / 2);
   }
 
   /**

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize texts per model call
  * @param threads batches embedded at once; 0 means one per core
  * @param backfill whether a server embeds, in the background, papers imported without vectors
- * @param similarityFloor the cosine below which a neighbour does not count as a match in meaning;
- *     null for the model's own ({@link EmbeddingModel#similarityFloor})
+ * @param floors what counts as a match in meaning; null for the model's own ({@link
+ *     EmbeddingModel#floors})
  */
 @ConfigurationProperties("paperboy.search")
 public record SearchSettings(
@@ -20,7 +20,7 @@ public record SearchSettings(
     int batchSize,
     int threads,
     Boolean backfill,
-    Double similarityFloor) {
+    SimilarityFloors floors) {
 
   public SearchSettings {
     model = model == null || model.isBlank() ? EmbeddingModel.ALL_MINILM_L6_V2_Q.id() : model;

@@ -1,0 +1,120 @@
+package dev.paperboy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.support.SharedApplicationTest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Search says when nothing matches: nonsense finds nothing in any mode, meaning without words is
+ * offered apart, semantic totals are counted, and a query with nothing searchable is empty.
+ */
+class HonestSearchIT extends SharedApplicationTest {
+
+  /** Terns, for a query that shares no word with them, and 30 papers on pruning, to page. */
+  @BeforeEach
+  void papers() {
+    StringBuilder jsonl = new StringBuilder();
+    jsonl.append(
+        """
+        {"id": "2598.00100", "title": "Seasonal Migration of Arctic Terns", "abstract": "We track terns between the poles with light-level geolocators; the birds fly seventy thousand kilometres a year.", "authors": ["Ola Nordmann"], "categories": ["q-bio.PE"], "published": "2025-04-01"}
+        """);
+    IntStream.rangeClosed(1, 30)
+        .forEach(
+            i ->
+                jsonl.append(
+                    """
+                    {"id": "2598.%05d", "title": "Pruning Deep Neural Networks, Study %d", "abstract": "We prune the weights of deep neural networks by magnitude, variant %d, and retrain them to keep accuracy while shrinking the model.", "authors": ["Tilde Amsel"], "categories": ["cs.LG"], "published": "2025-04-02"}
+                    """
+                        .formatted(i, i, i)));
+    importText("honest.jsonl", jsonl.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"keyword", "semantic", "hybrid"})
+  void nonsenseMatchesNothingInEveryModeAndThePageSaysSo(String mode) {
+    JsonNode r = json("/api/search?mode=" + mode + "&q=xyzzyplugh");
+    assertThat(r.get("total").asLong()).isZero();
+    assertThat(r.get("results")).isEmpty();
+    assertThat(r.get("closest")).isEmpty();
+    String page = get("/search?mode=" + mode + "&q=xyzzyplugh").body();
+    assertThat(page).contains("0 papers", "No papers match").doesNotContain("Closest in meaning");
+  }
+
+  @Test
+  void meaningWithoutTheWordsIsOfferedApartAndNotCounted() {
+    String query = "avian poleward wanderings";
+    assertThat(json("/api/search?mode=keyword&q=" + q(query)).get("total").asLong()).isZero();
+    JsonNode r = json("/api/search?q=" + q(query));
+    assertThat(r.get("total").asLong()).isZero();
+    assertThat(r.get("results")).isEmpty();
+    assertThat(r.get("closest").get(0).get("id").asString()).isEqualTo("arxiv:2598.00100");
+    assertThat(r.get("notice").asString()).contains("Nothing contains these words");
+    assertThat(get("/search?q=" + q(query)).body())
+        .contains("0 papers", "Nothing contains these words. Closest in meaning:")
+        .contains("Seasonal Migration of Arctic Terns")
+        .doesNotContain("No papers match");
+  }
+
+  @Test
+  void semanticCountsItsMatchesAndThePagerReachesPageTwo() {
+    String query = "removing weights to make neural networks smaller";
+    JsonNode first = json("/api/search?mode=semantic&size=20&q=" + q(query));
+    assertThat(first.get("total").asLong()).isGreaterThan(20);
+    assertThat(first.get("results")).hasSize(20);
+    JsonNode second = json("/api/search?mode=semantic&size=20&page=2&q=" + q(query));
+    assertThat(second.get("results")).isNotEmpty();
+    assertThat(first.get("total")).isEqualTo(second.get("total"));
+    String page = get("/search?mode=semantic&q=" + q(query)).body();
+    Matcher next = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"").matcher(page);
+    assertThat(next.find()).as("a link to the next page").isTrue();
+    String href = next.group(1).replace("&amp;", "&");
+    assertThat(href).contains("mode=semantic").endsWith("page=2");
+    HttpResponse<String> two = get(href);
+    assertThat(two.statusCode()).isEqualTo(200);
+    assertThat(two.body()).contains("Page 2 of");
+  }
+
+  @Test
+  void hybridCountsWordsAndMeaningNotTheWholeCatalog() {
+    JsonNode r = json("/api/search?q=" + q("terns geolocators"));
+    List<String> ids = new ArrayList<>();
+    r.get("results").forEach(hit -> ids.add(hit.get("id").asString()));
+    assertThat(ids).contains("arxiv:2598.00100").doesNotContain("arxiv:2598.00001");
+    assertThat(r.get("total").asLong()).isEqualTo(ids.size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "-",
+        "*",
+        "?",
+        "title:",
+        "author:",
+        "AND OR NOT",
+        "\u0000",
+        "the of and",
+        "-- ?! ..."
+      })
+  void aQueryWithNothingSearchableIsAnEmptyQuery(String query) {
+    HttpResponse<String> api = get("/api/search?q=" + q(query));
+    assertThat(api.statusCode()).as(query).isEqualTo(400);
+    assertThat(JSON.readTree(api.body()).get("error").asString()).isEqualTo(InvalidQuery.EMPTY);
+    HttpResponse<String> page = get("/search?q=" + q(query));
+    assertThat(page.statusCode()).as(query).isEqualTo(200);
+    assertThat(page.body())
+        .contains(InvalidQuery.EMPTY.replace("\"", "&quot;"))
+        .doesNotContain("class=\"count\"", "class=\"problem\"");
+  }
+}
