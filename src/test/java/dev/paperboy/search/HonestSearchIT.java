@@ -21,20 +21,25 @@ import tools.jackson.databind.JsonNode;
  */
 class HonestSearchIT extends SharedApplicationTest {
 
-  /** Terns, for a query that shares no word with them, and 30 papers on pruning, to page. */
+  static final int REEF_PAPERS = 30;
+
+  /**
+   * A paper on bees, for a query that shares no word with it, and 30 on coral reefs, to page;
+   * topics no other test uses, since the catalog is shared.
+   */
   @BeforeEach
   void papers() {
     StringBuilder jsonl = new StringBuilder();
     jsonl.append(
         """
-        {"id": "2598.00100", "title": "Seasonal Migration of Arctic Terns", "abstract": "We track terns between the poles with light-level geolocators; the birds fly seventy thousand kilometres a year.", "authors": ["Ola Nordmann"], "categories": ["q-bio.PE"], "published": "2025-04-01"}
+        {"id": "2598.00100", "title": "Honeybee Colony Collapse in Cold Months", "abstract": "We count dead honeybee colonies after frost across apiaries in Norway.", "authors": ["Ola Nordmann"], "categories": ["q-bio.PE"], "published": "2025-04-01"}
         """);
-    IntStream.rangeClosed(1, 30)
+    IntStream.rangeClosed(1, REEF_PAPERS)
         .forEach(
             i ->
                 jsonl.append(
                     """
-                    {"id": "2598.%05d", "title": "Pruning Deep Neural Networks, Study %d", "abstract": "We prune the weights of deep neural networks by magnitude, variant %d, and retrain them to keep accuracy while shrinking the model.", "authors": ["Tilde Amsel"], "categories": ["cs.LG"], "published": "2025-04-02"}
+                    {"id": "2598.%05d", "title": "Coral Reef Bleaching Survey, Site %d", "abstract": "We survey coral bleaching on reef site %d after a marine heatwave and count the corals that recover.", "authors": ["Tilde Amsel"], "categories": ["q-bio.PE"], "published": "2025-04-02"}
                     """
                         .formatted(i, i, i)));
     importText("honest.jsonl", jsonl.toString());
@@ -53,7 +58,7 @@ class HonestSearchIT extends SharedApplicationTest {
 
   @Test
   void meaningWithoutTheWordsIsOfferedApartAndNotCounted() {
-    String query = "avian poleward wanderings";
+    String query = "winter bees perishing";
     assertThat(json("/api/search?mode=keyword&q=" + q(query)).get("total").asLong()).isZero();
     JsonNode r = json("/api/search?q=" + q(query));
     assertThat(r.get("total").asLong()).isZero();
@@ -62,13 +67,13 @@ class HonestSearchIT extends SharedApplicationTest {
     assertThat(r.get("notice").asString()).contains("Nothing contains these words");
     assertThat(get("/search?q=" + q(query)).body())
         .contains("0 papers", "Nothing contains these words. Closest in meaning:")
-        .contains("Seasonal Migration of Arctic Terns")
+        .contains("Honeybee Colony Collapse in Cold Months")
         .doesNotContain("No papers match");
   }
 
   @Test
   void semanticCountsItsMatchesAndThePagerReachesPageTwo() {
-    String query = "removing weights to make neural networks smaller";
+    String query = "ocean warming harms reefs";
     JsonNode first = json("/api/search?mode=semantic&size=20&q=" + q(query));
     assertThat(first.get("total").asLong()).isGreaterThan(20);
     assertThat(first.get("results")).hasSize(20);
@@ -87,11 +92,11 @@ class HonestSearchIT extends SharedApplicationTest {
 
   @Test
   void hybridCountsWordsAndMeaningNotTheWholeCatalog() {
-    JsonNode r = json("/api/search?q=" + q("terns geolocators"));
+    JsonNode r = json("/api/search?q=" + q("honeybee frost"));
     List<String> ids = new ArrayList<>();
     r.get("results").forEach(hit -> ids.add(hit.get("id").asString()));
-    assertThat(ids).contains("arxiv:2598.00100").doesNotContain("arxiv:2598.00001");
-    assertThat(r.get("total").asLong()).isEqualTo(ids.size());
+    assertThat(ids.get(0)).isEqualTo("arxiv:2598.00100");
+    assertThat(r.get("total").asLong()).isEqualTo(ids.size()).isLessThan(REEF_PAPERS);
   }
 
   @ParameterizedTest
