@@ -108,9 +108,10 @@ public class PaperSearch {
     Ranked ranked =
         switch (request.mode()) {
           case KEYWORD -> words;
-          case SEMANTIC -> semantic(searcher, request, query, MAX_NEIGHBOURS).orElse(words);
+          case SEMANTIC ->
+              semantic(searcher, request, query, MAX_NEIGHBOURS, words.total() > 0).orElse(words);
           case HYBRID ->
-              semantic(searcher, request, query, Math.max(window, FUSION_DEPTH))
+              semantic(searcher, request, query, Math.max(window, FUSION_DEPTH), words.total() > 0)
                   .map(meaning -> hybrid(words, meaning, exact.isEmpty()))
                   .orElse(words);
         };
@@ -184,13 +185,14 @@ public class PaperSearch {
   }
 
   /**
-   * The matches in meaning of the query's free text, at most {@code n}: none when even the nearest
-   * paper is below {@link SimilarityFloors#nearest} (the query means nothing here), else the
-   * neighbours down to {@link SimilarityFloors#match}; their number is the total. Empty when the
-   * query has no free text.
+   * The matches in meaning of the query's free text, at most {@code n}: the neighbours down to
+   * {@link SimilarityFloors#match}, their number the total. None when the query means nothing here:
+   * none of its words is in the catalog ({@code wordsFound} false) and even its nearest paper is
+   * below {@link SimilarityFloors#nearest}. Empty when the query has no free text.
    */
   private Optional<Ranked> semantic(
-      IndexSearcher searcher, SearchRequest request, SearchQuery query, int n) throws IOException {
+      IndexSearcher searcher, SearchRequest request, SearchQuery query, int n, boolean wordsFound)
+      throws IOException {
     String text = query.freeText();
     if (text.isBlank()) {
       return Optional.empty();
@@ -201,8 +203,9 @@ public class PaperSearch {
         searcher.search(
             new KnnFloatVectorQuery(IndexFields.VECTOR, embedder.embedQuery(text), k, filter), k);
     boolean meaningful =
-        top.scoreDocs.length > 0
-            && top.scoreDocs[0].score >= SimilarityFloors.score(floors.nearest());
+        wordsFound
+            || top.scoreDocs.length > 0
+                && top.scoreDocs[0].score >= SimilarityFloors.score(floors.nearest());
     float match = SimilarityFloors.score(floors.match());
     List<ScoreDoc> near =
         meaningful
