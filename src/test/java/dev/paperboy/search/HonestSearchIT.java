@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 class HonestSearchIT extends SharedApplicationTest {
 
+  /** Ids 2596.* are used by no other test: the catalog is shared. */
   static final int REEF_PAPERS = 30;
 
   /**
@@ -32,14 +33,14 @@ class HonestSearchIT extends SharedApplicationTest {
     StringBuilder jsonl = new StringBuilder();
     jsonl.append(
         """
-        {"id": "2598.00100", "title": "Honeybee Colony Collapse in Cold Months", "abstract": "We count dead honeybee colonies after frost across apiaries in Norway.", "authors": ["Ola Nordmann"], "categories": ["q-bio.PE"], "published": "2025-04-01"}
+        {"id": "2596.00100", "title": "Honeybee Colony Collapse in Cold Months", "abstract": "We count dead honeybee colonies after frost across apiaries in Norway.", "authors": ["Ola Nordmann"], "categories": ["q-bio.PE"], "published": "2025-04-01"}
         """);
     IntStream.rangeClosed(1, REEF_PAPERS)
         .forEach(
             i ->
                 jsonl.append(
                     """
-                    {"id": "2598.%05d", "title": "Coral Reef Bleaching Survey, Site %d", "abstract": "We survey coral bleaching on reef site %d after a marine heatwave and count the corals that recover.", "authors": ["Tilde Amsel"], "categories": ["q-bio.PE"], "published": "2025-04-02"}
+                    {"id": "2596.%05d", "title": "Coral Reef Bleaching Survey, Site %d", "abstract": "We survey coral bleaching on reef site %d after a marine heatwave and count the corals that recover.", "authors": ["Tilde Amsel"], "categories": ["q-bio.PE"], "published": "2025-04-02"}
                     """
                         .formatted(i, i, i)));
     importText("honest.jsonl", jsonl.toString());
@@ -63,7 +64,7 @@ class HonestSearchIT extends SharedApplicationTest {
     JsonNode r = json("/api/search?q=" + q(query));
     assertThat(r.get("total").asLong()).isZero();
     assertThat(r.get("results")).isEmpty();
-    assertThat(r.get("closest").get(0).get("id").asString()).isEqualTo("arxiv:2598.00100");
+    assertThat(r.get("closest").get(0).get("id").asString()).isEqualTo("arxiv:2596.00100");
     assertThat(r.get("notice").asString()).contains("Nothing contains these words");
     assertThat(get("/search?q=" + q(query)).body())
         .contains("0 papers", "Nothing contains these words. Closest in meaning:")
@@ -95,7 +96,7 @@ class HonestSearchIT extends SharedApplicationTest {
     JsonNode r = json("/api/search?q=" + q("honeybee frost"));
     List<String> ids = new ArrayList<>();
     r.get("results").forEach(hit -> ids.add(hit.get("id").asString()));
-    assertThat(ids.get(0)).isEqualTo("arxiv:2598.00100");
+    assertThat(ids.get(0)).isEqualTo("arxiv:2596.00100");
     assertThat(r.get("total").asLong()).isEqualTo(ids.size()).isLessThan(REEF_PAPERS);
   }
 
