@@ -93,10 +93,12 @@ public class PaperSearch {
               + " are not served; narrow the query or add"
               + " a filter");
     }
-    SearchQuery query = SearchQuery.parse(request.query());
-    if (query.isEmpty() && request.category() == null) {
+    SearchQuery parsed = SearchQuery.parse(request.query());
+    if (parsed.isEmpty() && request.category() == null) {
       throw new InvalidQuery(InvalidQuery.EMPTY);
     }
+    // with a category, a query with nothing searchable browses it, as a blank one does
+    SearchQuery query = parsed.isEmpty() ? SearchQuery.parse("") : parsed;
     return index.read(searcher -> run(searcher, request, query, window));
   }
 

@@ -123,4 +123,12 @@ class HonestSearchIT extends SharedApplicationTest {
         .contains(InvalidQuery.EMPTY.replace("\"", "&quot;"))
         .doesNotContain("class=\"count\"", "class=\"problem\"");
   }
+
+  @Test
+  void withACategoryAQueryWithNothingSearchableBrowsesIt() {
+    JsonNode blank = json("/api/search?mode=keyword&cat=q-bio.PE&q=");
+    JsonNode star = json("/api/search?mode=keyword&cat=q-bio.PE&q=" + q("*"));
+    assertThat(blank.get("total").asLong()).isGreaterThan(REEF_PAPERS);
+    assertThat(star.get("total")).isEqualTo(blank.get("total"));
+  }
 }
