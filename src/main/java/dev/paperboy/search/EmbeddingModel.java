@@ -13,14 +13,16 @@ public enum EmbeddingModel {
       "all-minilm-l6-v2-q.onnx",
       "all-minilm-l6-v2-q-tokenizer.json",
       true,
-      ""),
+      "",
+      new SimilarityFloors(0.25, 0.15)),
   /** 384 dimensions, [CLS] pooling; queries carry the instruction the model was trained with. */
   BGE_SMALL_EN_V15_Q(
       "bge-small-en-v1.5-q",
       "bge-small-en-v1.5-q.onnx",
       "bge-small-en-v1.5-q-tokenizer.json",
       false,
-      "Represent this sentence for searching relevant passages: ");
+      "Represent this sentence for searching relevant passages: ",
+      new SimilarityFloors(0.62, 0.50));
 
   static final int DIMENSIONS = 384;
 
@@ -29,14 +31,21 @@ public enum EmbeddingModel {
   private final String tokenizerResource;
   private final boolean meanPooling;
   private final String queryPrefix;
+  private final SimilarityFloors floors;
 
   EmbeddingModel(
-      String id, String onnx, String tokenizer, boolean meanPooling, String queryPrefix) {
+      String id,
+      String onnx,
+      String tokenizer,
+      boolean meanPooling,
+      String queryPrefix,
+      SimilarityFloors floors) {
     this.id = id;
     this.onnxResource = onnx;
     this.tokenizerResource = tokenizer;
     this.meanPooling = meanPooling;
     this.queryPrefix = queryPrefix;
+    this.floors = floors;
   }
 
   /** The name stored beside each vector, so a model change is noticed. */
@@ -58,6 +67,11 @@ public enum EmbeddingModel {
 
   String queryPrefix() {
     return queryPrefix;
+  }
+
+  /** What counts as a match in meaning for this model (each has its own scale of cosines). */
+  public SimilarityFloors floors() {
+    return floors;
   }
 
   public static EmbeddingModel byId(String id) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -57,6 +58,12 @@ public class PaperSearch {
    */
   public static final int COUNT_LIMIT = 10_000;
 
+  /** How many papers nearest in meaning are offered when no paper has the words. */
+  static final int CLOSEST = 10;
+
+  static final String NOTHING_CONTAINS =
+      "Nothing contains these words; the papers closest in meaning are listed apart.";
+
   /** Reciprocal-rank fusion's constant: 60 is the customary value, damping the top ranks. */
   static final int RRF_K = 60;
 
@@ -65,9 +72,16 @@ public class PaperSearch {
   private final Embedder embedder;
   private final LuceneQueries queries;
   private final Highlights highlights;
+  private final SimilarityFloors floors;
 
-  PaperSearch(PaperIndex index, Catalog catalog, Embedder embedder, Acronyms acronyms) {
+  PaperSearch(
+      PaperIndex index,
+      Catalog catalog,
+      Embedder embedder,
+      Acronyms acronyms,
+      SearchSettings settings) {
     this.index = index;
+    this.floors = settings.floors() == null ? embedder.model().floors() : settings.floors();
     this.catalog = catalog;
     this.embedder = embedder;
     this.queries = new LuceneQueries(index.analyzer(), acronyms);
@@ -83,11 +97,12 @@ public class PaperSearch {
               + " are not served; narrow the query or add"
               + " a filter");
     }
-    SearchQuery query = SearchQuery.parse(request.query());
-    if (query.isEmpty() && request.category() == null) {
-      throw new InvalidQuery(
-          "the query is empty: type some words, a \"phrase\", author:name or cat:cs.CL");
+    SearchQuery parsed = SearchQuery.parse(request.query());
+    if (parsed.isEmpty() && request.category() == null) {
+      throw new InvalidQuery(InvalidQuery.EMPTY);
     }
+    // with a category, a query with nothing searchable browses it, as a blank one does
+    SearchQuery query = parsed.isEmpty() ? SearchQuery.parse("") : parsed;
     return index.read(searcher -> run(searcher, request, query, window));
   }
 
@@ -99,28 +114,42 @@ public class PaperSearch {
     Ranked ranked =
         switch (request.mode()) {
           case KEYWORD -> words;
-          case SEMANTIC -> semantic(searcher, request, query, window).orElse(words);
+          case SEMANTIC ->
+              semantic(searcher, request, query, MAX_NEIGHBOURS, words.total() > 0).orElse(words);
           case HYBRID ->
-              semantic(searcher, request, query, Math.max(window, FUSION_DEPTH))
-                  .map(meaning -> fuse(words, meaning))
+              semantic(searcher, request, query, Math.max(window, FUSION_DEPTH), words.total() > 0)
+                  .map(meaning -> hybrid(words, meaning, exact.isEmpty()))
                   .orElse(words);
         };
     List<ScoreDoc> all = withoutDuplicates(exact, ranked.docs());
     int from = Math.min(all.size(), (request.page() - 1) * request.size());
     List<ScoreDoc> page = all.subList(from, Math.min(all.size(), window));
-    long total = Math.max(ranked.total(), all.size());
     return new SearchResults(
-        total,
-        words.exact() || total > words.total(),
+        Math.max(ranked.total(), all.size()),
+        ranked.exact(),
         request.page(),
         request.size(),
         hits(searcher, words.highlight(), page),
-        words.notice());
+        ranked.notice(),
+        hits(searcher, words.highlight(), ranked.closest()));
   }
 
-  /** A ranked list of hits, how many there are in all, and what to tell the reader. */
+  /**
+   * A ranked list of hits, how many there are in all, what to tell the reader, and the papers
+   * offered apart when nothing matched.
+   */
   private record Ranked(
-      List<ScoreDoc> docs, long total, boolean exact, Query highlight, String notice) {}
+      List<ScoreDoc> docs,
+      long total,
+      boolean exact,
+      Query highlight,
+      String notice,
+      List<ScoreDoc> closest) {
+
+    Ranked(List<ScoreDoc> docs, long total, boolean exact, Query highlight, String notice) {
+      this(docs, total, exact, highlight, notice, List.of());
+    }
+  }
 
   /**
    * Papers with every word first (BM25 order), then papers with only some of them: a precise top
@@ -161,25 +190,60 @@ public class PaperSearch {
     return searcher.search(query, new TopScoreDocCollectorManager(Math.max(1, n), COUNT_LIMIT));
   }
 
-  /** Nearest neighbours of the query's free text; empty when the query has none. */
-  private java.util.Optional<Ranked> semantic(
-      IndexSearcher searcher, SearchRequest request, SearchQuery query, int n) throws IOException {
+  /**
+   * The matches in meaning of the query's free text, at most {@code n}: the neighbours down to
+   * {@link SimilarityFloors#match}, their number the total. None when the query means nothing here:
+   * none of its words is in the catalog ({@code wordsFound} false) and even its nearest paper is
+   * below {@link SimilarityFloors#nearest}. Empty when the query has no free text.
+   */
+  private Optional<Ranked> semantic(
+      IndexSearcher searcher, SearchRequest request, SearchQuery query, int n, boolean wordsFound)
+      throws IOException {
     String text = query.freeText();
     if (text.isBlank()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     int k = Math.min(n, MAX_NEIGHBOURS);
     Query filter = queries.filter(query, request, searcher.getIndexReader());
     TopDocs top =
         searcher.search(
             new KnnFloatVectorQuery(IndexFields.VECTOR, embedder.embedQuery(text), k, filter), k);
-    return java.util.Optional.of(
-        new Ranked(List.of(top.scoreDocs), top.scoreDocs.length, true, null, null));
+    boolean meaningful =
+        wordsFound
+            || top.scoreDocs.length > 0
+                && top.scoreDocs[0].score >= SimilarityFloors.score(floors.nearest());
+    float match = SimilarityFloors.score(floors.match());
+    List<ScoreDoc> near =
+        meaningful
+            ? Arrays.stream(top.scoreDocs).takeWhile(d -> d.score >= match).toList()
+            : List.of();
+    return Optional.of(new Ranked(near, near.size(), near.size() < k, null, null));
+  }
+
+  /**
+   * Papers with the words, joined by the matches in meaning, ranked by reciprocal-rank fusion. When
+   * no paper has any of the words (and the query names no paper), nothing matches: the matches in
+   * meaning are offered apart, the closest first, rather than passed off as results.
+   */
+  private static Ranked hybrid(Ranked words, Ranked meaning, boolean nothingNamed) {
+    if (words.total() == 0 && nothingNamed) {
+      List<ScoreDoc> closest = meaning.docs().subList(0, Math.min(CLOSEST, meaning.docs().size()));
+      return new Ranked(
+          List.of(),
+          0,
+          true,
+          words.highlight(),
+          closest.isEmpty() ? words.notice() : NOTHING_CONTAINS,
+          closest);
+    }
+    return fuse(words, meaning);
   }
 
   /**
    * Reciprocal-rank fusion: each list gives a paper 1/(60 + rank); ranks, not raw scores, are
-   * combined, since BM25 and cosine scores live on different scales.
+   * combined, since BM25 and cosine scores live on different scales. The total adds the matches in
+   * meaning that lack the words; when not every paper with the words was fetched, some of those
+   * might have them, so the total is the word count and a lower bound.
    */
   private static Ranked fuse(Ranked words, Ranked meaning) {
     Map<Integer, Float> fused = new LinkedHashMap<>();
@@ -187,10 +251,13 @@ public class PaperSearch {
     for (int r = 0; r < w.size(); r++) {
       fused.merge(w.get(r).doc, 1f / (RRF_K + r + 1), Float::sum);
     }
+    int wordsOnly = fused.size();
     List<ScoreDoc> m = meaning.docs();
     for (int r = 0; r < m.size(); r++) {
       fused.merge(m.get(r).doc, 1f / (RRF_K + r + 1), Float::sum);
     }
+    long added = fused.size() - wordsOnly;
+    boolean allWords = w.size() == words.total();
     List<ScoreDoc> docs =
         fused.entrySet().stream()
             .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())
@@ -198,8 +265,8 @@ public class PaperSearch {
             .toList();
     return new Ranked(
         docs,
-        Math.max(words.total(), docs.size()),
-        words.exact(),
+        allWords ? words.total() + added : words.total(),
+        words.exact() && (allWords || added == 0),
         words.highlight(),
         words.notice());
   }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * The query language of the search box: words, "phrases", {@code -exclusions}, and the fields
  * {@code author:}, {@code cat:} and {@code title:} (a field takes a word or a "phrase"). Parsing
  * never fails: an unbalanced quote runs to the end, an unknown field is read as plain words, and
- * stray brackets and operators are left for the analyzer to drop.
+ * stray brackets and operators are left for the analyzer to drop. A query with nothing searchable
+ * in it (only operators, punctuation, common words or empty fields) {@linkplain #isEmpty is empty}.
  */
 public record SearchQuery(String text, List<Clause> clauses) {
 
@@ -30,6 +32,10 @@ public record SearchQuery(String text, List<Clause> clauses) {
       boolean excluded = q.charAt(i) == '-' && i + 1 < q.length() && !isSpace(q, i + 1);
       int start = excluded ? i + 1 : i;
       String field = fieldAt(q, start);
+      if (field == null && emptyFieldAt(q, start)) {
+        i = q.indexOf(':', start) + 1;
+        continue;
+      }
       int valueStart = field == null ? start : start + field.length() + 1;
       int end;
       String value;
@@ -66,8 +72,38 @@ public record SearchQuery(String text, List<Clause> clauses) {
     return FIELDS.contains(name) ? name : null;
   }
 
+  /** {@code title:} or {@code author:} with nothing after it: a field that asks for nothing. */
+  private static boolean emptyFieldAt(String q, int start) {
+    int colon = q.indexOf(':', start);
+    return colon > start
+        && (colon + 1 == q.length() || isSpace(q, colon + 1))
+        && FIELDS.contains(q.substring(start, colon).toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * True when no clause has anything the index could match: a bare {@code *}, {@code -} or {@code
+   * ?}, {@code AND OR NOT}, a NUL, only common words. Such a query would otherwise match the whole
+   * catalog (every paper lacks the nothing it excludes) or, by meaning, nothing in particular.
+   */
   public boolean isEmpty() {
-    return clauses.isEmpty();
+    return clauses.stream().noneMatch(SearchQuery::searchable);
+  }
+
+  /**
+   * A word that survives the analyzer: letters or digits, and in free text or a title not only
+   * English stop words (which include the operators {@code and}, {@code or}, {@code not}). Names
+   * and categories are read whole, so any letter counts.
+   */
+  private static boolean searchable(Clause c) {
+    boolean anyText = c.field() == null || "title".equals(c.field());
+    for (String word : c.value().split("[^\\p{L}\\p{N}]+")) {
+      if (!word.isEmpty()
+          && (!anyText
+              || !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The words and phrases to read for meaning: no fields, no exclusions. */

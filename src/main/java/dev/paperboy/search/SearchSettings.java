@@ -10,10 +10,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize texts per model call
  * @param threads batches embedded at once; 0 means one per core
  * @param backfill whether a server embeds, in the background, papers imported without vectors
+ * @param floors what counts as a match in meaning; null for the model's own ({@link
+ *     EmbeddingModel#floors})
  */
 @ConfigurationProperties("paperboy.search")
 public record SearchSettings(
-    String model, int maxTokens, int batchSize, int threads, Boolean backfill) {
+    String model,
+    int maxTokens,
+    int batchSize,
+    int threads,
+    Boolean backfill,
+    SimilarityFloors floors) {
 
   public SearchSettings {
     model = model == null || model.isBlank() ? EmbeddingModel.ALL_MINILM_L6_V2_Q.id() : model;

@@ -42,10 +42,19 @@ class Api {
       List<String> categories,
       float score) {}
 
-  /** One page of results. */
-  /** {@code totalExact} is false when there are more than {@code total} matches. */
+  /**
+   * One page of results. {@code totalExact} is false when there are more than {@code total}
+   * matches; {@code closest} lists the papers nearest in meaning when none has the words (hybrid
+   * mode), apart from the results and not counted in {@code total}.
+   */
   record Results(
-      long total, boolean totalExact, int page, int size, String notice, List<Result> results) {}
+      long total,
+      boolean totalExact,
+      int page,
+      int size,
+      String notice,
+      List<Result> results,
+      List<Result> closest) {}
 
   @GetMapping("/search")
   Results search(
@@ -66,7 +75,8 @@ class Api {
         r.page(),
         r.size(),
         r.notice(),
-        r.hits().stream().map(Api::result).toList());
+        r.hits().stream().map(Api::result).toList(),
+        r.closest().stream().map(Api::result).toList());
   }
 
   static final int RELATED = 10;

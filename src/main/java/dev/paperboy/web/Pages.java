@@ -5,6 +5,7 @@ import dev.paperboy.catalog.PaperId;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
+import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import dev.paperboy.trending.Signals;
@@ -76,8 +77,11 @@ class Pages {
     model.addAttribute("from", from);
     model.addAttribute("to", to);
     model.addAttribute("mode", mode);
-    boolean blank = q.isBlank() && (cat == null || cat.isBlank());
+    boolean blank = SearchQuery.parse(q).isEmpty() && (cat == null || cat.isBlank());
     if (blank) {
+      if (!q.isBlank()) {
+        model.addAttribute("empty", InvalidQuery.EMPTY);
+      }
       return "search";
     }
     try {

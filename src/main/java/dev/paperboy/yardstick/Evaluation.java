@@ -4,10 +4,12 @@ import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
+import dev.paperboy.search.SearchResults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Runs every yardstick query in every mode and averages the metrics per kind and overall. */
 public final class Evaluation {
@@ -54,8 +56,10 @@ public final class Evaluation {
   private static double[] measure(PaperSearch search, Yardstick.Query q, SearchMode mode) {
     List<String> ranked;
     try {
+      SearchResults r = search.search(new SearchRequest(q.text(), mode, null, null, null, 1, 100));
+      // what the reader is shown, in order: the results, else the papers closest in meaning
       ranked =
-          search.search(new SearchRequest(q.text(), mode, null, null, null, 1, 100)).hits().stream()
+          Stream.concat(r.hits().stream(), r.closest().stream())
               .map(h -> h.paper().id().toString())
               .toList();
     } catch (InvalidQuery e) {

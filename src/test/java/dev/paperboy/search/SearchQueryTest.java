@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.search.SearchQuery.Clause;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SearchQueryTest {
 
@@ -48,5 +50,58 @@ class SearchQueryTest {
     assertThat(SearchQuery.parse("   ").isEmpty()).isTrue();
     assertThat(SearchQuery.parse(null).isEmpty()).isTrue();
     assertThat(SearchQuery.parse("\"\"").isEmpty()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "-",
+        "--",
+        "*",
+        "?",
+        "~",
+        "\"\"",
+        "title:",
+        "author:",
+        "title: author:",
+        "-title:",
+        "AND OR NOT",
+        "and or not",
+        "\u0000",
+        "((\u0000))",
+        "... !!! ---",
+        "the of and",
+        "-the",
+        "title:\"",
+        "author:\"\"",
+        "title:the"
+      })
+  void aQueryWithNothingSearchableInItIsEmpty(String text) {
+    assertThat(SearchQuery.parse(text).isEmpty()).as(text).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "xyzzyplugh",
+        "-vision",
+        "cat:cs.CL",
+        "author:li",
+        "title:attention",
+        "2410.21271",
+        "state-of-the-art",
+        "量子",
+        "Ωmega",
+        "a1",
+        "to be or not to be, transformer"
+      })
+  void aQueryWithAWordTheIndexCouldMatchIsNotEmpty(String text) {
+    assertThat(SearchQuery.parse(text).isEmpty()).as(text).isFalse();
+  }
+
+  @Test
+  void aFieldWithNothingAfterItIsDroppedAndTheRestKept() {
+    assertThat(SearchQuery.parse("title: routing author:").clauses())
+        .containsExactly(new Clause(null, "routing", false, false));
   }
 }
