@@ -59,7 +59,8 @@ class DigestLetter {
     String base = site.base();
     String unsubscribe =
         base + "/unsubscribe?token=" + tokens.issue(Tokens.Purpose.UNSUBSCRIBE, s.id());
-    String manage = base + "/session?token=" + tokens.issue(Tokens.Purpose.MANAGE, s.id());
+    String manage =
+        base + "/session?token=" + tokens.issue(Tokens.Purpose.MANAGE, s.id(), s.manageSerial());
     List<Rendered> sections =
         groups.stream()
             .map(

@@ -18,8 +18,10 @@ class Letters {
     this.settings = settings;
   }
 
-  Outbox.Draft confirm(Subscriber s) {
-    String link = site.base() + "/confirm?token=" + tokens.issue(Tokens.Purpose.CONFIRM, s.id());
+  /** The confirmation letter for the link with this serial (see {@link Subscribers#newLink}). */
+  Outbox.Draft confirm(Subscriber s, long serial) {
+    String link =
+        site.base() + "/confirm?token=" + tokens.issue(Tokens.Purpose.CONFIRM, s.id(), serial);
     return letter(
         s,
         "confirm",
@@ -30,13 +32,14 @@ class Letters {
         "If it was not you, ignore this mail: without confirmation nothing more is sent.");
   }
 
-  Outbox.Draft signIn(Subscriber s) {
-    String link = site.base() + "/session?token=" + tokens.issue(Tokens.Purpose.SIGN_IN, s.id());
+  Outbox.Draft signIn(Subscriber s, long serial) {
+    String link =
+        site.base() + "/session?token=" + tokens.issue(Tokens.Purpose.SIGN_IN, s.id(), serial);
     return letter(
         s,
         "signin",
         "Your Paperboy sign-in link",
-        "Here is your link to sign in and change your topics or schedule. It works for 30"
+        "Here is your link to sign in and change your topics or schedule. It works once, for 30"
             + " minutes.",
         "Sign in to Paperboy",
         link,

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Someone who asked for digests: topics are search queries (none means all trending), the cadence
- * is daily or weekly, delivered at {@code hour} in {@code zone}.
+ * is daily or weekly, delivered at {@code hour} in {@code zone}. The manage serial goes into the
+ * digest's "change topics or schedule" links; "sign out everywhere" moves it on.
  */
 public record Subscriber(
     UUID id,
@@ -17,7 +18,8 @@ public record Subscriber(
     int hour,
     String zone,
     int bounces,
-    Instant confirmedAt) {
+    Instant confirmedAt,
+    long manageSerial) {
 
   public boolean confirmed() {
     return status.equals("confirmed");

@@ -2,6 +2,8 @@ package dev.paperboy.digest;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +67,57 @@ class Subscribers {
         .update();
   }
 
+  /** Moves the link serial on, so every link sent before reads as used; the new serial. */
+  long newLink(UUID id) {
+    return jdbc.sql(
+            "update subscriber set link_serial = link_serial + 1 where id = ? returning link_serial")
+        .param(id)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Uses the link with this serial, once: false when it was used or replaced already. */
+  boolean useLink(UUID id, long serial) {
+    return jdbc.sql(
+                "update subscriber set link_serial = link_serial + 1 where id = ? and link_serial = ?")
+            .params(id, serial)
+            .update()
+        == 1;
+  }
+
+  /** A new signed-in session until {@code expires}; drops sessions that have expired. */
+  UUID openSession(UUID subscriber, Instant expires) {
+    jdbc.sql("delete from reader_session where expires_at < now()").update();
+    return jdbc.sql(
+            "insert into reader_session (subscriber_id, expires_at) values (?, ?) returning id")
+        .params(subscriber, Timestamp.from(expires))
+        .query(UUID.class)
+        .single();
+  }
+
+  Optional<Subscriber> bySession(UUID session) {
+    return jdbc.sql(
+            "select s.* from subscriber s join reader_session r on r.subscriber_id = s.id"
+                + " where r.id = ? and r.expires_at > now()")
+        .param(session)
+        .query(this::map)
+        .optional();
+  }
+
+  void closeSession(UUID session) {
+    jdbc.sql("delete from reader_session where id = ?").param(session).update();
+  }
+
+  /** Ends every session, and voids every emailed link that signs in, sent before now. */
+  void closeAllSessions(UUID subscriber) {
+    jdbc.sql("delete from reader_session where subscriber_id = ?").param(subscriber).update();
+    jdbc.sql(
+            "update subscriber set manage_serial = manage_serial + 1,"
+                + " link_serial = link_serial + 1 where id = ?")
+        .param(subscriber)
+        .update();
+  }
+
   List<Subscriber> confirmed() {
     return jdbc.sql("select * from subscriber where status = 'confirmed' order by id")
         .query(this::map)
@@ -83,6 +136,7 @@ class Subscribers {
         rs.getInt("bounces"),
         rs.getTimestamp("confirmed_at") == null
             ? null
-            : rs.getTimestamp("confirmed_at").toInstant());
+            : rs.getTimestamp("confirmed_at").toInstant(),
+        rs.getLong("manage_serial"));
   }
 }

@@ -1,10 +1,9 @@
 package dev.paperboy.digest;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import dev.paperboy.runtime.RateLimit;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Subscribing, confirming, signing in and leaving. Double opt-in: a new address gets a confirmation
  * link and nothing else until it is used. Every answer is the same whether the address is known or
- * not, and anything that sends mail is rate-limited per address and per client.
+ * not, and anything that sends mail is rate-limited per address and per client. Emailed sign-in and
+ * confirmation links work once; sessions live in PostgreSQL, so they can be ended one by one or all
+ * together.
  */
 @Service
 public class Subscriptions {
@@ -30,26 +31,23 @@ public class Subscriptions {
   private final Letters letters;
   private final Tokens tokens;
   private final MailSettings settings;
-  private final RateLimiterRegistry perClient;
+  private final Clock clock;
+  private final RateLimit perClient;
 
   Subscriptions(
       Subscribers subscribers,
       Outbox outbox,
       Letters letters,
       Tokens tokens,
-      MailSettings settings) {
+      MailSettings settings,
+      Clock clock) {
     this.subscribers = subscribers;
     this.outbox = outbox;
     this.letters = letters;
     this.tokens = tokens;
     this.settings = settings;
-    this.perClient =
-        RateLimiterRegistry.of(
-            RateLimiterConfig.custom()
-                .limitForPeriod(settings.perClientPerHour())
-                .limitRefreshPeriod(Duration.ofHours(1))
-                .timeoutDuration(Duration.ZERO)
-                .build());
+    this.clock = clock;
+    this.perClient = RateLimit.of(settings.perClientPerHour(), Duration.ofHours(1));
   }
 
   /** Asks for a subscription; a confirmed address gets a sign-in link instead. */
@@ -63,13 +61,13 @@ public class Subscriptions {
     }
     Subscriber s = subscribers.pending(address, cleanTopics, cleanZone);
     if (s.confirmed()) {
-      outbox.queue(letters.signIn(s));
+      outbox.queue(letters.signIn(s, subscribers.newLink(s.id())));
       return;
     }
     if (!s.status().equals("pending")) {
       subscribers.status(s.id(), "pending");
     }
-    outbox.queue(letters.confirm(s));
+    outbox.queue(letters.confirm(s, subscribers.newLink(s.id())));
   }
 
   /** Sends a sign-in link to a confirmed address; to anyone else, nothing (same answer). */
@@ -82,40 +80,86 @@ public class Subscriptions {
     subscribers
         .byEmail(address)
         .filter(Subscriber::confirmed)
-        .ifPresent(s -> outbox.queue(letters.signIn(s)));
-  }
-
-  /** Confirms by a confirmation token; the subscriber, when the token is good. */
-  @Transactional
-  public Optional<Subscriber> confirm(String token) {
-    return tokens
-        .verify(token, Tokens.Purpose.CONFIRM)
-        .flatMap(subscribers::byId)
-        .map(
-            s -> {
-              subscribers.status(s.id(), "confirmed");
-              return subscribers.byId(s.id()).orElseThrow();
-            });
+        .ifPresent(s -> outbox.queue(letters.signIn(s, subscribers.newLink(s.id()))));
   }
 
   /**
-   * Signs in by an emailed link: a sign-in link, or a digest's "change topics or schedule" link (a
-   * longer-lived manage token); the subscriber, when the token is good.
+   * Confirms by a confirmation link, once. A link that was used, replaced by a newer one, or sent
+   * before the address unsubscribed confirms nothing: it reads as spent.
    */
-  public Optional<Subscriber> signIn(String token) {
-    return tokens
-        .verify(token, Tokens.Purpose.SIGN_IN)
-        .or(() -> tokens.verify(token, Tokens.Purpose.MANAGE))
-        .flatMap(subscribers::byId)
-        .filter(Subscriber::confirmed);
+  @Transactional
+  public EmailedLink confirm(String token) {
+    Optional<Tokens.Claim> claim = tokens.claim(token, Tokens.Purpose.CONFIRM);
+    Optional<Subscriber> s = claim.flatMap(c -> subscribers.byId(c.subject()));
+    if (s.isEmpty()) {
+      return EmailedLink.invalid();
+    }
+    if (!s.get().status().equals("pending")
+        || !subscribers.useLink(s.get().id(), claim.get().serial())) {
+      return EmailedLink.spent();
+    }
+    subscribers.status(s.get().id(), "confirmed");
+    return EmailedLink.signedIn(subscribers.byId(s.get().id()).orElseThrow());
   }
 
+  /**
+   * Signs in by an emailed link: a sign-in link (once), or a digest's "change topics or schedule"
+   * link (a longer-lived manage token, good for every letter until "sign out everywhere").
+   */
+  @Transactional
+  public EmailedLink signIn(String token) {
+    Optional<Tokens.Claim> once = tokens.claim(token, Tokens.Purpose.SIGN_IN);
+    if (once.isPresent()) {
+      return subscribers
+          .byId(once.get().subject())
+          .filter(Subscriber::confirmed)
+          .map(
+              s ->
+                  subscribers.useLink(s.id(), once.get().serial())
+                      ? EmailedLink.signedIn(s)
+                      : EmailedLink.spent())
+          .orElseGet(EmailedLink::invalid);
+    }
+    Optional<Tokens.Claim> manage = tokens.claim(token, Tokens.Purpose.MANAGE);
+    return manage
+        .flatMap(c -> subscribers.byId(c.subject()))
+        .filter(Subscriber::confirmed)
+        .map(
+            s ->
+                s.manageSerial() == manage.get().serial()
+                    ? EmailedLink.signedIn(s)
+                    : EmailedLink.spent())
+        .orElseGet(EmailedLink::invalid);
+  }
+
+  /** The subscriber of a live session, named by its cookie. */
   public Optional<Subscriber> bySession(String token) {
-    return tokens.verify(token, Tokens.Purpose.SESSION).flatMap(subscribers::byId);
+    return tokens
+        .verify(token, Tokens.Purpose.SESSION)
+        .flatMap(subscribers::bySession)
+        .filter(s -> !s.status().equals("unsubscribed"));
   }
 
+  /** Opens a session; the value for its cookie. */
   public String session(Subscriber s) {
-    return tokens.issue(Tokens.Purpose.SESSION, s.id());
+    UUID id =
+        subscribers.openSession(s.id(), clock.instant().plus(Tokens.Purpose.SESSION.lifetime));
+    return tokens.issue(Tokens.Purpose.SESSION, id);
+  }
+
+  /** Signs this session out (from this browser only). */
+  public void signOut(String sessionToken) {
+    tokens.verify(sessionToken, Tokens.Purpose.SESSION).ifPresent(subscribers::closeSession);
+  }
+
+  /**
+   * Signs out every session of this subscriber, and voids the sign-in links already mailed,
+   * including the "change topics or schedule" links of past digests: the button for a lost device
+   * or a mailbox someone else has read.
+   */
+  @Transactional
+  public void signOutEverywhere(UUID subscriber) {
+    subscribers.closeAllSessions(subscriber);
   }
 
   @Transactional
@@ -125,13 +169,16 @@ public class Subscriptions {
         .flatMap(subscribers::byId)
         .map(
             s -> {
-              subscribers.status(s.id(), "unsubscribed");
+              unsubscribe(s.id());
               return s;
             });
   }
 
+  /** Leaves; a confirmation link sent earlier can no longer resubscribe. */
+  @Transactional
   public void unsubscribe(UUID id) {
     subscribers.status(id, "unsubscribed");
+    subscribers.newLink(id);
   }
 
   public void preferences(UUID id, List<String> topics, String cadence, int hour, String zone) {
@@ -201,8 +248,7 @@ public class Subscriptions {
    * sent, with the usual answer, so the limit does not reveal who asked recently.
    */
   private boolean allowed(String address, String client) {
-    RateLimiter limiter = perClient.rateLimiter(client == null ? "unknown" : client);
-    if (!limiter.acquirePermission()) {
+    if (!perClient.tryTake(client == null ? "unknown" : client)) {
       throw new TooManyRequests("too many requests from your address; try again in an hour");
     }
     return outbox.sentToRecently(address) < settings.perAddressPerHour();

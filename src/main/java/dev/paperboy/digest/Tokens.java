@@ -14,9 +14,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed, expiring, single-purpose tokens for links and cookies: {@code purpose.subject.expiry}
- * with an HMAC-SHA256. A token made for confirming cannot unsubscribe, and no token carries an
- * email address.
+ * Signed, expiring, single-purpose tokens for links and cookies: {@code
+ * purpose.subject.expiry.serial} with an HMAC-SHA256. A token made for confirming cannot
+ * unsubscribe, and no token carries an email address. The serial lets the subscriber's row say
+ * which link is the current one (a link used once, or replaced, stops working); tokens made before
+ * serials existed have none and read as serial 0.
  */
 @Component
 public class Tokens {
@@ -46,14 +48,26 @@ public class Tokens {
     this.clock = clock;
   }
 
+  /** What a genuine token says: whom it is for, and which of their links it is. */
+  public record Claim(UUID subject, long serial) {}
+
   public String issue(Purpose purpose, UUID subject) {
+    return issue(purpose, subject, 0);
+  }
+
+  public String issue(Purpose purpose, UUID subject, long serial) {
     long expires = clock.instant().plus(purpose.lifetime).getEpochSecond();
-    String payload = purpose.name() + "." + subject + "." + expires;
+    String payload = purpose.name() + "." + subject + "." + expires + "." + serial;
     return B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + sign(payload);
   }
 
   /** The subject, when the token is genuine, unexpired and made for this purpose. */
   public Optional<UUID> verify(String token, Purpose purpose) {
+    return claim(token, purpose).map(Claim::subject);
+  }
+
+  /** The claim, when the token is genuine, unexpired and made for this purpose. */
+  public Optional<Claim> claim(String token, Purpose purpose) {
     try {
       int dot = token == null ? -1 : token.indexOf('.');
       if (dot < 0) {
@@ -67,12 +81,14 @@ public class Tokens {
         return Optional.empty();
       }
       String[] parts = payload.split("\\.");
-      if (parts.length != 3
+      if (parts.length < 3
+          || parts.length > 4
           || !parts[0].equals(purpose.name())
           || Long.parseLong(parts[2]) < clock.instant().getEpochSecond()) {
         return Optional.empty();
       }
-      return Optional.of(UUID.fromString(parts[1]));
+      long serial = parts.length == 4 ? Long.parseLong(parts[3]) : 0;
+      return Optional.of(new Claim(UUID.fromString(parts[1]), serial));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

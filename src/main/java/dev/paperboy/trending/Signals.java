@@ -1,27 +1,26 @@
 package dev.paperboy.trending;
 
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import dev.paperboy.runtime.RateLimit;
+import dev.paperboy.runtime.SigningKey;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Readers' signals: votes (one per person, undoable, rate-limited, damped for accounts younger than
- * a day), saved papers, and page views counted without storing who viewed.
+ * a day), saved papers, and page views counted once per client, paper and day, without storing who
+ * viewed.
  */
 @Service
 public class Signals {
@@ -31,7 +30,9 @@ public class Signals {
   private static final Pattern BOT =
       Pattern.compile(
           "(?i)bot|crawl|spider|slurp|curl|wget|python|java/|httpclient|go-http|libwww|headless");
-  private static final int REMEMBERED_VIEWS = 100_000;
+  static final int VOTES_PER_MINUTE = 30;
+  // A reader opens a few dozen new papers an hour; past this, a client's views are not counted.
+  static final int VIEWS_PER_HOUR = 120;
 
   /** Too many votes too fast, from one account or one client. */
   public static final class TooFast extends RuntimeException {
@@ -42,27 +43,16 @@ public class Signals {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final RateLimiterRegistry limits =
-      RateLimiterRegistry.of(
-          RateLimiterConfig.custom()
-              .limitForPeriod(30)
-              .limitRefreshPeriod(Duration.ofMinutes(1))
-              .timeoutDuration(Duration.ZERO)
-              .build());
-  // Hashes of (client, paper, day) seen lately: enough to ignore reloads, nothing to identify.
-  private final Set<String> viewed =
-      Collections.newSetFromMap(
-          Collections.synchronizedMap(
-              new LinkedHashMap<String, Boolean>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                  return size() > REMEMBERED_VIEWS;
-                }
-              }));
+  private final SecretKeySpec visitorKey;
+  private final RateLimit votesPerAccount = RateLimit.of(VOTES_PER_MINUTE, Duration.ofMinutes(1));
+  private final RateLimit votesPerClient = RateLimit.of(VOTES_PER_MINUTE, Duration.ofMinutes(1));
+  private final RateLimit viewsPerClient = RateLimit.of(VIEWS_PER_HOUR, Duration.ofHours(1));
+  private final AtomicReference<LocalDate> forgotten = new AtomicReference<>();
 
-  Signals(JdbcClient jdbc, Clock clock) {
+  Signals(JdbcClient jdbc, Clock clock, SigningKey key) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.visitorKey = new SecretKeySpec(key.bytes(), "HmacSHA256");
   }
 
   /** Upvotes a paper; a second vote by the same person (a double click) changes nothing. */
@@ -130,38 +120,56 @@ public class Signals {
         .list();
   }
 
-  /** Counts a page view, unless it is a robot or the same client again today. */
+  /**
+   * Counts a page view once per client, paper and day (UTC), and not at all for a robot or past a
+   * client's hourly budget of new views (reloads cost nothing). The client is the caller's name for
+   * who asked (the web layer's client address), never a header: the User-Agent only tells robots
+   * apart, since any client can rotate it.
+   */
   public void viewed(String paperId, String client, String userAgent) {
     if (userAgent == null || userAgent.isBlank() || BOT.matcher(userAgent).find()) {
       return;
     }
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    if (!viewed.add(hash(client + "|" + userAgent + "|" + paperId + "|" + today))) {
-      return;
+    forgetBefore(today.minusDays(1));
+    boolean first =
+        jdbc.sql(
+                    "insert into paper_view_seen (day, visitor, paper_id) values (?, ?, ?)"
+                        + " on conflict do nothing")
+                .params(today, visitor(client, today), paperId)
+                .update()
+            == 1;
+    if (first && viewsPerClient.tryTake(client)) {
+      jdbc.sql(
+              "insert into paper_view (paper_id, day, views) values (?, ?, 1) on conflict"
+                  + " (paper_id, day) do update set views = paper_view.views + 1")
+          .params(paperId, today)
+          .update();
     }
-    jdbc.sql(
-            "insert into paper_view (paper_id, day, views) values (?, ?, 1) on conflict"
-                + " (paper_id, day) do update set views = paper_view.views + 1")
-        .params(paperId, today)
-        .update();
+  }
+
+  /** Who viewed is kept no longer than it takes to tell a reload from a new reader. */
+  private void forgetBefore(LocalDate day) {
+    if (!day.equals(forgotten.getAndSet(day))) {
+      jdbc.sql("delete from paper_view_seen where day < ?").param(day).update();
+    }
   }
 
   private void limit(UUID subscriber, String client) {
-    if (!limits.rateLimiter("account:" + subscriber).acquirePermission()
-        || !limits.rateLimiter("client:" + client).acquirePermission()) {
+    if (!votesPerAccount.tryTake(subscriber.toString()) || !votesPerClient.tryTake(client)) {
       throw new TooFast();
     }
   }
 
-  private static String hash(String s) {
+  /** A keyed hash of the client and the day: it tells visitors apart and names none of them. */
+  private String visitor(String client, LocalDate day) {
     try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)),
-              0,
-              16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(visitorKey);
+      byte[] digest = mac.doFinal(("view|" + day + "|" + client).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
     }
   }
 }

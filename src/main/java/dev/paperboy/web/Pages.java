@@ -108,7 +108,7 @@ class Pages {
     model.addAttribute("links", PaperLinks.of(paper));
     model.addAttribute("related", search.related(paper.id(), Api.RELATED));
     String key = paper.id().toString();
-    signals.viewed(key, request.getRemoteAddr(), request.getHeader("User-Agent"));
+    signals.viewed(key, ClientAddress.of(request).key(), request.getHeader("User-Agent"));
     model.addAttribute("votes", signals.votes(key));
     var reader = session.current(request);
     model.addAttribute("signedIn", reader.isPresent());

@@ -19,8 +19,11 @@ class Session {
   }
 
   Optional<Subscriber> current(HttpServletRequest request) {
-    return Csrf.cookie(request, COOKIE)
-        .flatMap(subscriptions::bySession)
-        .filter(s -> !s.status().equals("unsubscribed"));
+    return token(request).flatMap(subscriptions::bySession);
+  }
+
+  /** The session cookie's value, live or not. */
+  Optional<String> token(HttpServletRequest request) {
+    return Csrf.cookie(request, COOKIE);
   }
 }

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.digest.EmailedLink;
 import dev.paperboy.digest.InvalidSubscription;
 import dev.paperboy.digest.Subscriber;
 import dev.paperboy.digest.Subscriptions;
@@ -22,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * Subscribing, confirming, signing in, preferences and leaving. Links in mail lead to a page with a
- * button (a POST), so a mail scanner that follows links confirms nothing; the one-click unsubscribe
- * POST of RFC 8058 works without a page.
+ * Subscribing, confirming, signing in and out, preferences and leaving. Links in mail lead to a
+ * page with a button (a POST), so a mail scanner that follows links confirms nothing; the one-click
+ * unsubscribe POST of RFC 8058 works without a page. A link used once already says so and offers a
+ * fresh one.
  */
 @Controller
 class SubscriptionPages {
@@ -50,7 +52,7 @@ class SubscriptionPages {
       HttpServletResponse response,
       Model model) {
     return mailing(
-        () -> subscriptions.subscribe(email, lines(topics), zone, request.getRemoteAddr()),
+        () -> subscriptions.subscribe(email, lines(topics), zone, ClientAddress.of(request).key()),
         "Almost there",
         response,
         model);
@@ -64,7 +66,8 @@ class SubscriptionPages {
   ResponseEntity<Map<String, String>> subscribeJson(
       @RequestBody SubscriptionRequest body, HttpServletRequest request) {
     try {
-      subscriptions.subscribe(body.email(), body.topics(), body.zone(), request.getRemoteAddr());
+      subscriptions.subscribe(
+          body.email(), body.topics(), body.zone(), ClientAddress.of(request).key());
       return ResponseEntity.accepted().body(Map.of("status", CHECK_INBOX));
     } catch (InvalidSubscription e) {
       return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
@@ -99,6 +102,30 @@ class SubscriptionPages {
     return "signin";
   }
 
+  /** Signs out this browser: its session ends, wherever its cookie may have been copied. */
+  @PostMapping("/settings/signout")
+  String signOut(HttpServletResponse response, HttpServletRequest request, Model model) {
+    session.token(request).ifPresent(subscriptions::signOut);
+    forget(response);
+    return message(model, "You are signed out", "Your digests keep coming as before.");
+  }
+
+  /** Signs out every browser, and voids the sign-in links already mailed, digests' included. */
+  @PostMapping("/settings/signout-everywhere")
+  String signOutEverywhere(HttpServletResponse response, HttpServletRequest request, Model model) {
+    Optional<Subscriber> s = session.current(request);
+    if (s.isEmpty()) {
+      return "redirect:/signin";
+    }
+    subscriptions.signOutEverywhere(s.get().id());
+    forget(response);
+    return message(
+        model,
+        "You are signed out everywhere",
+        "Every browser is signed out, and the sign-in links already mailed, those in past digests"
+            + " too, no longer work. Your digests keep coming; the next one has a fresh link.");
+  }
+
   @PostMapping("/signin")
   String signIn(
       @RequestParam(defaultValue = "") String email,
@@ -106,7 +133,7 @@ class SubscriptionPages {
       HttpServletResponse response,
       Model model) {
     return mailing(
-        () -> subscriptions.requestSignIn(email, request.getRemoteAddr()),
+        () -> subscriptions.requestSignIn(email, ClientAddress.of(request).key()),
         "Check your inbox",
         response,
         model);
@@ -168,9 +195,7 @@ class SubscriptionPages {
   @PostMapping("/settings/unsubscribe")
   String leave(HttpServletRequest request, HttpServletResponse response, Model model) {
     session.current(request).ifPresent(s -> subscriptions.unsubscribe(s.id()));
-    response.addHeader(
-        "Set-Cookie",
-        ResponseCookie.from(Session.COOKIE, "").path("/").maxAge(0).build().toString());
+    forget(response);
     return message(model, "You are unsubscribed", "No more digests will be sent.");
   }
 
@@ -216,20 +241,36 @@ class SubscriptionPages {
   }
 
   private String signedIn(
-      Optional<Subscriber> subscriber,
-      HttpServletRequest request,
-      HttpServletResponse response,
-      Model model) {
-    if (subscriber.isEmpty()) {
-      response.setStatus(400);
-      return message(
-          model,
-          "This link does not work",
-          "It is invalid, was made for something else, or has expired. Ask for a new one.");
+      EmailedLink link, HttpServletRequest request, HttpServletResponse response, Model model) {
+    switch (link.outcome()) {
+      case SPENT -> {
+        response.setStatus(HttpServletResponse.SC_GONE);
+        return freshLink(
+            model,
+            "This link was used already",
+            "Each emailed link works once, and a newer link replaces an older one. Ask for a"
+                + " fresh link here.");
+      }
+      case INVALID -> {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return freshLink(
+            model,
+            "This link does not work",
+            "It is invalid, was made for something else, or has expired. Ask for a fresh link"
+                + " here.");
+      }
+      case SIGNED_IN -> {
+        return openSession(link.subscriber().orElseThrow(), request, response);
+      }
     }
+    throw new IllegalStateException("unknown outcome " + link.outcome());
+  }
+
+  private String openSession(
+      Subscriber subscriber, HttpServletRequest request, HttpServletResponse response) {
     response.addHeader(
         "Set-Cookie",
-        ResponseCookie.from(Session.COOKIE, subscriptions.session(subscriber.get()))
+        ResponseCookie.from(Session.COOKIE, subscriptions.session(subscriber))
             .path("/")
             .httpOnly(true)
             .sameSite("Lax")
@@ -238,6 +279,19 @@ class SubscriptionPages {
             .build()
             .toString());
     return "redirect:/settings";
+  }
+
+  private static void forget(HttpServletResponse response) {
+    response.addHeader(
+        "Set-Cookie",
+        ResponseCookie.from(Session.COOKIE, "").path("/").maxAge(0).build().toString());
+  }
+
+  /** The sign-in form, under a notice saying why it is shown. */
+  private static String freshLink(Model model, String title, String text) {
+    model.addAttribute("title", title);
+    model.addAttribute("text", text);
+    return "signin";
   }
 
   private static List<String> lines(String text) {

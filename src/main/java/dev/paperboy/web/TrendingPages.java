@@ -98,10 +98,11 @@ class TrendingPages {
       return "redirect:/signin";
     }
     try {
+      String client = ClientAddress.of(request).key();
       if (action.equals("undo")) {
-        signals.unvote(who.get().id(), id, request.getRemoteAddr());
+        signals.unvote(who.get().id(), id, client);
       } else {
-        signals.vote(who.get().id(), id, request.getRemoteAddr());
+        signals.vote(who.get().id(), id, client);
       }
     } catch (Signals.TooFast e) {
       response.setStatus(429);

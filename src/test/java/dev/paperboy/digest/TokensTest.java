@@ -3,11 +3,15 @@ package dev.paperboy.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.runtime.SigningKeyProbe;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class TokensTest {
@@ -49,5 +53,36 @@ class TokensTest {
     Tokens otherKey =
         new Tokens(SigningKeyProbe.of("another secret"), Clock.fixed(NOW, ZoneOffset.UTC));
     assertThat(otherKey.verify(token, Tokens.Purpose.CONFIRM)).isEmpty();
+  }
+
+  @Test
+  void aTokenCarriesItsSerialSignedWithIt() {
+    String token = at(NOW).issue(Tokens.Purpose.SIGN_IN, who, 7);
+    assertThat(at(NOW).claim(token, Tokens.Purpose.SIGN_IN)).contains(new Tokens.Claim(who, 7));
+    String payload =
+        new String(
+            Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+            StandardCharsets.UTF_8);
+    String raised =
+        Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.replaceAll("\\.7$", ".8").getBytes(StandardCharsets.UTF_8))
+            + token.substring(token.indexOf('.'));
+    assertThat(at(NOW).claim(raised, Tokens.Purpose.SIGN_IN)).isEmpty();
+  }
+
+  /** Unsubscribe links in letters sent before serials existed must keep working. */
+  @Test
+  void aTokenWithoutASerialReadsAsSerialZero() throws Exception {
+    long expires = NOW.plus(Duration.ofDays(1)).getEpochSecond();
+    String payload = "UNSUBSCRIBE." + who + "." + expires;
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SigningKeyProbe.of("test secret").bytes(), "HmacSHA256"));
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String old =
+        b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + b64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    assertThat(at(NOW).claim(old, Tokens.Purpose.UNSUBSCRIBE)).contains(new Tokens.Claim(who, 0));
   }
 }

@@ -81,7 +81,7 @@ public abstract class PaperboyIntegrationTest {
     if (!m.find()) {
       throw new AssertionError("no confirmation link in " + text);
     }
-    var subscriber = subscriptions.confirm(m.group(1)).orElseThrow();
+    var subscriber = subscriptions.confirm(m.group(1)).subscriber().orElseThrow();
     String csrf = "test-csrf-" + subscriber.id();
     return new Reader(
         "pb_session=" + subscriptions.session(subscriber) + "; pb_csrf=" + csrf, csrf);

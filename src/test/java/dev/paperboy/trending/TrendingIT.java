@@ -205,7 +205,7 @@ class TrendingIT extends SharedApplicationTest {
 
   @Test
   void viewsAreCountedOncePerReaderAndNotForRobots() {
-    jdbcClient.sql("delete from paper_view where paper_id = 'arxiv:2611.20003'").update();
+    forgetViews("arxiv:2611.20003");
     for (String agent :
         new String[] {
           "Mozilla/5.0 (X11) Firefox/140",
@@ -226,6 +226,51 @@ class TrendingIT extends SharedApplicationTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  /** A flood from one client that rotates its User-Agent on every request counts once today. */
+  @Test
+  void aFloodOfViewsWithRotatingUserAgentsCountsOncePerDay() throws Exception {
+    forgetViews("arxiv:2611.20002");
+    var pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<Integer>> flood = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String agent = "Mozilla/5.0 (X11; rotation " + i + ") Firefox/" + (100 + i);
+        String forged = "203.0.113." + (i % 250);
+        flood.add(
+            () ->
+                send(HttpRequest.newBuilder(URI.create(baseUrl() + "/papers/arxiv:2611.20002"))
+                        .header("User-Agent", agent)
+                        .header("X-Forwarded-For", forged)
+                        .header("X-Real-IP", forged)
+                        .build())
+                    .statusCode());
+      }
+      for (var answer : pool.invokeAll(flood)) {
+        assertThat(answer.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(views("arxiv:2611.20002")).isEqualTo(1);
+    assertThat(json("/api/trending?window=day").get("results"))
+        .filteredOn(r -> r.get("id").asString().equals("arxiv:2611.20002"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.get("views").asLong()).isEqualTo(1));
+  }
+
+  private void forgetViews(String paper) {
+    jdbcClient.sql("delete from paper_view where paper_id = ?").param(paper).update();
+    jdbcClient.sql("delete from paper_view_seen where paper_id = ?").param(paper).update();
+  }
+
+  private long views(String paper) {
+    return jdbcClient
+        .sql("select coalesce(sum(views), 0) from paper_view where paper_id = ?")
+        .param(paper)
+        .query(Long.class)
+        .single();
   }
 
   @Test
