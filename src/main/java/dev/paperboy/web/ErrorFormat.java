@@ -35,22 +35,6 @@ enum ErrorFormat {
     return PAGE;
   }
 
-  /**
-   * The format for a request whose path is unknown (Tomcat could not read it), from what the client
-   * accepts: browsers ask for HTML, feed readers and reference managers for their formats, and
-   * programs for JSON or anything.
-   */
-  static ErrorFormat accepted(String accept) {
-    String a = accept == null ? "" : accept.toLowerCase(java.util.Locale.ROOT);
-    if (a.contains("text/html")) {
-      return PAGE;
-    }
-    if (a.contains("xml") || a.contains("bibtex") || a.startsWith("text/")) {
-      return TEXT;
-    }
-    return JSON;
-  }
-
   static ErrorFormat of(HttpServletRequest request) {
     return of(path(request));
   }

@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -65,9 +65,9 @@ final class RejectedRequests extends ErrorReportValve {
       return;
     }
     String uri = request.getRequestURI();
-    // A request line longer than the header limit is refused before its path is known.
-    ErrorFormat format =
-        uri == null ? ErrorFormat.accepted(request.getHeader("Accept")) : ErrorFormat.of(uri);
+    // A request line Tomcat cannot parse (too long, raw control characters) has no path and no
+    // headers; only programs send those, so they get JSON.
+    ErrorFormat format = uri == null ? ErrorFormat.JSON : ErrorFormat.of(uri);
     String body;
     try {
       body = body(format, request, response, message(status));

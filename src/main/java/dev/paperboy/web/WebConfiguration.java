@@ -5,6 +5,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,6 +16,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * Operator access rules, the security headers on every response, the cap on request bodies, and the
@@ -65,6 +67,24 @@ class WebConfiguration implements WebMvcConfigurer {
       ObjectProvider<ITemplateEngine> templates) {
     RejectedRequests valve = new RejectedRequests(templates::getObject);
     return factory -> factory.addContextCustomizers(valve::install);
+  }
+
+  /**
+   * Pages are HTML whatever their address ends with: Thymeleaf would otherwise take the type from
+   * the path's extension and send our error page for {@code /feed/search.atom} or {@code
+   * /css/paperboy.css} as a feed or a stylesheet.
+   */
+  @Bean
+  static BeanPostProcessor pagesAreHtml() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String name) {
+        if (bean instanceof ThymeleafViewResolver resolver) {
+          resolver.setForceContentType(true);
+        }
+        return bean;
+      }
+    };
   }
 
   /**
