@@ -171,10 +171,8 @@ class ErrorHandling {
     }
     // Spring MVC's other refusals (a missing header, a binding error...) carry their own 4xx.
     if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
-      HttpStatus known = HttpStatus.resolve(refusal.getStatusCode().value());
-      String reason = known == null ? "the request was refused" : known.getReasonPhrase();
-      return respond(
-          request, response, refusal.getStatusCode(), reason.toLowerCase(java.util.Locale.ROOT));
+      HttpStatusCode status = refusal.getStatusCode();
+      return respond(request, response, status, ErrorDispatch.phrase(status.value()));
     }
     log.error("Unexpected failure on {} {}", request.getMethod(), path(request), e);
     return respond(
@@ -225,10 +223,9 @@ class ErrorHandling {
     // A handler may have set another type (a stylesheet, a feed) before it failed.
     response.setContentType(ErrorFormat.PAGE.type.toString());
     ModelAndView page = new ModelAndView("error");
-    HttpStatus known = HttpStatus.resolve(status.value());
     page.setStatus(status);
     page.addObject("status", status.value());
-    page.addObject("reason", known == null ? "Error" : known.getReasonPhrase());
+    page.addObject("reason", ErrorDispatch.phrase(status.value()));
     page.addObject("message", message);
     page.addObject("q", ErrorFormat.typed(request, "q"));
     page.addObject("csrf", Csrf.token(request, response));

@@ -184,7 +184,11 @@ class RouteWalkIT extends PaperboyIntegrationTest {
     List<Probe> probes = new ArrayList<>();
     routes.forEach(route -> probes.addAll(battery(route)));
     assertThat(probes).hasSizeBetween(1_000, 5_000);
+    long start = System.nanoTime();
     List<String> failures = walk(probes);
+    System.out.printf(
+        "Route walk: %d routes, %d probes, %d s%n",
+        routes.size(), probes.size(), (System.nanoTime() - start) / 1_000_000_000);
     assertThat(failures).as("%d of %d probes failed", failures.size(), probes.size()).isEmpty();
   }
 
