@@ -22,6 +22,10 @@ public record SearchRequest(
     if (page < 1) {
       throw new InvalidQuery("page must be 1 or more");
     }
+    // Checked before anything multiplies page by size, which would overflow an int.
+    if (page > PaperSearch.MAX_WINDOW) {
+      throw new InvalidQuery("page must be at most " + PaperSearch.MAX_WINDOW);
+    }
     if (size < 1 || size > MAX_SIZE) {
       throw new InvalidQuery("size must be between 1 and " + MAX_SIZE);
     }

@@ -29,13 +29,11 @@ final class OperatorAccess implements HandlerInterceptor {
     if (fromLoopback(request) || hasToken(request)) {
       return true;
     }
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    response.setContentType("application/json");
-    response
-        .getWriter()
-        .write(
-            "{\"error\":\"operator endpoints are open to this machine only,"
-                + " or with the operator token (PAPERBOY_ADMIN_TOKEN)\"}");
+    // Through the error dispatch, so the refusal comes in the route's format (JSON or a page).
+    response.sendError(
+        HttpServletResponse.SC_FORBIDDEN,
+        "operator endpoints are open to this machine only,"
+            + " or with the operator token (PAPERBOY_ADMIN_TOKEN)");
     return false;
   }
 

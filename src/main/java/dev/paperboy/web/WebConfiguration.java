@@ -3,12 +3,25 @@ package dev.paperboy.web;
 import dev.paperboy.runtime.PaperboySettings;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
-/** Operator access rules and the security headers on every response. */
+/**
+ * Operator access rules, the security headers on every response, the cap on request bodies, and the
+ * error answers for requests Tomcat refuses itself.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -20,6 +33,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    // Not on the import: it reads its body as a stream, which reading parameters would consume.
+    registry.addInterceptor(new ControlCharacters()).excludePathPatterns("/admin/import", "/error");
     registry
         .addInterceptor(new OperatorAccess(settings))
         .addPathPatterns("/admin/**", "/sources", "/api/sources", "/mail", "/mail/**");
@@ -34,6 +49,42 @@ class WebConfiguration implements WebMvcConfigurer {
             "/settings/**",
             "/vote",
             "/save");
+  }
+
+  /** Before everything else that might read a body. */
+  @Bean
+  FilterRegistrationBean<BodyLimit> bodyLimit(
+      @Value("${paperboy.web.max-body:64KB}") DataSize body,
+      @Value("${paperboy.web.max-import-body:32GB}") DataSize importBody) {
+    FilterRegistrationBean<BodyLimit> registration =
+        new FilterRegistrationBean<>(new BodyLimit(new BodyLimit.Limits(body, importBody)));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> rejectedRequests(
+      ObjectProvider<ITemplateEngine> templates) {
+    RejectedRequests valve = new RejectedRequests(templates::getObject);
+    return factory -> factory.addContextCustomizers(valve::install);
+  }
+
+  /**
+   * Pages are HTML whatever their address ends with: Thymeleaf would otherwise take the type from
+   * the path's extension and send our error page for {@code /feed/search.atom} or {@code
+   * /css/paperboy.css} as a feed or a stylesheet.
+   */
+  @Bean
+  static BeanPostProcessor pagesAreHtml() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String name) {
+        if (bean instanceof ThymeleafViewResolver resolver) {
+          resolver.setForceContentType(true);
+        }
+        return bean;
+      }
+    };
   }
 
   /**
