@@ -123,8 +123,10 @@ class ErrorAnswersIT extends SharedApplicationTest {
     for (int i = 0; lines.length() < 200_000; i++) {
       lines.append(
           String.format(
-              "{\"title\": \"Large Import Number %d\", \"abstract\": \"%s\"}%n",
-              i, "words ".repeat(800)));
+              "{\"title\": \"Glacier sediment survey %d\", \"abstract\": \"%s\"}%n",
+              i,
+              "Meltwater carries fine sediment from the glacier snout into the lake. "
+                  .repeat(60)));
     }
     HttpResponse<String> r =
         send(
