@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class SigningKeyTest {
 
@@ -25,6 +26,23 @@ class SigningKeyTest {
         .hasMessageContaining("at least 32")
         .hasMessageNotContaining(secret);
     assertThat(dir.resolve("secret.key")).doesNotExist();
+  }
+
+  @Test
+  void aTooShortSecretStopsTheStart() {
+    new ApplicationContextRunner()
+        .withUserConfiguration(RuntimeConfiguration.class)
+        .withPropertyValues(
+            "paperboy.data-dir=" + dir,
+            "paperboy.secret=changeme",
+            // never reached: the key is checked before any database is opened
+            "paperboy.db.url=jdbc:postgresql://127.0.0.1:1/none")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageStartingWith("PAPERBOY_SECRET is 8 bytes long"));
   }
 
   @Test
