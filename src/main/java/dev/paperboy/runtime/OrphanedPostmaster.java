@@ -56,7 +56,7 @@ final class OrphanedPostmaster {
   }
 
   /** Whether {@code process} is a postgres server started with {@code -D cluster}. */
-  static boolean serves(ProcessHandle process, Path cluster) {
+  private static boolean serves(ProcessHandle process, Path cluster) {
     ProcessHandle.Info info = process.info();
     boolean postgres =
         info.command()
