@@ -62,9 +62,9 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * A cluster written by a version before passwords trusted every local connection, and the
-   * superuser had no password. Started once more as it is, the superuser gets one; only then is its
-   * password file written, so a crash in between simply repeats this step.
+   * A cluster written by an earlier version: it trusts every local connection and its superuser has
+   * no password. Started once more as it is, the superuser gets one; only then is the password file
+   * written, so a crash in between simply repeats this step.
    */
   private static void protectOlderCluster(DataDirectory dir) {
     if (!trustsLocalConnections(dir.postgres())) {
