@@ -30,14 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddedDatabaseIT {
 
+  @TempDir static Path shared;
   private static DataDirectory dir;
   private static EmbeddedDatabase database;
 
   @TempDir Path scratch;
 
   @BeforeAll
-  static void start() throws IOException {
-    dir = new DataDirectory(Files.createTempDirectory("paperboy-db-it-")).create();
+  static void start() {
+    dir = new DataDirectory(shared).create();
     database = EmbeddedDatabase.start(dir);
   }
 
