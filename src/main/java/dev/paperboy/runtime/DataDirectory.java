@@ -26,6 +26,18 @@ public record DataDirectory(Path root) {
     return root.resolve("postgres");
   }
 
+  /**
+   * The password of the embedded PostgreSQL's superuser, used only to set up the catalog's role.
+   */
+  public Path databaseAdminPassword() {
+    return root.resolve("postgres-superuser.password");
+  }
+
+  /** The password the application's own role uses to reach the embedded PostgreSQL. */
+  public Path databasePassword() {
+    return root.resolve("postgres.password");
+  }
+
   /** The Lucene index: derived data, rebuilt from the catalog by {@code reindex}. */
   public Path index() {
     return root.resolve("index");

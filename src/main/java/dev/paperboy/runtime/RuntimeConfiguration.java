@@ -73,11 +73,16 @@ class RuntimeConfiguration {
       implements AutoCloseable {
 
     static DatabaseHandle embedded(EmbeddedDatabase db) {
-      return new DatabaseHandle(db.jdbcUrl(), "postgres", "postgres", db);
+      return new DatabaseHandle(db.jdbcUrl(), db.username(), db.password(), db);
     }
 
     static DatabaseHandle external(PaperboySettings.Db db) {
       return new DatabaseHandle(db.url(), db.username(), db.password(), null);
+    }
+
+    @Override
+    public String toString() {
+      return "DatabaseHandle[" + url + " as " + username + "]";
     }
 
     @Override

@@ -1,13 +1,7 @@
 package dev.paperboy.runtime;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -15,6 +9,14 @@ import java.util.Base64;
  * start into the data directory, readable by its owner only. Never logged.
  */
 public final class SigningKey {
+
+  /**
+   * The shortest {@code PAPERBOY_SECRET} accepted, in bytes: as long as the HMAC-SHA256 key it
+   * becomes, so a guessable word cannot stand in for a key.
+   */
+  public static final int MIN_SECRET_BYTES = 32;
+
+  private static final int GENERATED_BYTES = 32;
 
   private final byte[] key;
 
@@ -24,31 +26,28 @@ public final class SigningKey {
 
   static SigningKey load(String secret, Path file) {
     if (secret != null && !secret.isBlank()) {
-      return new SigningKey(secret.getBytes(StandardCharsets.UTF_8));
+      return fromSecret(secret);
     }
-    try {
-      if (!Files.exists(file)) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        Files.writeString(
-            file,
-            Base64.getEncoder().encodeToString(fresh),
-            StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE);
-        restrict(file);
-      }
-      return new SigningKey(Base64.getDecoder().decode(Files.readString(file).strip()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create the signing key " + file, e);
-    }
+    String stored = OwnerOnlyFile.readOrCreate(file, SigningKey::generate);
+    return new SigningKey(Base64.getDecoder().decode(stored));
   }
 
-  private static void restrict(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the data directory's own permissions apply
+  private static SigningKey fromSecret(String secret) {
+    byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length < MIN_SECRET_BYTES) {
+      throw new IllegalStateException(
+          "PAPERBOY_SECRET is "
+              + bytes.length
+              + " bytes long; it must be at least "
+              + MIN_SECRET_BYTES
+              + " (for example the output of `openssl rand -base64 48`). Unset it to have a key"
+              + " generated into the data directory.");
     }
+    return new SigningKey(bytes);
+  }
+
+  private static String generate() {
+    return Base64.getEncoder().encodeToString(OwnerOnlyFile.randomBytes(GENERATED_BYTES));
   }
 
   /** A copy, so no caller can change the key. */

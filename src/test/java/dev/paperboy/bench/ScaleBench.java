@@ -3,6 +3,7 @@ package dev.paperboy.bench;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.paperboy.catalog.Text;
+import dev.paperboy.runtime.DataDirectory;
 import dev.paperboy.search.Embedder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -282,11 +283,12 @@ final class ScaleBench {
     heapMax = Math.max(heapMax, server.heapUsedMiB());
   }
 
+  /** As the application's own role, with the password the server keeps in its data directory. */
   private static Connection connect(Path data) throws Exception {
     return DriverManager.getConnection(
         "jdbc:postgresql://127.0.0.1:" + ServerProcess.postgresPort(data) + "/postgres",
-        "postgres",
-        "");
+        "paperboy",
+        Files.readString(new DataDirectory(data).databasePassword()).strip());
   }
 
   /** The catalog's rows for the corpus, as CSV for COPY: the work COPY does, nothing else. */
