@@ -40,6 +40,8 @@ public final class Cli {
         eval [--model ID|all] [--out FILE] [DIR]
                          measure search quality on the relevance yardstick (default DIR
                          yardstick, FILE docs/RELEVANCE.md); uses a temporary catalog
+        operator-link    print a new one-time sign-in link to the running server's operator
+                         pages (mail, sources, admin)
         help             show this text
 
       Settings come from the environment (README lists them all): PAPERBOY_DATA_DIR (default
@@ -79,6 +81,7 @@ public final class Cli {
             new DigestCommand(out, err, new LocalContext(application, dir)).run(rest, target());
         case "sync" ->
             new SyncCommand(out, err, new LocalContext(application, dir)).run(rest, target());
+        case "operator-link" -> new OperatorLinkCommand(out).run(RunningServer.find(dir));
         case "help", "--help", "-h" -> {
           out.print(USAGE);
           yield 0;

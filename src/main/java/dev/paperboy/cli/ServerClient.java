@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Sends a command's work to the server that owns the data directory, over loopback. */
+/**
+ * Sends a command's work to the server that owns the data directory, over loopback, as the
+ * operator: with the token that server keeps in the data directory.
+ */
 final class ServerClient {
 
   private final RunningServer server;
@@ -30,16 +33,17 @@ final class ServerClient {
             : (path.contains("?") ? "&" : "?")
                 + "file="
                 + URLEncoder.encode(fileName, StandardCharsets.UTF_8);
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(server.baseUrl() + path + query))
-            .header("Content-Type", "application/octet-stream")
-            .POST(
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofInputStream(body))
-            .build();
+            .header("Content-Type", "application/octet-stream");
+    server.operatorToken().ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    request.POST(
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofInputStream(body));
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new CommandFailed(
             "the server answered " + response.statusCode() + ": " + response.body());

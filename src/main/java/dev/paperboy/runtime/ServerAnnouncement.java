@@ -17,7 +17,7 @@ class ServerAnnouncement {
 
   @EventListener
   void started(WebServerInitializedEvent event) {
-    new RunningServer(ProcessHandle.current().pid(), event.getWebServer().getPort()).write(dir);
+    new RunningServer(ProcessHandle.current().pid(), event.getWebServer().getPort(), dir).write();
   }
 
   @EventListener

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,10 +34,12 @@ class SubscriptionPages {
 
   private final Subscriptions subscriptions;
   private final Session session;
+  private final Site site;
 
-  SubscriptionPages(Subscriptions subscriptions, Session session) {
+  SubscriptionPages(Subscriptions subscriptions, Session session, Site site) {
     this.subscriptions = subscriptions;
     this.session = session;
+    this.site = site;
   }
 
   @PostMapping("/subscribe")
@@ -170,7 +171,7 @@ class SubscriptionPages {
     session.current(request).ifPresent(s -> subscriptions.unsubscribe(s.id()));
     response.addHeader(
         "Set-Cookie",
-        ResponseCookie.from(Session.COOKIE, "").path("/").maxAge(0).build().toString());
+        site.cookie(Session.COOKIE, "", request).sameSite("Lax").maxAge(0).build().toString());
     return message(model, "You are unsubscribed", "No more digests will be sent.");
   }
 
@@ -229,11 +230,9 @@ class SubscriptionPages {
     }
     response.addHeader(
         "Set-Cookie",
-        ResponseCookie.from(Session.COOKIE, subscriptions.session(subscriber.get()))
-            .path("/")
-            .httpOnly(true)
+        site.cookie(Session.COOKIE, subscriptions.session(subscriber.get()), request)
+            // Lax, not Strict: a reader arriving from a link in a digest is still signed in.
             .sameSite("Lax")
-            .secure(request.isSecure())
             .maxAge(30L * 24 * 3600)
             .build()
             .toString());

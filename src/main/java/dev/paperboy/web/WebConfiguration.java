@@ -1,28 +1,42 @@
 package dev.paperboy.web;
 
+import dev.paperboy.digest.Tokens;
+import dev.paperboy.runtime.OperatorToken;
 import dev.paperboy.runtime.PaperboySettings;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Operator access rules and the security headers on every response. */
+/** Operator access, CSRF on our forms and the security headers on every response. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-  private final PaperboySettings settings;
+  private final Site site;
 
-  WebConfiguration(PaperboySettings settings) {
-    this.settings = settings;
+  WebConfiguration(Site site) {
+    this.site = site;
+  }
+
+  /**
+   * A servlet filter rather than an MVC interceptor, so it stands in front of everything the server
+   * answers — Actuator's endpoints included, which interceptors never see.
+   */
+  @Bean
+  FilterRegistrationBean<OperatorAccess> operatorAccess(
+      OperatorToken token, PaperboySettings settings, Tokens tokens) {
+    FilterRegistrationBean<OperatorAccess> registration =
+        new FilterRegistrationBean<>(new OperatorAccess(token, settings, tokens, site));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry
-        .addInterceptor(new OperatorAccess(settings))
-        .addPathPatterns("/admin/**", "/sources", "/api/sources", "/mail", "/mail/**");
     registry
         .addInterceptor(new Csrf())
         .addPathPatterns(
@@ -51,6 +65,9 @@ class WebConfiguration implements WebMvcConfigurer {
               + " frame-ancestors 'none'");
       http.setHeader("X-Content-Type-Options", "nosniff");
       http.setHeader("Referrer-Policy", "same-origin");
+      if (site.https()) {
+        http.setHeader("Strict-Transport-Security", "max-age=31536000");
+      }
       chain.doFilter(request, response);
     };
   }
