@@ -170,7 +170,7 @@ class OperatorAccessIT extends SharedApplicationTest {
     HttpResponse<String> first = get("/operator/signin?code=" + code);
     assertThat(first.statusCode()).isEqualTo(302);
     assertThat(first.headers().firstValue("Location").orElse("")).endsWith("/sources");
-    String setCookie = first.headers().firstValue("Set-Cookie").orElse("");
+    String setCookie = operatorSetCookie(first);
     assertThat(setCookie).startsWith("pb_operator=").contains("HttpOnly", "SameSite=Strict");
     assertThat(setCookie).doesNotContain("Secure");
     String cookie = setCookie.substring(0, setCookie.indexOf(';'));
@@ -218,12 +218,15 @@ class OperatorAccessIT extends SharedApplicationTest {
 
   /** Signs in by a one-time link, as the operator's browser would, and returns its cookie. */
   private String operatorCookie() {
-    String setCookie =
-        get("/operator/signin?code=" + links.issue())
-            .headers()
-            .firstValue("Set-Cookie")
-            .orElseThrow();
+    String setCookie = operatorSetCookie(get("/operator/signin?code=" + links.issue()));
     return setCookie.substring(0, setCookie.indexOf(';'));
+  }
+
+  static String operatorSetCookie(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(OperatorSignIn.COOKIE + "="))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no operator cookie in " + response.headers()));
   }
 
   private HttpRequest.Builder post(String url, String body) {
