@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,32 +77,32 @@ final class OperatorAccess extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Refusal refusal = refusal(request);
-    if (refusal == null) {
+    Optional<Refusal> refusal = refusal(request);
+    if (refusal.isEmpty()) {
       chain.doFilter(request, response);
     } else {
-      refuse(refusal, request, response);
+      refuse(refusal.get(), request, response);
     }
   }
 
-  private Refusal refusal(HttpServletRequest request) {
+  /** Why this request may not pass, if it may not. */
+  private Optional<Refusal> refusal(HttpServletRequest request) {
     if (!site.isOurHost(request.getHeader("Host"))) {
-      return Refusal.FOREIGN_HOST;
+      return Optional.of(Refusal.FOREIGN_HOST);
     }
     if (!SAFE_METHODS.contains(request.getMethod()) && fromAnotherSite(request)) {
-      return Refusal.CROSS_SITE;
+      return Optional.of(Refusal.CROSS_SITE);
     }
     String bearer = request.getHeader("Authorization");
-    if (bearer != null) {
-      return isOperatorToken(bearer) ? null : Refusal.WRONG_CREDENTIAL;
+    Optional<String> cookie = Csrf.cookie(request, OperatorSignIn.COOKIE);
+    if (bearer == null && cookie.isEmpty()) {
+      return Optional.of(Refusal.NO_CREDENTIAL);
     }
-    return Csrf.cookie(request, OperatorSignIn.COOKIE)
-        .map(
-            c ->
-                tokens.verify(c, Tokens.Purpose.OPERATOR).isPresent()
-                    ? null
-                    : Refusal.WRONG_CREDENTIAL)
-        .orElse(Refusal.NO_CREDENTIAL);
+    boolean valid =
+        bearer != null
+            ? isOperatorToken(bearer)
+            : tokens.verify(cookie.get(), Tokens.Purpose.OPERATOR).isPresent();
+    return valid ? Optional.empty() : Optional.of(Refusal.WRONG_CREDENTIAL);
   }
 
   /**
