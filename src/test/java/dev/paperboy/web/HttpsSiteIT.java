@@ -3,11 +3,16 @@ package dev.paperboy.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.support.StartedApplication;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +28,20 @@ class HttpsSiteIT {
   private static final String ADMIN = "a-remote-operator-token-0123456789";
   private static StartedApplication app;
 
+  /** What the server printed while starting. */
+  private static String printed;
+
   @BeforeAll
   static void start() {
-    app = StartedApplication.with("paperboy.base-url=" + SITE, "paperboy.admin-token=" + ADMIN);
+    PrintStream console = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      app = StartedApplication.with("paperboy.base-url=" + SITE, "paperboy.admin-token=" + ADMIN);
+    } finally {
+      System.setOut(console);
+    }
+    printed = captured.toString(StandardCharsets.UTF_8);
   }
 
   @AfterAll
@@ -40,6 +56,19 @@ class HttpsSiteIT {
 
   private static HttpRequest.Builder at(String path) {
     return HttpRequest.newBuilder(URI.create(app.baseUrl() + path));
+  }
+
+  @Test
+  void servePrintsAOneTimeSignInLinkOnTheSitesAddress() throws IOException, InterruptedException {
+    Matcher link =
+        Pattern.compile(
+                "Operator sign-in \\(once, within 15 minutes\\): "
+                    + Pattern.quote(SITE)
+                    + "/operator/signin\\?code=(\\S+)")
+            .matcher(printed);
+    assertThat(link.find()).as(printed).isTrue();
+    assertThat(send(at("/operator/signin?code=" + link.group(1))).statusCode()).isEqualTo(302);
+    assertThat(send(at("/operator/signin?code=" + link.group(1))).body()).contains("already used");
   }
 
   @Test

@@ -97,6 +97,7 @@ class OperatorAccessIT extends SharedApplicationTest {
     assertThat(mail.statusCode()).isEqualTo(401);
     assertThat(mail.headers().firstValue("Content-Type").orElse("")).contains("text/html");
     assertThat(mail.body()).contains("Operator sign-in needed", "bin/paperboy operator-link");
+    assertThat(mail.headers().firstValue("Content-Security-Policy")).isPresent();
     HttpResponse<String> metrics = get("/actuator/prometheus");
     assertThat(metrics.statusCode()).isEqualTo(401);
     assertThat(JSON.readTree(metrics.body()).get("error").asString()).contains("operator");
