@@ -47,6 +47,8 @@ public final class Cli {
         eval [--model ID|all] [--out FILE] [DIR]
                          measure search quality on the relevance yardstick (default DIR
                          yardstick, FILE docs/RELEVANCE.md); uses a temporary catalog
+        operator-link    print a new one-time sign-in link to the running server's operator
+                         pages (mail, sources, admin)
         help             show this text
 
       Exit status: 0 all done (every record imported or unchanged, every source synced);
@@ -94,6 +96,7 @@ public final class Cli {
             new DigestCommand(out, err, new LocalContext(application, dir)).run(rest, target());
         case "sync" ->
             new SyncCommand(out, err, new LocalContext(application, dir)).run(rest, target());
+        case "operator-link" -> new OperatorLinkCommand(out).run(RunningServer.find(dir));
         case "help", "--help", "-h" -> {
           out.print(USAGE);
           yield 0;

@@ -15,7 +15,10 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Sends a command's work to the server that owns the data directory, over loopback. */
+/**
+ * Sends a command's work to the server that owns the data directory, over loopback, as the
+ * operator: with the token that server keeps in the data directory.
+ */
 final class ServerClient {
 
   /** Reading the body we were sending failed: the file's fault, not the server's. */
@@ -49,13 +52,14 @@ final class ServerClient {
   }
 
   private String send(String path, HttpRequest.BodyPublisher body, Tracked tracked) {
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
             .header("Content-Type", "application/octet-stream")
-            .POST(body)
-            .build();
+            .POST(body);
+    server.operatorToken().ifPresent(t -> request.header("Authorization", "Bearer " + t));
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new CommandFailed(
             "the server answered " + response.statusCode() + ": " + errorIn(response.body()));

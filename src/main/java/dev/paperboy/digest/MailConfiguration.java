@@ -1,6 +1,7 @@
 package dev.paperboy.digest;
 
 import java.util.Properties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +19,7 @@ class MailConfiguration {
 
   @Bean
   @ConditionalOnExpression("!'${paperboy.mail.smtp-host:}'.isBlank()")
-  JavaMailSender smtp(MailSettings settings) {
+  JavaMailSender smtp(MailSettings settings, @Value("${paperboy.mail.smtp-tls:}") String tls) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost(settings.smtpHost());
     sender.setPort(settings.smtpPort());
@@ -31,7 +32,7 @@ class MailConfiguration {
     p.put("mail.smtp.timeout", "30000");
     p.put("mail.smtp.writetimeout", "30000");
     p.put("mail.smtp.auth", String.valueOf(sender.getUsername() != null));
-    p.put("mail.smtp.starttls.enable", String.valueOf(settings.smtpPort() == 587));
+    SmtpTls.choose(tls, settings.smtpHost(), settings.smtpPort()).apply(p);
     return sender;
   }
 

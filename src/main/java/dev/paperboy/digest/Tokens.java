@@ -29,12 +29,19 @@ public class Tokens {
     SIGN_IN(Duration.ofMinutes(30)),
     SESSION(Duration.ofDays(30)),
     MANAGE(Duration.ofDays(30)),
-    UNSUBSCRIBE(Duration.ofDays(365));
+    UNSUBSCRIBE(Duration.ofDays(365)),
+    /** The operator's browser session, after a one-time sign-in link: a working day. */
+    OPERATOR(Duration.ofHours(8));
 
     final Duration lifetime;
 
     Purpose(Duration lifetime) {
       this.lifetime = lifetime;
+    }
+
+    /** How long a token of this purpose stays valid, and so how long its cookie may live. */
+    public Duration lifetime() {
+      return lifetime;
     }
   }
 

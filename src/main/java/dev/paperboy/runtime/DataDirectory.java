@@ -53,6 +53,14 @@ public record DataDirectory(Path root) {
     return root.resolve("secret.key");
   }
 
+  /**
+   * The operator token: the credential the CLI sends to a running server, readable by its owner
+   * only.
+   */
+  public Path operatorToken() {
+    return root.resolve("operator.token");
+  }
+
   /** Written by a running server: how other processes on this machine reach it. */
   public Path serverFile() {
     return root.resolve("server.json");

@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * How a running server on this data directory can be reached by the CLI: its process id and
- * loopback port, in {@code server.json}. Only trusted while that process is alive.
+ * loopback port, in {@code server.json}, and the operator token beside it. Only trusted while that
+ * process is alive.
  */
-public record RunningServer(long pid, int port) {
+public record RunningServer(long pid, int port, DataDirectory dir) {
 
   private static final Pattern FIELDS = Pattern.compile("\\{\"pid\":(\\d+),\"port\":(\\d+)}");
 
@@ -25,7 +26,7 @@ public record RunningServer(long pid, int port) {
         return Optional.empty();
       }
       RunningServer server =
-          new RunningServer(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)));
+          new RunningServer(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), dir);
       boolean alive = ProcessHandle.of(server.pid).map(ProcessHandle::isAlive).orElse(false);
       return alive ? Optional.of(server) : Optional.empty();
     } catch (IOException e) {
@@ -33,7 +34,7 @@ public record RunningServer(long pid, int port) {
     }
   }
 
-  void write(DataDirectory dir) {
+  void write() {
     try {
       Files.writeString(dir.serverFile(), "{\"pid\":" + pid + ",\"port\":" + port + "}\n");
     } catch (IOException e) {
@@ -47,6 +48,11 @@ public record RunningServer(long pid, int port) {
     } catch (IOException e) {
       // a stale file is harmless: its pid is checked before it is trusted
     }
+  }
+
+  /** The credential the server asks of operator requests (see {@link OperatorToken}). */
+  public Optional<String> operatorToken() {
+    return OperatorToken.read(dir);
   }
 
   public String baseUrl() {

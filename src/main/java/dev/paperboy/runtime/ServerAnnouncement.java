@@ -25,7 +25,7 @@ class ServerAnnouncement {
   @EventListener
   void started(WebServerInitializedEvent event) {
     port = event.getWebServer().getPort();
-    new RunningServer(ProcessHandle.current().pid(), port).write(dir);
+    new RunningServer(ProcessHandle.current().pid(), port, dir).write();
   }
 
   /** Ready means answering: the web server is up and every start-up task has run. */

@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import org.springframework.http.ResponseCookie;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -24,7 +23,7 @@ final class Csrf implements HandlerInterceptor {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The value for this browser, issuing a cookie when it has none. */
-  static String token(HttpServletRequest request, HttpServletResponse response) {
+  static String token(HttpServletRequest request, HttpServletResponse response, Site site) {
     return cookie(request, COOKIE)
         .orElseGet(
             () -> {
@@ -33,13 +32,7 @@ final class Csrf implements HandlerInterceptor {
               String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
               response.addHeader(
                   "Set-Cookie",
-                  ResponseCookie.from(COOKIE, value)
-                      .path("/")
-                      .httpOnly(true)
-                      .sameSite("Strict")
-                      .secure(request.isSecure())
-                      .build()
-                      .toString());
+                  site.cookie(COOKIE, value, request).sameSite("Strict").build().toString());
               return value;
             });
   }

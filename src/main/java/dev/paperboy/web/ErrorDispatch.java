@@ -18,6 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class ErrorDispatch implements ErrorController {
 
+  private final ErrorHandling errors;
+
+  ErrorDispatch(ErrorHandling errors) {
+    this.errors = errors;
+  }
+
   @RequestMapping("${server.error.path:/error}")
   Object error(HttpServletRequest request, HttpServletResponse response) throws Exception {
     if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Exception e) {
@@ -25,11 +31,11 @@ class ErrorDispatch implements ErrorController {
     }
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     if (!(code instanceof Integer status)) {
-      return ErrorHandling.respond(
+      return errors.respond(
           request, response, HttpStatus.NOT_FOUND, "nothing here: " + request.getRequestURI());
     }
     Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-    return ErrorHandling.respond(
+    return errors.respond(
         request,
         response,
         HttpStatusCode.valueOf(status),

@@ -38,6 +38,12 @@ class ErrorHandling {
   private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
   private static final Set<String> WHOLE_NUMBERS = Set.of("int", "long", "Integer", "Long");
 
+  private final Site site;
+
+  ErrorHandling(Site site) {
+    this.site = site;
+  }
+
   @ExceptionHandler(InvalidQuery.class)
   Object invalidQuery(InvalidQuery e, HttpServletRequest request, HttpServletResponse response) {
     return respond(request, response, HttpStatus.BAD_REQUEST, e.getMessage());
@@ -200,7 +206,7 @@ class ErrorHandling {
   }
 
   /** The answer for a failure, in the format of the route the client asked for. */
-  static Object respond(
+  Object respond(
       HttpServletRequest request,
       HttpServletResponse response,
       HttpStatusCode status,
@@ -215,7 +221,7 @@ class ErrorHandling {
         .body(format == ErrorFormat.JSON ? Map.of("error", message) : message + "\n");
   }
 
-  private static ModelAndView page(
+  private ModelAndView page(
       HttpServletRequest request,
       HttpServletResponse response,
       HttpStatusCode status,
@@ -228,7 +234,7 @@ class ErrorHandling {
     page.addObject("reason", ErrorDispatch.phrase(status.value()));
     page.addObject("message", message);
     page.addObject("q", ErrorFormat.typed(request, "q"));
-    page.addObject("csrf", Csrf.token(request, response));
+    page.addObject("csrf", Csrf.token(request, response, site));
     return page;
   }
 }

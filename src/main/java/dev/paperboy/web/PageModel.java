@@ -9,8 +9,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class PageModel {
 
+  private final Site site;
+
+  PageModel(Site site) {
+    this.site = site;
+  }
+
   @ModelAttribute("csrf")
   String csrf(HttpServletRequest request, HttpServletResponse response) {
-    return Csrf.token(request, response);
+    return Csrf.token(request, response, site);
   }
 }

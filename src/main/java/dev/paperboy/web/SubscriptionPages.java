@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,10 +36,12 @@ class SubscriptionPages {
 
   private final Subscriptions subscriptions;
   private final Session session;
+  private final Site site;
 
-  SubscriptionPages(Subscriptions subscriptions, Session session) {
+  SubscriptionPages(Subscriptions subscriptions, Session session, Site site) {
     this.subscriptions = subscriptions;
     this.session = session;
+    this.site = site;
   }
 
   @PostMapping("/subscribe")
@@ -106,7 +107,7 @@ class SubscriptionPages {
   @PostMapping("/settings/signout")
   String signOut(HttpServletResponse response, HttpServletRequest request, Model model) {
     session.token(request).ifPresent(subscriptions::signOut);
-    forget(response);
+    forget(request, response);
     return message(model, "You are signed out", "Your digests keep coming as before.");
   }
 
@@ -118,7 +119,7 @@ class SubscriptionPages {
       return "redirect:/signin";
     }
     subscriptions.signOutEverywhere(s.get().id());
-    forget(response);
+    forget(request, response);
     return message(
         model,
         "You are signed out everywhere",
@@ -195,7 +196,7 @@ class SubscriptionPages {
   @PostMapping("/settings/unsubscribe")
   String leave(HttpServletRequest request, HttpServletResponse response, Model model) {
     session.current(request).ifPresent(s -> subscriptions.unsubscribe(s.id()));
-    forget(response);
+    forget(request, response);
     return message(model, "You are unsubscribed", "No more digests will be sent.");
   }
 
@@ -270,21 +271,19 @@ class SubscriptionPages {
       Subscriber subscriber, HttpServletRequest request, HttpServletResponse response) {
     response.addHeader(
         "Set-Cookie",
-        ResponseCookie.from(Session.COOKIE, subscriptions.session(subscriber))
-            .path("/")
-            .httpOnly(true)
+        site.cookie(Session.COOKIE, subscriptions.session(subscriber), request)
+            // Lax, not Strict: a reader arriving from a link in a digest is still signed in.
             .sameSite("Lax")
-            .secure(request.isSecure())
             .maxAge(30L * 24 * 3600)
             .build()
             .toString());
     return "redirect:/settings";
   }
 
-  private static void forget(HttpServletResponse response) {
+  private void forget(HttpServletRequest request, HttpServletResponse response) {
     response.addHeader(
         "Set-Cookie",
-        ResponseCookie.from(Session.COOKIE, "").path("/").maxAge(0).build().toString());
+        site.cookie(Session.COOKIE, "", request).sameSite("Lax").maxAge(0).build().toString());
   }
 
   /** The sign-in form, under a notice saying why it is shown. */

@@ -1,5 +1,7 @@
 package dev.paperboy.web;
 
+import dev.paperboy.digest.Tokens;
+import dev.paperboy.runtime.OperatorToken;
 import dev.paperboy.runtime.PaperboySettings;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,25 +21,35 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
- * Operator access rules, the security headers on every response, the cap on request bodies, and the
- * error answers for requests Tomcat refuses itself.
+ * Operator access, CSRF on our forms, the security headers on every response, the cap on request
+ * bodies, and the error answers for requests Tomcat refuses itself.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-  private final PaperboySettings settings;
+  private final Site site;
 
-  WebConfiguration(PaperboySettings settings) {
-    this.settings = settings;
+  WebConfiguration(Site site) {
+    this.site = site;
+  }
+
+  /**
+   * A servlet filter rather than an MVC interceptor, so it stands in front of everything the server
+   * answers — Actuator's endpoints included, which interceptors never see.
+   */
+  @Bean
+  FilterRegistrationBean<OperatorAccess> operatorAccess(
+      OperatorToken token, PaperboySettings settings, Tokens tokens) {
+    FilterRegistrationBean<OperatorAccess> registration =
+        new FilterRegistrationBean<>(new OperatorAccess(token, settings, tokens, site));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     // Not on the import: it reads its body as a stream, which reading parameters would consume.
     registry.addInterceptor(new ControlCharacters()).excludePathPatterns("/admin/import", "/error");
-    registry
-        .addInterceptor(new OperatorAccess(settings))
-        .addPathPatterns("/admin/**", "/sources", "/api/sources", "/mail", "/mail/**");
     registry
         .addInterceptor(new Csrf())
         .addPathPatterns(
@@ -89,20 +101,28 @@ class WebConfiguration implements WebMvcConfigurer {
 
   /**
    * Scripts only from this site (KaTeX and ours), so even an escaping slip cannot run injected
-   * script; KaTeX sets inline styles, hence 'unsafe-inline' for styles only.
+   * script; KaTeX sets inline styles, hence 'unsafe-inline' for styles only. Ordered before
+   * operator access, so its refusals carry these headers too.
    */
   @Bean
-  Filter securityHeaders() {
-    return (request, response, chain) -> {
-      HttpServletResponse http = (HttpServletResponse) response;
-      http.setHeader(
-          "Content-Security-Policy",
-          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-              + " img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none';"
-              + " frame-ancestors 'none'");
-      http.setHeader("X-Content-Type-Options", "nosniff");
-      http.setHeader("Referrer-Policy", "same-origin");
-      chain.doFilter(request, response);
-    };
+  FilterRegistrationBean<Filter> securityHeaders() {
+    Filter headers =
+        (request, response, chain) -> {
+          HttpServletResponse http = (HttpServletResponse) response;
+          http.setHeader(
+              "Content-Security-Policy",
+              "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                  + " img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none';"
+                  + " frame-ancestors 'none'");
+          http.setHeader("X-Content-Type-Options", "nosniff");
+          http.setHeader("Referrer-Policy", "same-origin");
+          if (site.https()) {
+            http.setHeader("Strict-Transport-Security", "max-age=31536000");
+          }
+          chain.doFilter(request, response);
+        };
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(headers);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+    return registration;
   }
 }

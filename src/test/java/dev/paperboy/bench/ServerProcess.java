@@ -23,6 +23,9 @@ final class ServerProcess implements AutoCloseable {
 
   static final String HEAP = "2g";
 
+  /** The operator credential the benchmark's server accepts, for its admin and metrics calls. */
+  private static final String OPERATOR_TOKEN = java.util.UUID.randomUUID().toString();
+
   private final Process process;
   private final int port;
   private final double startupSeconds;
@@ -52,6 +55,7 @@ final class ServerProcess implements AutoCloseable {
     builder.environment().put("PAPERBOY_PORT", String.valueOf(port));
     builder.environment().put("PAPERBOY_SOURCES", "");
     builder.environment().put("PAPERBOY_EMBEDDING_BACKFILL", "false");
+    builder.environment().put("PAPERBOY_ADMIN_TOKEN", OPERATOR_TOKEN);
     builder.environment().putAll(env);
     Files.createDirectories(dataDir);
     builder.redirectErrorStream(true);
@@ -95,7 +99,10 @@ final class ServerProcess implements AutoCloseable {
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofMinutes(5)).build(),
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + OPERATOR_TOKEN)
+            .timeout(Duration.ofMinutes(5))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -105,6 +112,7 @@ final class ServerProcess implements AutoCloseable {
         http.send(
             HttpRequest.newBuilder(URI.create(base() + path))
                 .timeout(Duration.ofHours(3))
+                .header("Authorization", "Bearer " + OPERATOR_TOKEN)
                 .header("Content-Type", "application/octet-stream")
                 .POST(
                     body == null

@@ -3,7 +3,6 @@ package dev.paperboy.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.support.SharedApplicationTest;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -26,8 +25,7 @@ class ImportWithoutEmbeddingsIT extends SharedApplicationTest {
   void papersAreFoundByWordsAtOnceAndByMeaningOnceEmbedded() {
     HttpResponse<String> imported =
         send(
-            HttpRequest.newBuilder(
-                    URI.create(baseUrl() + "/admin/import?embeddings=false&file=later.jsonl"))
+            asOperator("/admin/import?embeddings=false&file=later.jsonl")
                 .POST(HttpRequest.BodyPublishers.ofString(PAPERS))
                 .build());
     assertThat(imported.statusCode()).isEqualTo(200);

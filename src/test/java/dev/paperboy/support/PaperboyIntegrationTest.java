@@ -115,6 +115,23 @@ public abstract class PaperboyIntegrationTest {
     }
   }
 
+  @Autowired protected dev.paperboy.runtime.DataDirectory dataDirectory;
+
+  /** The operator token the running server wrote into its data directory, as the CLI reads it. */
+  protected String operatorToken() {
+    return dev.paperboy.runtime.OperatorToken.read(dataDirectory).orElseThrow();
+  }
+
+  /** A request carrying the operator credential, as the CLI sends it. */
+  protected HttpRequest.Builder asOperator(String pathAndQuery) {
+    return HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
+        .header("Authorization", "Bearer " + operatorToken());
+  }
+
+  protected HttpResponse<String> getAsOperator(String pathAndQuery) {
+    return send(asOperator(pathAndQuery).build());
+  }
+
   protected JsonNode json(String pathAndQuery) {
     HttpResponse<String> response = get(pathAndQuery);
     if (response.statusCode() != 200) {

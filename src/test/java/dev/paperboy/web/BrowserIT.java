@@ -48,7 +48,11 @@ class BrowserIT extends SharedApplicationTest {
             .usingAnyFreePort()
             .build();
     browser = new ChromeDriver(service, options);
+    // The local mail page is the operator's: this browser signs in as the operator would.
+    browser.get(baseUrl() + "/operator/signin?code=" + operatorLinks.issue());
   }
+
+  @Autowired OperatorLinks operatorLinks;
 
   @AfterEach
   void closeBrowser() {

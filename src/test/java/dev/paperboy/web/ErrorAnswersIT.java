@@ -125,8 +125,7 @@ class ErrorAnswersIT extends SharedApplicationTest {
           String.format(
               "{\"title\": \"Glacier sediment survey %d\", \"abstract\": \"%s\"}%n",
               i,
-              "Meltwater carries fine sediment from the glacier snout into the lake. "
-                  .repeat(60)));
+              "Meltwater carries fine sediment from the glacier snout into the lake. ".repeat(60)));
     }
     HttpResponse<String> r =
         send(
