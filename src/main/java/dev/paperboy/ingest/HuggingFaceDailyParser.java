@@ -56,7 +56,7 @@ final class HuggingFaceDailyParser implements FeedParser {
       sink.stopped(
           "after item " + complete,
           "JSON is malformed or truncated ("
-              + Json.describe(e)
+              + Json.describe(e, true)
               + "); the rest of the file was skipped");
     }
   }

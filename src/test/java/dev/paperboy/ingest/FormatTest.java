@@ -25,24 +25,25 @@ class FormatTest {
 
   @Test
   void eachFixtureIsRecognisedFromItsContent() throws IOException {
-    assertThat(detect("arxiv-api.atom")).isEqualTo(Format.ARXIV_ATOM);
-    assertThat(detect("oai-arxiv.xml")).isEqualTo(Format.OAI_PMH);
-    assertThat(detect("oai-arxivraw.xml")).isEqualTo(Format.OAI_PMH);
+    assertThat(detect("arxiv-api.atom")).isEqualTo(Format.ARXIV_API_ATOM);
+    assertThat(detect("oai-arxiv.xml")).isEqualTo(Format.OAI_PMH_LIST_RECORDS);
+    assertThat(detect("oai-arxivraw.xml")).isEqualTo(Format.OAI_PMH_LIST_RECORDS);
     assertThat(detect("hf-daily.json")).isEqualTo(Format.HUGGING_FACE_DAILY);
     assertThat(detect("papers.jsonl")).isEqualTo(Format.JSON_LINES);
-    assertThat(detect("xxe.atom")).isEqualTo(Format.ARXIV_ATOM);
+    assertThat(detect("xxe.atom")).isEqualTo(Format.ARXIV_API_ATOM);
   }
 
   @Test
   void aByteOrderMarkAndLeadingSpaceAreIgnored() throws IOException {
     assertThat(detectText("\uFEFF  \n<feed xmlns='http://www.w3.org/2005/Atom'/>"))
-        .isEqualTo(Format.ARXIV_ATOM);
+        .isEqualTo(Format.ARXIV_API_ATOM);
   }
 
   @Test
   void unknownContentGetsAClearReason() {
     assertThatThrownBy(() -> detectText("")).hasMessage("the file is empty");
-    assertThatThrownBy(() -> detectText("<rss version='2.0'/>")).hasMessageContaining("root <rss>");
+    assertThatThrownBy(() -> detectText("<html><body/></html>"))
+        .hasMessageContaining("root <html>");
     assertThatThrownBy(() -> detectText("id,title\n1,x")).hasMessageContaining("not XML or JSON");
   }
 }

@@ -52,7 +52,7 @@ class HostileInputTest {
             new ArxivAtomParser(), new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)));
     assertThat(sink.papers).extracting(Paper::title).containsExactly("Before", "After");
     assertThat(sink.rejections)
-        .containsExactly("entry 2: abstract is 5,242,880 characters long; the limit is 50,000");
+        .containsExactly("entry 2: summary is longer than 1,048,576 characters");
   }
 
   @Test
@@ -84,7 +84,7 @@ class HostileInputTest {
     ImportBatch batch =
         new ImportBatch(
             "bad.atom",
-            Format.ARXIV_ATOM,
+            "arXiv API Atom feed",
             records -> records.stream().map(r -> Catalog.Change.NEW).toList());
     CollectingSink parsed = invalidUtf8Feed();
     for (int i = 0; i < parsed.papers.size(); i++) {
