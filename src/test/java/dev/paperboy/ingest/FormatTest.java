@@ -31,6 +31,21 @@ class FormatTest {
     assertThat(detect("hf-daily.json")).isEqualTo(Format.HUGGING_FACE_DAILY);
     assertThat(detect("papers.jsonl")).isEqualTo(Format.JSON_LINES);
     assertThat(detect("xxe.atom")).isEqualTo(Format.ARXIV_API_ATOM);
+    assertThat(detect("arxiv-snapshot.jsonl")).isEqualTo(Format.ARXIV_SNAPSHOT);
+    assertThat(detect("arxiv-announce.rss")).isEqualTo(Format.ARXIV_ANNOUNCEMENT_RSS);
+    assertThat(detect("arxiv-announce.atom")).isEqualTo(Format.ARXIV_ANNOUNCEMENT_ATOM);
+    assertThat(detect("sources/rss-cs.CL.xml")).isEqualTo(Format.ARXIV_ANNOUNCEMENT_ATOM);
+    assertThat(detect("oai-dc.xml")).isEqualTo(Format.OAI_PMH_LIST_RECORDS);
+    assertThat(detect("oai-getrecord.xml")).isEqualTo(Format.OAI_PMH_GET_RECORD);
+    assertThat(detect("hf-search.json")).isEqualTo(Format.HUGGING_FACE_SEARCH);
+  }
+
+  @Test
+  void theSnapshotIsToldFromOurJsonLinesByItsFieldsNotItsName() throws IOException {
+    assertThat(detectText("{\"id\":\"0704.0001\",\"submitter\":\"A\",\"categories\":\"hep-ph\"}"))
+        .isEqualTo(Format.ARXIV_SNAPSHOT);
+    assertThat(detectText("{\"id\":\"0704.0001\",\"categories\":[\"hep-ph\"]}"))
+        .isEqualTo(Format.JSON_LINES);
   }
 
   @Test
