@@ -32,7 +32,7 @@ final class Json {
       Pattern.compile("^Unexpected character \\('(.+?)' \\(code (\\d+)\\)\\)");
   private static final Pattern CONTROL =
       Pattern.compile("^Illegal unquoted character.*code (\\d+)");
-  private static final Pattern TOKEN = Pattern.compile("^Unrecognized token '(.{0,40})");
+  private static final Pattern TOKEN = Pattern.compile("^Unrecognized token '([^']{1,40})");
 
   private Json() {}
 
@@ -98,7 +98,8 @@ final class Json {
           : "unexpected character '" + match.group(1) + "'";
     }
     if ((match = TOKEN.matcher(m)).find()) {
-      return "unexpected word '" + match.group(1) + "'";
+      String token = match.group(1);
+      return (token.length() == 1 ? "unexpected character '" : "unexpected word '") + token + "'";
     }
     if (m.startsWith("Unexpected end-of-input")) {
       return "it ends before the JSON is complete";
