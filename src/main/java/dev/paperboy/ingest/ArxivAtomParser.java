@@ -7,7 +7,6 @@ import dev.paperboy.catalog.PaperId;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The arXiv API's Atom feed ({@code /api/query}): one {@code entry} per paper with {@code arxiv:}
@@ -22,18 +21,7 @@ final class ArxivAtomParser implements FeedParser {
 
   @Override
   public void parse(InputStream in, RecordSink sink) {
-    XmlRecords.walk(
-        in,
-        Set.of("entry"),
-        (entry, n) -> {
-          String position = "entry " + n;
-          try {
-            sink.accept(position, toPaper(entry), List.of());
-          } catch (BadRecord e) {
-            sink.reject(position, e.getMessage());
-          }
-        },
-        sink);
+    XmlRecords.papers(in, "entry", ArxivAtomParser::toPaper, sink);
   }
 
   private static Paper toPaper(XmlNode entry) {

@@ -5,7 +5,6 @@ import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Set;
 
 /**
  * arXiv's announcement feed in RSS 2.0, as served by rss.arxiv.org (and saved from a browser): one
@@ -17,18 +16,7 @@ final class ArxivRssParser implements FeedParser {
 
   @Override
   public void parse(InputStream in, RecordSink sink) {
-    XmlRecords.walk(
-        in,
-        Set.of("item"),
-        (item, n) -> {
-          String position = "item " + n;
-          try {
-            sink.accept(position, toPaper(item), List.of());
-          } catch (BadRecord e) {
-            sink.reject(position, e.getMessage());
-          }
-        },
-        sink);
+    XmlRecords.papers(in, "item", ArxivRssParser::toPaper, sink);
   }
 
   private static Paper toPaper(XmlNode item) {

@@ -62,14 +62,8 @@ record XmlNode(
           }
           children.add(read(r, depth + 1));
         }
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          if (!oversized && text.length() + r.getTextLength() > Fields.MAX_FIELD_CHARS) {
-            oversized = true;
-            text = new StringBuilder(); // let the kept part go: the field is rejected anyway
-          } else if (!oversized) {
-            text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
-          }
-        }
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+            oversized = oversized || !appendWithinCap(text, r);
         case XMLStreamConstants.ENTITY_REFERENCE ->
             throw new XMLStreamException(
                 "entity references are not allowed: &" + r.getLocalName() + ";", r.getLocation());
@@ -81,6 +75,17 @@ record XmlNode(
         }
       }
     }
+  }
+
+  /** Appends the reader's text unless the field would pass the cap; then drops what it kept. */
+  private static boolean appendWithinCap(StringBuilder text, XMLStreamReader r) {
+    if (text.length() + r.getTextLength() > Fields.MAX_FIELD_CHARS) {
+      text.setLength(0);
+      text.trimToSize();
+      return false;
+    }
+    text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+    return true;
   }
 
   Optional<XmlNode> child(String childName) {

@@ -1,9 +1,12 @@
 package dev.paperboy.ingest;
 
+import dev.paperboy.catalog.Paper;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -21,6 +24,26 @@ final class XmlRecords {
   }
 
   private XmlRecords() {}
+
+  /**
+   * Reads every {@code name} element as one paper; one that cannot be read is rejected by its
+   * position ("item 3") and the walk goes on.
+   */
+  static void papers(
+      InputStream in, String name, Function<XmlNode, Paper> toPaper, RecordSink sink) {
+    walk(
+        in,
+        Set.of(name),
+        (node, n) -> {
+          String position = name + " " + n;
+          try {
+            sink.accept(position, toPaper.apply(node), List.of());
+          } catch (BadRecord e) {
+            sink.reject(position, e.getMessage());
+          }
+        },
+        sink);
+  }
 
   static void walk(InputStream in, Set<String> names, Handler handler, RecordSink sink) {
     Map<String, Integer> seen = new HashMap<>();

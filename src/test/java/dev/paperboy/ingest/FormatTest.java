@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FormatTest {
 
@@ -23,21 +25,24 @@ class FormatTest {
         new BufferedInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
   }
 
-  @Test
-  void eachFixtureIsRecognisedFromItsContent() throws IOException {
-    assertThat(detect("arxiv-api.atom")).isEqualTo(Format.ARXIV_API_ATOM);
-    assertThat(detect("oai-arxiv.xml")).isEqualTo(Format.OAI_PMH_LIST_RECORDS);
-    assertThat(detect("oai-arxivraw.xml")).isEqualTo(Format.OAI_PMH_LIST_RECORDS);
-    assertThat(detect("hf-daily.json")).isEqualTo(Format.HUGGING_FACE_DAILY);
-    assertThat(detect("papers.jsonl")).isEqualTo(Format.JSON_LINES);
-    assertThat(detect("xxe.atom")).isEqualTo(Format.ARXIV_API_ATOM);
-    assertThat(detect("arxiv-snapshot.jsonl")).isEqualTo(Format.ARXIV_SNAPSHOT);
-    assertThat(detect("arxiv-announce.rss")).isEqualTo(Format.ARXIV_ANNOUNCEMENT_RSS);
-    assertThat(detect("arxiv-announce.atom")).isEqualTo(Format.ARXIV_ANNOUNCEMENT_ATOM);
-    assertThat(detect("sources/rss-cs.CL.xml")).isEqualTo(Format.ARXIV_ANNOUNCEMENT_ATOM);
-    assertThat(detect("oai-dc.xml")).isEqualTo(Format.OAI_PMH_LIST_RECORDS);
-    assertThat(detect("oai-getrecord.xml")).isEqualTo(Format.OAI_PMH_GET_RECORD);
-    assertThat(detect("hf-search.json")).isEqualTo(Format.HUGGING_FACE_SEARCH);
+  @ParameterizedTest
+  @CsvSource({
+    "arxiv-api.atom, ARXIV_API_ATOM",
+    "xxe.atom, ARXIV_API_ATOM",
+    "arxiv-announce.atom, ARXIV_ANNOUNCEMENT_ATOM",
+    "sources/rss-cs.CL.xml, ARXIV_ANNOUNCEMENT_ATOM",
+    "arxiv-announce.rss, ARXIV_ANNOUNCEMENT_RSS",
+    "oai-arxiv.xml, OAI_PMH_LIST_RECORDS",
+    "oai-arxivraw.xml, OAI_PMH_LIST_RECORDS",
+    "oai-dc.xml, OAI_PMH_LIST_RECORDS",
+    "oai-getrecord.xml, OAI_PMH_GET_RECORD",
+    "hf-daily.json, HUGGING_FACE_DAILY",
+    "hf-search.json, HUGGING_FACE_SEARCH",
+    "papers.jsonl, JSON_LINES",
+    "arxiv-snapshot.jsonl, ARXIV_SNAPSHOT"
+  })
+  void eachFixtureIsRecognisedFromItsContent(String fixture, Format expected) throws IOException {
+    assertThat(detect(fixture)).isEqualTo(expected);
   }
 
   @Test
