@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 /** Text clean-up shared by every importer and by exact-title lookup. */
 public final class Text {
 
-  private static final Pattern SPACE = Pattern.compile("\\s+");
   private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private Text() {}
@@ -17,7 +16,27 @@ public final class Text {
     if (s == null) {
       return null;
     }
-    return isNormal(s) ? s : SPACE.matcher(s).replaceAll(" ").strip();
+    return isNormal(s) ? s : collapseSpace(s).strip();
+  }
+
+  /**
+   * Each run of ASCII white space (as regex {@code \\s}) becomes one space: a loop, because the
+   * Kaggle snapshot wraps every abstract and a regex per field was a fifth of its parse.
+   */
+  private static String collapseSpace(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean inSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean space = c == ' ' || (c >= '\t' && c <= '\r');
+      if (!space) {
+        out.append(c);
+      } else if (!inSpace) {
+        out.append(' ');
+      }
+      inSpace = space;
+    }
+    return out.toString();
   }
 
   /** Most text is already clean: single spaces between words, none at the ends. */
