@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Hugging Face daily-papers JSON ({@code /api/daily_papers}): an array of items, each with a
- * {@code paper} object keyed by its arXiv id. Upvotes, comment counts and the linked repository's
- * stars become signals; a linked GitHub repository becomes the paper's code link.
+ * {@code paper} object keyed by its arXiv id; also the paper search ({@code /api/papers/search}),
+ * an array of those paper objects without the wrapper. Upvotes, comment counts and the linked
+ * repository's stars become signals; a linked GitHub repository becomes the paper's code link.
  */
 final class HuggingFaceDailyParser implements FeedParser {
 
