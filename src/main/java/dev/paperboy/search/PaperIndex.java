@@ -46,7 +46,7 @@ public class PaperIndex implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PaperIndex.class);
   private static final String SIGNATURE = "embedding";
-  private static final String COVERED = "catalog-changed-before";
+  static final String COVERED = "catalog-changed-before";
   private static final int CHUNK = 256;
 
   private final Analyzer analyzer = IndexFields.analyzer();
