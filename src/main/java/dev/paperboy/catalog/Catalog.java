@@ -241,35 +241,6 @@ public class Catalog {
         .list();
   }
 
-  /** Papers published or first seen since a date, newest first. */
-  public List<Paper> recent(LocalDate since, int limit) {
-    return jdbc.sql(
-            "select "
-                + COLUMNS
-                + " from paper where published >= ? or first_seen >= ?"
-                + " order by published desc nulls last, id limit ?")
-        .params(since, java.sql.Timestamp.valueOf(since.atStartOfDay()), limit)
-        .query(mapper)
-        .list();
-  }
-
-  /** Imported upvotes per paper, summed over sources; papers without any are left out. */
-  public Map<PaperId, Long> upvotes(List<PaperId> ids) {
-    Map<PaperId, Long> votes = new HashMap<>();
-    if (ids.isEmpty()) {
-      return votes;
-    }
-    jdbc.sql(
-            "select paper_id, sum(value) from paper_signal where kind = 'upvotes'"
-                + " and paper_id = any(?) group by paper_id")
-        .param(ids.stream().map(PaperId::toString).toArray(String[]::new))
-        .query(
-            rs -> {
-              votes.put(PaperId.parse(rs.getString(1)).orElseThrow(), rs.getLong(2));
-            });
-    return votes;
-  }
-
   /** The database's clock, which stamps {@code changed_at}. */
   public java.time.Instant now() {
     return jdbc.sql("select now()").query(Timestamp.class).single().toInstant();

@@ -3,7 +3,9 @@ package dev.paperboy.cli;
 import dev.paperboy.runtime.DataDirectory;
 import dev.paperboy.runtime.Owner;
 import dev.paperboy.runtime.RunningServer;
+import dev.paperboy.sources.Source;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,17 +26,22 @@ public final class Cli {
       Usage: paperboy [COMMAND] [ARGS]
 
       Commands:
-        serve            run the web site and API (the default)
-        import FILE...   import papers from files (- for standard input); formats: arXiv API
-                         Atom, OAI-PMH ListRecords (arXiv, arXivRaw), Hugging Face daily papers
-                         JSON, Paperboy JSON Lines. --no-embeddings: searchable by words at
-                         once, by meaning once embedded in the background (much faster)
+        serve [--wait]   run the web site and API (the default) and print its address. If another
+                         process owns the data directory, say which and stop; --wait waits for it
+        import FILE|DIR...
+                         import papers from files (- for standard input; a directory: every file
+                         in it, in name order, without hidden files and subdirectories). Formats:
+                         arXiv API Atom, OAI-PMH ListRecords (arXiv, arXivRaw), Hugging Face
+                         daily papers JSON, Paperboy JSON Lines. --no-embeddings: searchable by
+                         words at once, by meaning once embedded in the background (much faster)
         reindex          rebuild the search index from the catalog
         digest --preview EMAIL [--html FILE]
-                         show the digest that subscriber would get now
+                         print the digest that subscriber would get now (text); --html also
+                         writes its HTML version to FILE
         digest --run-now compose and queue this period's digests for every confirmed
                          subscriber who has not had theirs, then send
-        sync [SOURCE]    fetch new papers now from arxiv, arxiv-rss, huggingface (default: all)
+        sync [SOURCE]    fetch new papers now from %s (default: all);
+                         one line per source; an unreachable host fails at once
         sync arxiv-api ID... | search:QUERY
                          fetch given papers, or a search, from the arXiv API
         eval [--model ID|all] [--out FILE] [DIR]
@@ -42,11 +49,19 @@ public final class Cli {
                          yardstick, FILE docs/RELEVANCE.md); uses a temporary catalog
         help             show this text
 
+      Exit status: 0 all done (every record imported or unchanged, every source synced);
+      1 partly done (some records, files or sources failed); 2 usage error; 3 nothing done
+      (every file or record rejected, every source failed, or the data directory is in use).
+
       Settings come from the environment (README lists them all): PAPERBOY_DATA_DIR (default
       ./data), PAPERBOY_PORT (8080), PAPERBOY_DB_URL (default: embedded PostgreSQL),
       PAPERBOY_BASE_URL, PAPERBOY_SMTP_HOST (default: mail waits on /mail), PAPERBOY_MAIL_FROM,
       PAPERBOY_CATEGORIES, PAPERBOY_CONTACT, PAPERBOY_ADMIN_TOKEN, PAPERBOY_SECRET.
-      """;
+      """
+          .formatted(Source.known(Source.allScheduled()));
+
+  /** Serve waits for the data directory's owner only when asked. */
+  static final String WAIT = "--wait";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -86,17 +101,32 @@ public final class Cli {
         default -> {
           err.println("paperboy: unknown command '" + command + "'");
           err.print(USAGE);
-          yield 2;
+          yield ExitStatus.USAGE.code;
         }
       };
     } catch (CommandFailed e) {
       err.println("paperboy " + command + ": " + e.getMessage());
-      return 1;
+      return e.status.code;
     }
   }
 
+  /** Starts the server, unless another process owns the data directory and we were not to wait. */
   private int serve(List<String> rest) {
-    SpringApplication.run(application, rest.toArray(String[]::new));
+    boolean wait = rest.contains(WAIT);
+    if (!wait) {
+      Optional<Owner> owner = Owner.tryAcquire(dir);
+      if (owner.isEmpty()) {
+        err.println("paperboy serve: " + Owner.whoOwns(dir) + ".");
+        err.println(
+            "Stop it first, set PAPERBOY_DATA_DIR to another directory, or run"
+                + " paperboy serve --wait to start once it stops.");
+        return ExitStatus.NOTHING.code;
+      }
+      owner.get().close();
+    }
+    List<String> args = new ArrayList<>(rest.stream().filter(a -> !a.equals(WAIT)).toList());
+    args.add("--paperboy.wait-for-owner=" + wait);
+    SpringApplication.run(application, args.toArray(String[]::new));
     return KEEP_RUNNING;
   }
 

@@ -34,11 +34,11 @@ final class DigestCommand {
 
   int run(List<String> args, Optional<RunningServer> server) {
     if (args.size() >= 2 && args.get(0).equals("--preview")) {
-      Path html =
-          Path.of(
-              args.size() >= 4 && args.get(2).equals("--html")
-                  ? args.get(3)
-                  : "digest-preview.html");
+      boolean withHtml = args.size() == 4 && args.get(2).equals("--html");
+      if (args.size() != 2 && !withHtml) {
+        return usage();
+      }
+      Optional<Path> html = withHtml ? Optional.of(Path.of(args.get(3))) : Optional.empty();
       return server.isPresent()
           ? previewVia(server.get(), args.get(1), html)
           : previewHere(args.get(1), html);
@@ -46,7 +46,7 @@ final class DigestCommand {
     if (args.size() == 1 && args.get(0).equals("--run-now")) {
       if (server.isPresent()) {
         err.println("A Paperboy server owns this data directory; composing through it.");
-        out.println(new ServerClient(server.get()).post("/admin/digest", null, null).strip());
+        out.println(new ServerClient(server.get()).post("/admin/digest").strip());
         return 0;
       }
       try (ConfigurableApplicationContext context = local.start()) {
@@ -61,22 +61,28 @@ final class DigestCommand {
       }
       return 0;
     }
-    err.println("usage: paperboy digest --preview EMAIL [--html FILE] | --run-now");
-    return 2;
+    return usage();
   }
 
-  private int previewHere(String email, Path html) {
+  private int usage() {
+    err.println("usage: paperboy digest --preview EMAIL [--html FILE] | --run-now");
+    return ExitStatus.USAGE.code;
+  }
+
+  private int previewHere(String email, Optional<Path> html) {
     try (ConfigurableApplicationContext context = local.start()) {
       Optional<Digests.Preview> preview = context.getBean(Digests.class).preview(email);
       if (preview.isEmpty()) {
         err.println("paperboy digest: no subscriber with that address");
-        return 1;
+        return ExitStatus.NOTHING.code;
       }
-      return print(preview.get().subject(), preview.get().text(), preview.get().html(), html);
+      Digests.Preview p = preview.get();
+      return print(
+          p.subject(), p.subject() == null ? p.nothingBecause() : p.text(), p.html(), html);
     }
   }
 
-  private int previewVia(RunningServer server, String email, Path html) {
+  private int previewVia(RunningServer server, String email, Optional<Path> html) {
     JsonNode p =
         JsonMapper.builder()
             .build()
@@ -84,22 +90,33 @@ final class DigestCommand {
                 new ServerClient(server)
                     .post(
                         "/admin/digest/preview?email="
-                            + URLEncoder.encode(email, StandardCharsets.UTF_8),
-                        null,
-                        null));
+                            + URLEncoder.encode(email, StandardCharsets.UTF_8)));
+    if (p.path("subject").isNull()) {
+      return print(null, p.get("nothingBecause").asString(), null, html);
+    }
     return print(
         p.get("subject").asString(), p.get("text").asString(), p.get("html").asString(), html);
   }
 
-  private int print(String subject, String text, String htmlBody, Path html) {
+  /**
+   * The text version to standard output, or why there would be no letter (no subject); the HTML
+   * version only to a file the user named.
+   */
+  private int print(String subject, String text, String htmlBody, Optional<Path> html) {
+    if (subject == null) {
+      out.println(text);
+      return 0;
+    }
     out.println("Subject: " + subject + "\n");
     out.print(text);
-    try {
-      Files.writeString(html, htmlBody);
-    } catch (IOException e) {
-      throw new CommandFailed("cannot write " + html, e);
+    if (html.isPresent()) {
+      try {
+        Files.writeString(html.get(), htmlBody);
+      } catch (IOException e) {
+        throw new CommandFailed("cannot write " + html.get() + ": " + e.getMessage(), e);
+      }
+      err.println("HTML version written to " + html.get());
     }
-    err.println("HTML version written to " + html);
     return 0;
   }
 }

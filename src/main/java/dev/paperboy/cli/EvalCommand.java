@@ -87,7 +87,7 @@ final class EvalCommand {
 
   private static String value(List<String> args, int i, String option) {
     if (i >= args.size()) {
-      throw new CommandFailed(option + " needs a value");
+      throw new CommandFailed(ExitStatus.USAGE, option + " needs a value");
     }
     return args.get(i);
   }
@@ -99,7 +99,7 @@ final class EvalCommand {
     try {
       return List.of(EmbeddingModel.byId(spec));
     } catch (IllegalArgumentException e) {
-      throw new CommandFailed(e.getMessage());
+      throw new CommandFailed(ExitStatus.USAGE, e.getMessage());
     }
   }
 

@@ -8,9 +8,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -20,11 +18,17 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code import FILE...}: imports each file and prints what happened to its records. */
+/**
+ * {@code import FILE|DIR...}: imports each file (every file of a directory, in name order) and
+ * prints what happened to its records; the exit status says whether all, some or none imported.
+ */
 final class ImportCommand {
 
   /** Files smaller than this finish in a moment and get no progress bar. */
   private static final long PROGRESS_THRESHOLD = 4L * 1024 * 1024;
+
+  /** Leaves embedding for later: the papers are searchable by their words at once. */
+  static final String NO_EMBEDDINGS = "--no-embeddings";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -36,79 +40,67 @@ final class ImportCommand {
     this.local = local;
   }
 
-  /** Leaves embedding for later: the papers are searchable by their words at once. */
-  static final String NO_EMBEDDINGS = "--no-embeddings";
-
   int run(List<String> args, Optional<RunningServer> server) {
     boolean embed = !args.contains(NO_EMBEDDINGS);
-    List<String> files = args.stream().filter(a -> !a.equals(NO_EMBEDDINGS)).toList();
-    for (String file : files) {
-      if (file.startsWith("--")) {
-        err.println("paperboy import: unknown option " + file + " (known: " + NO_EMBEDDINGS + ")");
-        return 2;
-      }
+    List<String> files;
+    try {
+      files = ImportFiles.expand(args.stream().filter(a -> !a.equals(NO_EMBEDDINGS)).toList());
+    } catch (ImportFiles.Refused e) {
+      err.println("paperboy import: " + e.getMessage());
+      return ExitStatus.USAGE.code;
     }
-    if (files.isEmpty()) {
-      err.println("paperboy import: name at least one file, or - for standard input");
-      return 2;
-    }
-    for (String file : files) {
-      if (!file.equals("-") && !Files.isReadable(Path.of(file))) {
-        err.println("paperboy import: cannot read " + file);
-        return 2;
-      }
-    }
-    List<ImportReport> reports =
+    ImportTotals totals =
         server.isPresent()
             ? viaServer(files, embed, new ServerClient(server.get()))
             : locally(files, embed);
-    printTotals(reports);
+    totals.print(out);
     if (!embed) {
       out.println(
           "Imported without embeddings: a running server makes them in the background;"
               + " otherwise paperboy reindex does.");
     }
-    return reports.stream().anyMatch(r -> r.format().equals("unknown format")) ? 1 : 0;
+    return totals.status().code;
   }
 
-  private List<ImportReport> locally(List<String> files, boolean embed) {
+  private ImportTotals locally(List<String> files, boolean embed) {
     try (ConfigurableApplicationContext context = local.start()) {
       Importer importer = context.getBean(Importer.class);
-      List<ImportReport> reports = new ArrayList<>();
-      for (String file : files) {
-        try (InputStream in = open(file)) {
-          ImportReport report = importer.importFile(file, in, embed);
-          report.print(out);
-          reports.add(report);
-        } catch (IOException e) {
-          throw new CommandFailed("cannot read " + file + ": " + e.getMessage(), e);
-        }
-      }
-      return reports;
+      return importEach(files, (file, in) -> importer.importFile(file, in, embed));
     }
   }
 
-  private List<ImportReport> viaServer(List<String> files, boolean embed, ServerClient client) {
+  private ImportTotals viaServer(List<String> files, boolean embed, ServerClient client) {
     err.println("A Paperboy server owns this data directory; importing through it.");
     JsonMapper json = JsonMapper.builder().build();
-    List<ImportReport> reports = new ArrayList<>();
+    String path = embed ? "/admin/import" : "/admin/import?embeddings=false";
+    return importEach(
+        files, (file, in) -> json.readValue(client.post(path, file, in), ImportReport.class));
+  }
+
+  /** Imports one file's content, here or through the server. */
+  private interface OneFile {
+    ImportReport importFrom(String file, InputStream content);
+  }
+
+  /** Imports the files one by one; a file that cannot be read is reported and the next goes on. */
+  private ImportTotals importEach(List<String> files, OneFile importer) {
+    ImportTotals totals = new ImportTotals();
     for (String file : files) {
-      String body =
-          client.post(
-              embed ? "/admin/import" : "/admin/import?embeddings=false",
-              file,
-              () -> {
-                try {
-                  return open(file);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-      ImportReport report = json.readValue(body, ImportReport.class);
-      report.print(out);
-      reports.add(report);
+      try (InputStream in = open(file)) {
+        ImportReport report = importer.importFrom(file, in);
+        report.print(out);
+        totals.add(report);
+      } catch (IOException | UncheckedIOException | ServerClient.BodyUnreadable e) {
+        out.println(file + ": cannot read it: " + reason(e) + " (rejected)");
+        totals.unreadable();
+      }
     }
-    return reports;
+    return totals;
+  }
+
+  private static String reason(Exception e) {
+    Throwable cause = e instanceof IOException || e.getCause() == null ? e : e.getCause();
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   private InputStream open(String file) throws IOException {
@@ -116,34 +108,18 @@ final class ImportCommand {
       return System.in;
     }
     Path path = Path.of(file);
-    try {
-      long size = Files.size(path);
-      InputStream in = Files.newInputStream(path);
-      if (size < PROGRESS_THRESHOLD) {
-        return in;
-      }
-      return ProgressBar.wrap(
-          in,
-          new ProgressBarBuilder()
-              .setTaskName("import " + path.getFileName())
-              .setInitialMax(size)
-              .setUnit(" MiB", 1024 * 1024)
-              .setStyle(ProgressBarStyle.ASCII)
-              .setConsumer(new ConsoleProgressBarConsumer(err)));
-    } catch (NoSuchFileException e) {
-      throw new CommandFailed("no such file: " + file, e);
+    long size = Files.size(path);
+    InputStream in = Files.newInputStream(path);
+    if (size < PROGRESS_THRESHOLD) {
+      return in;
     }
-  }
-
-  private void printTotals(List<ImportReport> reports) {
-    if (reports.size() < 2) {
-      return;
-    }
-    out.printf(
-        "total: %,d new, %,d updated, %,d unchanged, %,d rejected%n",
-        reports.stream().mapToLong(ImportReport::created).sum(),
-        reports.stream().mapToLong(ImportReport::updated).sum(),
-        reports.stream().mapToLong(ImportReport::unchanged).sum(),
-        reports.stream().mapToLong(ImportReport::rejected).sum());
+    return ProgressBar.wrap(
+        in,
+        new ProgressBarBuilder()
+            .setTaskName("import " + path.getFileName())
+            .setInitialMax(size)
+            .setUnit(" MiB", 1024 * 1024)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setConsumer(new ConsoleProgressBarConsumer(err)));
   }
 }

@@ -18,6 +18,8 @@ record LocalContext(Class<?> application, DataDirectory dir) {
                 "--logging.level.root=WARN",
                 "--logging.level.dev.paperboy=WARN",
                 "--paperboy.sources.schedule=false",
+                // commands queue behind each other; only a server refuses to wait
+                "--paperboy.wait-for-owner=true",
                 "--paperboy.data-dir=" + dir.root()));
     args.addAll(List.of(settings));
     return new SpringApplicationBuilder(application)

@@ -27,7 +27,7 @@ final class ReindexCommand {
   int run(Optional<RunningServer> server) {
     if (server.isPresent()) {
       err.println("A Paperboy server owns this data directory; reindexing through it.");
-      out.println(new ServerClient(server.get()).post("/admin/reindex", null, null).strip());
+      out.println(new ServerClient(server.get()).post("/admin/reindex").strip());
       return 0;
     }
     try (ConfigurableApplicationContext context = local.start()) {

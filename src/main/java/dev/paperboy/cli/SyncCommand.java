@@ -1,9 +1,9 @@
 package dev.paperboy.cli;
 
 import dev.paperboy.runtime.RunningServer;
-import dev.paperboy.sources.SourceUnavailable;
+import dev.paperboy.sources.Source;
 import dev.paperboy.sources.Sync;
-import dev.paperboy.sources.SyncReport;
+import dev.paperboy.sources.SyncOutcome;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +14,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code sync [SOURCE]}: runs one live source (or all) now and prints what it did; {@code sync
- * arxiv-api ID...} fetches given papers. Goes through the server when one owns the data.
+ * {@code sync [SOURCE]}: runs one live source (or all) now and prints one line per source, worked
+ * or failed; {@code sync arxiv-api ID...} fetches given papers. Goes through the server when one
+ * owns the data, with the same output.
  */
 final class SyncCommand {
 
@@ -30,55 +31,54 @@ final class SyncCommand {
   }
 
   int run(List<String> args, Optional<RunningServer> server) {
-    String source = args.isEmpty() ? null : args.get(0);
+    Optional<Source> source;
+    try {
+      source = args.isEmpty() ? Optional.empty() : Optional.of(Source.named(args.get(0)));
+    } catch (IllegalArgumentException e) {
+      err.println("paperboy sync: " + e.getMessage());
+      return ExitStatus.USAGE.code;
+    }
     List<String> ids = args.size() > 1 ? args.subList(1, args.size()) : List.of();
-    if ("arxiv-api".equals(source) && ids.isEmpty()) {
+    if (source.equals(Optional.of(Source.ARXIV_API)) && ids.isEmpty()) {
       err.println("paperboy sync arxiv-api: name arXiv ids, or search:QUERY");
-      return 2;
+      return ExitStatus.USAGE.code;
     }
-    return server.isPresent() ? viaServer(server.get(), source, ids) : locally(source, ids);
+    List<SyncOutcome> outcomes =
+        server.isPresent() ? viaServer(server.get(), source, ids) : locally(source, ids);
+    outcomes.forEach(this::print);
+    long failed = outcomes.stream().filter(SyncOutcome::failed).count();
+    return ExitStatus.of(outcomes.size() - failed, failed).code;
   }
 
-  private int locally(String source, List<String> ids) {
+  private void print(SyncOutcome outcome) {
+    if (outcome.failed()) {
+      err.println("paperboy sync " + outcome.source() + ": " + outcome.error());
+    } else {
+      out.println(outcome.report());
+    }
+  }
+
+  private List<SyncOutcome> locally(Optional<Source> source, List<String> ids) {
     try (ConfigurableApplicationContext context = local.start()) {
-      Sync sync = context.getBean(Sync.class);
-      if ("arxiv-api".equals(source)) {
-        out.println(sync.arxivApi(ids));
-        return 0;
-      }
-      int status = 0;
-      for (String s : source == null ? sync.sources() : List.of(source)) {
-        try {
-          out.println(sync.run(s));
-        } catch (SourceUnavailable e) {
-          err.println("paperboy sync " + s + ": " + e.getMessage());
-          status = 1;
-        } catch (IllegalArgumentException e) {
-          err.println("paperboy sync: " + e.getMessage());
-          return 2;
-        }
-      }
-      return status;
+      return context.getBean(Sync.class).runNow(source, ids);
     }
   }
 
-  private int viaServer(RunningServer server, String source, List<String> ids) {
+  private List<SyncOutcome> viaServer(
+      RunningServer server, Optional<Source> source, List<String> ids) {
     err.println("A Paperboy server owns this data directory; syncing through it.");
     StringBuilder query = new StringBuilder("/admin/sync");
     String sep = "?";
-    if (source != null) {
-      query.append(sep).append("source=").append(enc(source));
+    if (source.isPresent()) {
+      query.append(sep).append("source=").append(enc(source.get().id()));
       sep = "&";
     }
     for (String id : ids) {
       query.append(sep).append("id=").append(enc(id));
       sep = "&";
     }
-    String body = new ServerClient(server).post(query.toString(), null, null);
-    List<SyncReport> reports =
-        JsonMapper.builder().build().readValue(body, new TypeReference<List<SyncReport>>() {});
-    reports.forEach(out::println);
-    return 0;
+    String body = new ServerClient(server).post(query.toString());
+    return JsonMapper.builder().build().readValue(body, new TypeReference<List<SyncOutcome>>() {});
   }
 
   private static String enc(String s) {

@@ -1,32 +1,26 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.Paper;
-import dev.paperboy.catalog.PaperId;
 import dev.paperboy.search.InvalidQuery;
-import dev.paperboy.search.PaperSearch;
-import dev.paperboy.trending.Signals;
-import dev.paperboy.trending.TrendingScore;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import dev.paperboy.trending.Trending;
+import dev.paperboy.trending.Window;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Chooses a subscriber's papers for a period: for each topic (a saved search; none means all
- * trending), the recent matching papers ranked by {@link TrendingScore} on readers' votes and views
- * and imported upvotes inside the period, never one already sent to this subscriber, each paper
- * once, grouped by the topic that found it.
+ * trending), the papers {@link Trending} ranks highest in the period's window for that topic, never
+ * one already sent to this subscriber, each paper once, grouped by the topic that found it. It has
+ * no ranking of its own.
  */
 @Component
 class DigestComposer {
@@ -35,54 +29,46 @@ class DigestComposer {
   static final int ALL_TRENDING = 10;
   static final String EVERYTHING = "All trending papers";
 
+  /**
+   * How many of a topic's ranked papers a run keeps: enough for subscribers who already had the
+   * first ones, and a bounded memory however many topics there are.
+   */
+  static final int KEPT = 50;
+
   /** Papers of one topic. */
   record Group(String topic, List<Paper> papers) {}
 
-  private static final Signals.Counts NONE = new Signals.Counts(0, 0);
-
-  private final PaperSearch search;
-  private final Signals signals;
-  private final Catalog catalog;
+  private final Trending trending;
   private final JdbcClient jdbc;
-  private final Clock clock;
 
-  DigestComposer(
-      PaperSearch search, Signals signals, Catalog catalog, JdbcClient jdbc, Clock clock) {
-    this.search = search;
-    this.signals = signals;
-    this.catalog = catalog;
+  DigestComposer(Trending trending, JdbcClient jdbc) {
+    this.trending = trending;
     this.jdbc = jdbc;
-    this.clock = clock;
-  }
-
-  /** One subscriber's digest, never repeating a paper already sent to them. */
-  List<Group> compose(Subscriber s, DigestPeriod period) {
-    Set<String> sent =
-        new HashSet<>(
-            jdbc.sql("select paper_id from digest_paper where subscriber_id = ?")
-                .param(s.id())
-                .query(String.class)
-                .list());
-    return new Run().compose(s, period, sent);
   }
 
   /**
-   * A run over many subscribers: each topic is searched and ranked once per period start, however
-   * many subscribers follow it; each subscriber then only skips what they already had.
+   * One composition, for one subscriber (a preview) or many (a run): each window is ranked once and
+   * each topic narrowed once, however many subscribers follow it.
    */
   final class Run {
 
-    private final Instant now = clock.instant();
+    private final Map<Window, Trending.Ranking> rankings = new ConcurrentHashMap<>();
     private final Map<List<Object>, List<Paper>> ranked = new ConcurrentHashMap<>();
+
+    /** Every paper this subscriber's letter could carry, before what they already had. */
+    Set<String> candidates(Subscriber s, DigestPeriod period) {
+      Set<String> ids = new HashSet<>();
+      topics(s).forEach(t -> ranked(t, period.window()).forEach(p -> ids.add(p.id().toString())));
+      return ids;
+    }
 
     List<Group> compose(Subscriber s, DigestPeriod period, Set<String> sent) {
       Set<String> seen = new HashSet<>(sent);
-      List<String> topics = s.topics().isEmpty() ? List.of(EVERYTHING) : s.topics();
       List<Group> groups = new ArrayList<>();
-      for (String topic : topics) {
+      for (String topic : topics(s)) {
         int limit = topic.equals(EVERYTHING) ? ALL_TRENDING : PER_TOPIC;
         List<Paper> chosen = new ArrayList<>(limit);
-        for (Paper p : ranked(topic, period.since())) {
+        for (Paper p : ranked(topic, period.window())) {
           if (chosen.size() == limit) {
             break;
           }
@@ -97,57 +83,43 @@ class DigestComposer {
       return groups;
     }
 
-    private List<Paper> ranked(String topic, LocalDate since) {
+    private List<Paper> ranked(String topic, Window window) {
       return ranked.computeIfAbsent(
-          List.of(topic, since),
-          key ->
-              rank(
-                  topic.equals(EVERYTHING) ? catalog.recent(since, 500) : matching(topic, since),
-                  since,
-                  now));
+          List.of(topic, window),
+          key -> {
+            Trending.Ranking ranking = rankings.computeIfAbsent(window, trending::ranking);
+            try {
+              return ranking.top(topic.equals(EVERYTHING) ? null : topic, KEPT).stream()
+                  .map(Trending.Trend::paper)
+                  .toList();
+            } catch (InvalidQuery e) {
+              return List.of();
+            }
+          });
     }
   }
 
-  private List<Paper> matching(String topic, LocalDate since) {
-    try {
-      return search.keywordMatches(topic, since, CANDIDATES);
-    } catch (InvalidQuery e) {
-      return List.of();
-    }
+  private static List<String> topics(Subscriber s) {
+    return s.topics().isEmpty() ? List.of(EVERYTHING) : s.topics();
   }
 
-  /** How many of a topic's newest matches compete on trending score. */
-  static final int CANDIDATES = 100;
-
-  /**
-   * How many of a topic's ranked candidates a run keeps: enough for subscribers who already had the
-   * first ones, and a bounded memory however many topics there are.
-   */
-  static final int KEPT = 50;
-
-  /** Candidates in trending order, best first, the first {@link #KEPT}. */
-  private List<Paper> rank(List<Paper> candidates, LocalDate since, Instant now) {
-    Map<PaperId, Long> upvotes = catalog.upvotes(candidates.stream().map(Paper::id).toList());
-    Map<String, Signals.Counts> readers =
-        signals.counts(candidates.stream().map(p -> p.id().toString()).toList(), since);
-    Map<PaperId, Double> score = new HashMap<>();
-    for (Paper p : candidates) {
-      Signals.Counts c = readers.getOrDefault(p.id().toString(), NONE);
-      score.put(
-          p.id(),
-          TrendingScore.of(c.votes(), upvotes.getOrDefault(p.id(), 0L), c.views(), seen(p), now));
+  /** Which of these papers each subscriber has already been sent. */
+  Map<UUID, Set<String>> sent(Collection<UUID> subscribers, Collection<String> papers) {
+    Map<UUID, Set<String>> sent = new HashMap<>();
+    if (subscribers.isEmpty() || papers.isEmpty()) {
+      return sent;
     }
-    return candidates.stream()
-        .sorted(
-            Comparator.comparingDouble((Paper p) -> -score.get(p.id()))
-                .thenComparing(p -> p.id().toString()))
-        .limit(KEPT)
-        .toList();
-  }
-
-  private static Instant seen(Paper p) {
-    return p.published() != null
-        ? p.published().atStartOfDay().toInstant(ZoneOffset.UTC)
-        : p.firstSeen();
+    jdbc.sql(
+            "select subscriber_id, paper_id from digest_paper"
+                + " where subscriber_id = any(?::text[]::uuid[]) and paper_id = any(?)")
+        .params(
+            subscribers.stream().map(UUID::toString).toArray(String[]::new),
+            papers.toArray(String[]::new))
+        .query(
+            rs -> {
+              sent.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>())
+                  .add(rs.getString(2));
+            });
+    return sent;
   }
 }

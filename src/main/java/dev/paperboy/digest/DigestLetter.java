@@ -54,10 +54,6 @@ class DigestLetter {
     return new Sections();
   }
 
-  Outbox.Draft render(Subscriber s, DigestPeriod period, List<DigestComposer.Group> groups) {
-    return render(s, period, groups, sections());
-  }
-
   Outbox.Draft render(
       Subscriber s, DigestPeriod period, List<DigestComposer.Group> groups, Sections cache) {
     String base = site.base();

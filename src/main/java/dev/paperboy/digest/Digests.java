@@ -3,39 +3,46 @@ package dev.paperboy.digest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes digests: once per subscriber and period, recorded in the same transaction as the outbox
- * message that carries it, so two schedulers racing make one digest, and a crash before the commit
- * leaves nothing half done (the next run makes it again).
+ * Makes digests. A letter is sent only when there is something its subscriber has not had yet, at
+ * most one per period: the period is recorded in the same transaction as the outbox message that
+ * carries it, so two schedulers racing make one letter, and a crash before the commit leaves
+ * nothing half done. A check that finds nothing new records nothing, so papers that arrive later in
+ * the period still go out at the next check.
  */
 @Service
 public class Digests {
 
-  /** What a run did. */
-  public record Run(int queued, int empty, int skipped) {
+  /** What a run did, per subscriber it looked at. */
+  public record Run(int queued, int nothingNew, int alreadyHad, int notDue) {
     @Override
     public String toString() {
       return queued
           + " digests queued, "
-          + empty
-          + " subscribers with nothing new, "
-          + skipped
-          + " already had this period's digest or are not due";
+          + nothingNew
+          + " subscribers with nothing new yet (nothing sent, checked again later), "
+          + alreadyHad
+          + " already had this period's digest, "
+          + notDue
+          + " not due yet";
     }
   }
 
-  /** A rendered digest, for a preview. */
-  public record Preview(String subject, String text, String html) {}
+  /**
+   * What {@link #runNow} would send this subscriber now: the letter, or, when it would send
+   * nothing, why (and no subject, text or HTML).
+   */
+  public record Preview(String subject, String text, String html, String nothingBecause) {}
 
   private final Subscribers subscribers;
   private final DigestComposer composer;
@@ -64,7 +71,7 @@ public class Digests {
     this.clock = clock;
   }
 
-  /** The scheduled run: subscribers whose hour has come in their zone. */
+  /** The scheduled check: subscribers whose hour has come in their zone. */
   public Run runDue() {
     return run(false);
   }
@@ -79,8 +86,8 @@ public class Digests {
 
   private record Due(Subscriber subscriber, DigestPeriod period) {}
 
-  /** What a batch did: letters queued, subscribers with nothing new (the rest already had it). */
-  private record Tally(int queued, int empty) {}
+  /** What a batch did. */
+  private record Tally(int queued, int nothingNew, int alreadyHad) {}
 
   private record Made(Due due, List<DigestComposer.Group> groups, Outbox.Draft draft) {
     int papers() {
@@ -93,13 +100,13 @@ public class Digests {
     DigestComposer.Run composing = composer.new Run();
     DigestLetter.Sections rendered = DigestLetter.sections();
     List<Due> due = new ArrayList<>();
-    int skipped = 0;
+    int notDue = 0;
     for (Subscriber s : subscribers.confirmed()) {
       DigestPeriod period = DigestPeriod.of(s, now);
       if (whateverTheHour || period.due()) {
         due.add(new Due(s, period));
       } else {
-        skipped++;
+        notDue++;
       }
     }
     List<List<Due>> batches = new ArrayList<>();
@@ -111,73 +118,95 @@ public class Digests {
     List<Tally> done =
         writers.map(
             batches, batch -> transaction.execute(tx -> make(batch, composing, rendered)), 2);
-    int queued = 0;
-    int empty = 0;
-    for (int b = 0; b < batches.size(); b++) {
-      Tally t = done.get(b);
-      skipped += batches.get(b).size() - t.queued() - t.empty();
-      queued += t.queued();
-      empty += t.empty();
-    }
-    return new Run(queued, empty, skipped);
+    return new Run(
+        done.stream().mapToInt(Tally::queued).sum(),
+        done.stream().mapToInt(Tally::nothingNew).sum(),
+        done.stream().mapToInt(Tally::alreadyHad).sum(),
+        notDue);
   }
 
   /**
-   * Records this period's digest for each subscriber of the batch who has not had it, and queues
-   * the letters of those with papers. Only counts are returned: a run of 100,000 letters must not
-   * hold them all.
+   * Composes the letters of a batch's subscribers who have not had this period's digest, and queues
+   * those that carry papers. Only counts are returned: a run of 100,000 letters must not hold them
+   * all.
    */
   private Tally make(
       List<Due> batch, DigestComposer.Run composing, DigestLetter.Sections rendered) {
-    Set<String> recorded =
-        new HashSet<>(
-            jdbc.sql(
-                    "insert into digest (subscriber_id, period, papers) select s::uuid, p, 0 from"
-                        + " unnest(?::text[], ?::text[]) as x(s, p) on conflict do nothing"
-                        + " returning subscriber_id::text")
-                .params(
-                    batch.stream().map(d -> d.subscriber().id().toString()).toArray(String[]::new),
-                    batch.stream().map(d -> d.period().key()).toArray(String[]::new))
-                .query(String.class)
-                .list());
-    List<Due> fresh =
-        batch.stream().filter(d -> recorded.contains(d.subscriber().id().toString())).toList();
-    Map<String, Set<String>> sent = new HashMap<>();
-    jdbc.sql(
-            "select subscriber_id::text, paper_id from digest_paper"
-                + " where subscriber_id = any(?::text[]::uuid[])")
-        .param(recorded.toArray(String[]::new))
-        .query(
-            rs -> {
-              sent.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
-            });
+    Set<UUID> had = recorded(batch);
+    List<Due> open = batch.stream().filter(d -> !had.contains(d.subscriber().id())).toList();
+    Map<UUID, Set<String>> sent = alreadySent(open, composing);
     List<Made> made =
         renderers.map(
-            fresh,
-            d -> {
-              List<DigestComposer.Group> groups =
-                  composing.compose(
-                      d.subscriber(),
-                      d.period(),
-                      sent.getOrDefault(d.subscriber().id().toString(), Set.of()));
-              return new Made(
-                  d,
-                  groups,
-                  groups.isEmpty()
-                      ? null
-                      : letter.render(d.subscriber(), d.period(), groups, rendered));
-            });
+            open,
+            d -> made(d, composing, sent.getOrDefault(d.subscriber().id(), Set.of()), rendered));
     List<Made> letters = made.stream().filter(m -> m.draft() != null).toList();
-    Map<String, Long> ids = outbox.queueAll(letters.stream().map(Made::draft).toList());
+    List<Made> claimed = claim(letters);
+    queue(claimed);
+    return new Tally(
+        claimed.size(), made.size() - letters.size(), had.size() + letters.size() - claimed.size());
+  }
+
+  /**
+   * One subscriber's letter, or none when there is nothing they have not had: the one way a letter
+   * is composed, for a run and for a preview alike.
+   */
+  private Made made(
+      Due d, DigestComposer.Run composing, Set<String> sent, DigestLetter.Sections rendered) {
+    List<DigestComposer.Group> groups = composing.compose(d.subscriber(), d.period(), sent);
+    return new Made(
+        d,
+        groups,
+        groups.isEmpty() ? null : letter.render(d.subscriber(), d.period(), groups, rendered));
+  }
+
+  /** Subscribers of the batch who already had their period's digest. */
+  private Set<UUID> recorded(List<Due> batch) {
+    return new HashSet<>(
+        jdbc.sql(
+                "select d.subscriber_id from digest d join unnest(?::text[], ?::text[]) as"
+                    + " x(s, p) on d.subscriber_id = x.s::uuid and d.period = x.p")
+            .params(ids(batch), batch.stream().map(d -> d.period().key()).toArray(String[]::new))
+            .query(UUID.class)
+            .list());
+  }
+
+  /** What each subscriber already had among the papers their letters could carry. */
+  private Map<UUID, Set<String>> alreadySent(List<Due> open, DigestComposer.Run composing) {
+    Set<String> candidates = new HashSet<>();
+    open.forEach(d -> candidates.addAll(composing.candidates(d.subscriber(), d.period())));
+    return composer.sent(open.stream().map(d -> d.subscriber().id()).toList(), candidates);
+  }
+
+  /**
+   * Records the period for each letter; a letter whose period another run recorded first (two
+   * schedulers racing) is dropped, so each subscriber gets one.
+   */
+  private List<Made> claim(List<Made> letters) {
+    Set<UUID> won =
+        new HashSet<>(
+            jdbc.sql(
+                    "insert into digest (subscriber_id, period, papers) select s::uuid, p, n from"
+                        + " unnest(?::text[], ?::text[], ?::int[]) as x(s, p, n)"
+                        + " on conflict do nothing returning subscriber_id")
+                .params(
+                    ids(letters.stream().map(Made::due).toList()),
+                    letters.stream().map(m -> m.due().period().key()).toArray(String[]::new),
+                    letters.stream().map(Made::papers).toArray(Integer[]::new))
+                .query(UUID.class)
+                .list());
+    return letters.stream().filter(m -> won.contains(m.due().subscriber().id())).toList();
+  }
+
+  /** Queues the letters, links them to their periods and remembers the papers sent. */
+  private void queue(List<Made> letters) {
+    Map<String, Long> queued = outbox.queueAll(letters.stream().map(Made::draft).toList());
     jdbc.sql(
-            "update digest d set outbox_id = x.o, papers = x.n from unnest(?::text[], ?::text[],"
-                + " ?::bigint[], ?::int[]) as x(s, p, o, n) where d.subscriber_id = x.s::uuid"
-                + " and d.period = x.p")
+            "update digest d set outbox_id = x.o from unnest(?::text[], ?::text[], ?::bigint[])"
+                + " as x(s, p, o) where d.subscriber_id = x.s::uuid and d.period = x.p")
         .params(
-            letters.stream().map(m -> m.due().subscriber().id().toString()).toArray(String[]::new),
+            ids(letters.stream().map(Made::due).toList()),
             letters.stream().map(m -> m.due().period().key()).toArray(String[]::new),
-            letters.stream().map(m -> ids.get(m.draft().messageId())).toArray(Long[]::new),
-            letters.stream().map(Made::papers).toArray(Integer[]::new))
+            letters.stream().map(m -> queued.get(m.draft().messageId())).toArray(Long[]::new))
         .update();
     List<String[]> pairs = new ArrayList<>();
     for (Made m : letters) {
@@ -194,18 +223,44 @@ public class Digests {
             pairs.stream().map(x -> x[0]).toArray(String[]::new),
             pairs.stream().map(x -> x[1]).toArray(String[]::new))
         .update();
-    return new Tally(letters.size(), made.size() - letters.size());
   }
 
-  /** What this address would get now, without recording or sending anything. */
+  private static String[] ids(List<Due> dues) {
+    return dues.stream().map(d -> d.subscriber().id().toString()).toArray(String[]::new);
+  }
+
+  /**
+   * What {@link #runNow} would send this address now, composed by the same code, without recording
+   * or sending anything.
+   */
   public Optional<Preview> preview(String email) {
-    return subscribers
-        .byEmail(email)
-        .map(
-            s -> {
-              DigestPeriod period = DigestPeriod.of(s, clock.instant());
-              Outbox.Draft d = letter.render(s, period, composer.compose(s, period));
-              return new Preview(d.subject(), d.textBody(), d.htmlBody());
-            });
+    return subscribers.byEmail(email).map(this::preview);
+  }
+
+  private Preview preview(Subscriber s) {
+    DigestPeriod period = DigestPeriod.of(s, clock.instant());
+    if (!s.confirmed()) {
+      return nothing("the address is " + s.status() + "; only confirmed addresses get digests");
+    }
+    Due due = new Due(s, period);
+    if (!recorded(List.of(due)).isEmpty()) {
+      return nothing("it already had this period's digest (" + period.key() + ")");
+    }
+    DigestComposer.Run composing = composer.new Run();
+    Set<String> sent = alreadySent(List.of(due), composing).getOrDefault(s.id(), Set.of());
+    Made made = made(due, composing, sent, DigestLetter.sections());
+    if (made.draft() == null) {
+      return nothing(
+          "nothing new: no trending paper of its topics that it has not had yet; nothing is"
+              + " recorded, so papers that arrive later in "
+              + period.key()
+              + " still go out");
+    }
+    Outbox.Draft d = made.draft();
+    return new Preview(d.subject(), d.textBody(), d.htmlBody(), null);
+  }
+
+  private static Preview nothing(String because) {
+    return new Preview(null, null, null, "Nothing would be sent now: " + because + ".");
   }
 }

@@ -170,10 +170,9 @@ public class Postman {
       message.setContent(alternative);
     }
     if (m.unsubscribeUrl() != null) {
-      // RFC 8058: one POST to the https link unsubscribes, without a page in between.
-      message.setHeader(
-          "List-Unsubscribe",
-          "<" + m.unsubscribeUrl() + ">, <mailto:" + settings.from() + "?subject=unsubscribe>");
+      // RFC 8058: one POST to the link unsubscribes, without a page in between. No mailto:
+      // Paperboy reads no mail, so a mailed request to leave would go unanswered.
+      message.setHeader("List-Unsubscribe", "<" + m.unsubscribeUrl() + ">");
       message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
     return message;

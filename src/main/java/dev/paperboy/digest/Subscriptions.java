@@ -98,10 +98,14 @@ public class Subscriptions {
             });
   }
 
-  /** Signs in by an emailed link: the subscriber, when the token is good. */
+  /**
+   * Signs in by an emailed link: a sign-in link, or a digest's "change topics or schedule" link (a
+   * longer-lived manage token); the subscriber, when the token is good.
+   */
   public Optional<Subscriber> signIn(String token) {
     return tokens
         .verify(token, Tokens.Purpose.SIGN_IN)
+        .or(() -> tokens.verify(token, Tokens.Purpose.MANAGE))
         .flatMap(subscribers::byId)
         .filter(Subscriber::confirmed);
   }

@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -104,17 +105,37 @@ final class HuggingFaceDailyParser implements FeedParser {
   }
 
   private List<Signal> signals(PaperId id, JsonNode paper, JsonNode item) {
-    Instant now = clock.instant();
+    Instant given = given(paper, item);
     List<Signal> signals = new ArrayList<>();
     if (paper.path("upvotes").isNumber()) {
-      signals.add(new Signal(id, SOURCE, "upvotes", paper.get("upvotes").asLong(), now));
+      signals.add(new Signal(id, SOURCE, "upvotes", paper.get("upvotes").asLong(), given));
     }
     if (paper.path("githubStars").isNumber()) {
-      signals.add(new Signal(id, SOURCE, "github stars", paper.get("githubStars").asLong(), now));
+      signals.add(new Signal(id, SOURCE, "github stars", paper.get("githubStars").asLong(), given));
     }
     if (item.path("numComments").isNumber()) {
-      signals.add(new Signal(id, SOURCE, "comments", item.get("numComments").asLong(), now));
+      signals.add(new Signal(id, SOURCE, "comments", item.get("numComments").asLong(), given));
     }
     return signals;
+  }
+
+  /**
+   * When the signals were given: the day the paper was on the daily list (the item's {@code
+   * publishedAt}, or {@code paper.submittedOnDailyAt}), so a file saved in June counts in June's
+   * trending and not in today's; now when the answer does not say, and never later than now.
+   */
+  private Instant given(JsonNode paper, JsonNode item) {
+    Instant now = clock.instant();
+    // A bare paper (a search answer) has only the paper's own publishedAt: the arXiv date.
+    String day = item != paper ? Json.text(item, "publishedAt") : null;
+    if (day == null) {
+      day = Json.text(paper, "submittedOnDailyAt");
+    }
+    try {
+      Instant given = day == null ? now : Instant.parse(day);
+      return given.isAfter(now) ? now : given;
+    } catch (DateTimeParseException e) {
+      return now;
+    }
   }
 }

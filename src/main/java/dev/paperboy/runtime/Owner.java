@@ -2,9 +2,12 @@ package dev.paperboy.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
@@ -32,7 +35,7 @@ public final class Owner implements AutoCloseable {
         channel.close();
         return Optional.empty();
       }
-      return Optional.of(new Owner(channel, lock));
+      return Optional.of(new Owner(channel, lock).signed());
     } catch (IOException | OverlappingFileLockException e) {
       closeQuietly(channel);
       return Optional.empty();
@@ -43,11 +46,47 @@ public final class Owner implements AutoCloseable {
   public static Owner acquire(DataDirectory dir) {
     FileChannel channel = open(dir);
     try {
-      return new Owner(channel, channel.lock());
+      return new Owner(channel, channel.lock()).signed();
     } catch (IOException e) {
       closeQuietly(channel);
       throw new UncheckedIOException("cannot lock " + dir.lockFile(), e);
     }
+  }
+
+  /**
+   * Who holds the data directory, in words for a message: the server and its address when it is
+   * one, else the process id written into the lock file by the holder.
+   */
+  public static String whoOwns(DataDirectory dir) {
+    Optional<RunningServer> server = RunningServer.find(dir);
+    if (server.isPresent()) {
+      return String.format(
+          "a Paperboy server (pid %d, port %d) is serving the data directory %s",
+          server.get().pid(), server.get().port(), dir.root());
+    }
+    return holder(dir)
+            .map(pid -> "another Paperboy process (pid " + pid + ") is using the data directory ")
+            .orElse("another process is using the data directory ")
+        + dir.root();
+  }
+
+  /** The live process whose id the lock file holds. */
+  private static Optional<Long> holder(DataDirectory dir) {
+    try {
+      long pid = Long.parseLong(Files.readString(dir.lockFile()).strip());
+      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Writes this process's id into the lock file, so that whoever finds it locked can name us. */
+  private Owner signed() throws IOException {
+    channel.truncate(0);
+    channel.write(
+        ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+        0);
+    return this;
   }
 
   private static FileChannel open(DataDirectory dir) {

@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,16 +31,21 @@ class RuntimeConfiguration {
     return SigningKey.load(settings.secret(), dir.signingKey());
   }
 
+  /**
+   * The data directory for this process alone. A server refuses to start beside another owner
+   * unless told to wait ({@code serve --wait}); commands wait for each other.
+   */
   @Bean(destroyMethod = "close")
-  Owner owner(DataDirectory dir) {
-    return Owner.tryAcquire(dir)
-        .orElseGet(
-            () -> {
-              System.err.printf(
-                  "Another Paperboy process is using %s; waiting for it to finish...%n",
-                  dir.root());
-              return Owner.acquire(dir);
-            });
+  Owner owner(DataDirectory dir, @Value("${paperboy.wait-for-owner:false}") boolean wait) {
+    Optional<Owner> owner = Owner.tryAcquire(dir);
+    if (owner.isPresent()) {
+      return owner.get();
+    }
+    if (!wait) {
+      throw new DataDirectoryInUse(Owner.whoOwns(dir));
+    }
+    System.err.printf("Waiting, because %s...%n", Owner.whoOwns(dir));
+    return Owner.acquire(dir);
   }
 
   @Bean(destroyMethod = "close")

@@ -7,10 +7,13 @@ import dev.paperboy.catalog.Text;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -21,10 +24,12 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Service;
 
 /**
@@ -222,21 +227,32 @@ public class PaperSearch {
   }
 
   /**
-   * Up to {@code limit} papers matching the words of {@code text} published since {@code since},
-   * best match first, without highlighting: a digest topic's candidates.
+   * Which of these papers match every word and filter of {@code text} (a topic, in the search box's
+   * syntax): how a topic narrows trending papers.
    */
-  public List<Paper> keywordMatches(String text, LocalDate since, int limit) {
-    SearchRequest request =
-        new SearchRequest(text, SearchMode.KEYWORD, null, since, null, 1, SearchRequest.MAX_SIZE);
+  public Set<String> matchingAmong(String text, Collection<String> ids) {
     SearchQuery query = SearchQuery.parse(text);
     if (query.isEmpty()) {
       throw new InvalidQuery("the topic is empty");
     }
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    SearchRequest request = new SearchRequest(text, SearchMode.KEYWORD, null, null, null, 1, 1);
     return index.read(
         searcher -> {
-          List<ScoreDoc> docs = keyword(searcher, request, query, limit).docs();
-          return List.copyOf(
-              papers(searcher, docs.subList(0, Math.min(limit, docs.size()))).values());
+          Query among =
+              new BooleanQuery.Builder()
+                  .add(
+                      queries.words(query, request, true, searcher.getIndexReader()).query(),
+                      Occur.MUST)
+                  .add(
+                      new TermInSetQuery(IndexFields.ID, ids.stream().map(BytesRef::new).toList()),
+                      Occur.FILTER)
+                  .build();
+          TopDocs top = searcher.search(among, ids.size());
+          List<Integer> docs = Arrays.stream(top.scoreDocs).map(d -> d.doc).toList();
+          return Set.copyOf(IndexFields.ids(searcher, docs).values());
         });
   }
 

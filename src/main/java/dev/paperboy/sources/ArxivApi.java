@@ -26,7 +26,7 @@ class ArxivApi {
   }
 
   SyncReport ids(List<String> ids) {
-    SyncReport.Tally tally = new SyncReport.Tally("arxiv-api");
+    SyncReport.Tally tally = new SyncReport.Tally(Source.ARXIV_API);
     for (int from = 0; from < ids.size(); from += PAGE) {
       List<String> page = ids.subList(from, Math.min(ids.size(), from + PAGE));
       get("id_list=" + enc(String.join(",", page)) + "&max_results=" + page.size(), tally);
@@ -35,7 +35,7 @@ class ArxivApi {
   }
 
   SyncReport search(String query, int max) {
-    SyncReport.Tally tally = new SyncReport.Tally("arxiv-api");
+    SyncReport.Tally tally = new SyncReport.Tally(Source.ARXIV_API);
     get(
         "search_query="
             + enc(query)
@@ -48,7 +48,7 @@ class ArxivApi {
 
   private void get(String query, SyncReport.Tally tally) {
     byte[] body =
-        http.get("arxiv-api", URI.create(settings.arxivApiUrl() + "?" + query), false).body();
+        http.get(Source.ARXIV_API, URI.create(settings.arxivApiUrl() + "?" + query), false).body();
     tally.request();
     if (Bodies.isHtml(body)) {
       throw new SourceUnavailable("the arXiv API answered with an HTML page instead of Atom");

@@ -46,8 +46,8 @@ class ArxivOaiHarvester {
   }
 
   SyncReport run() {
-    SyncReport.Tally tally = new SyncReport.Tally(Sources.ARXIV);
-    SourceStates.State state = states.get(Sources.ARXIV);
+    SyncReport.Tally tally = new SyncReport.Tally(Source.ARXIV);
+    SourceStates.State state = states.get(Source.ARXIV.id());
     LocalDate until = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
     LocalDate from =
         state.harvestedUntil() == null
@@ -63,7 +63,7 @@ class ArxivOaiHarvester {
     for (String set : sets(settings.categories())) {
       harvest(set, from, until, state, tally);
     }
-    states.harvested(Sources.ARXIV, until);
+    states.harvested(Source.ARXIV.id(), until);
     tally.note("harvested " + from + " to " + until);
     return tally.report();
   }
@@ -79,7 +79,7 @@ class ArxivOaiHarvester {
     while (true) {
       page++;
       URI uri = token != null ? resume(token) : first(set, from, until);
-      byte[] body = http.get(Sources.ARXIV, uri, false).body();
+      byte[] body = http.get(Source.ARXIV, uri, false).body();
       tally.request();
       if (Bodies.isHtml(body)) {
         throw new SourceUnavailable("arXiv OAI-PMH answered with an HTML page instead of XML");
@@ -92,7 +92,7 @@ class ArxivOaiHarvester {
       if ("badResumptionToken".equals(oai.errorCode()) && token != null) {
         tally.note("set " + set + ": the resumption token expired; starting the list again");
         token = null;
-        states.resumeAt(Sources.ARXIV, null, null);
+        states.resumeAt(Source.ARXIV.id(), null, null);
         continue;
       }
       if (oai.errorCode() != null) {
@@ -115,7 +115,7 @@ class ArxivOaiHarvester {
         return;
       }
       token = oai.token();
-      states.resumeAt(Sources.ARXIV, set + "|" + token, from);
+      states.resumeAt(Source.ARXIV.id(), set + "|" + token, from);
     }
   }
 

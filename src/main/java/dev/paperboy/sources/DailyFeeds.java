@@ -30,10 +30,10 @@ class DailyFeeds {
   }
 
   SyncReport arxivRss() {
-    SyncReport.Tally tally = new SyncReport.Tally(Sources.ARXIV_RSS);
+    SyncReport.Tally tally = new SyncReport.Tally(Source.ARXIV_RSS);
     for (String category : settings.categories()) {
       fetch(
-          Sources.ARXIV_RSS,
+          Source.ARXIV_RSS,
           URI.create(settings.arxivRssUrl() + "/" + category),
           "arXiv feed " + category,
           tally);
@@ -42,17 +42,17 @@ class DailyFeeds {
   }
 
   SyncReport huggingFace() {
-    SyncReport.Tally tally = new SyncReport.Tally(Sources.HUGGING_FACE);
+    SyncReport.Tally tally = new SyncReport.Tally(Source.HUGGING_FACE);
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     fetch(
-        Sources.HUGGING_FACE,
+        Source.HUGGING_FACE,
         URI.create(settings.hfApiUrl() + "/daily_papers?date=" + today),
         "Hugging Face daily papers " + today,
         tally);
     return tally.report();
   }
 
-  private void fetch(String source, URI uri, String name, SyncReport.Tally tally) {
+  private void fetch(Source source, URI uri, String name, SyncReport.Tally tally) {
     SourceHttp.Response response = http.get(source, uri, true);
     tally.request();
     if (response.notModified()) {

@@ -11,13 +11,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -25,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,7 +51,7 @@ class SourceHttp {
   }
 
   /** A failure worth another try, perhaps after the wait the server asked for. */
-  static final class Transient extends RuntimeException {
+  static class Transient extends RuntimeException {
     final Duration retryAfter;
     final boolean unreachable;
 
@@ -54,6 +59,16 @@ class SourceHttp {
       super(message, cause);
       this.retryAfter = retryAfter;
       this.unreachable = unreachable;
+    }
+  }
+
+  /**
+   * No connection at all: the name did not resolve, or the port refused. Worth retrying on schedule
+   * (a network comes back), not while someone waits at the command line.
+   */
+  static final class NoConnection extends Transient {
+    NoConnection(String message, Throwable cause) {
+      super(message, null, true, cause);
     }
   }
 
@@ -65,6 +80,9 @@ class SourceHttp {
   private final HttpClient client;
   private final Map<String, RateLimiter> perHost = new ConcurrentHashMap<>();
   private final RateLimiterConfig arxivPace;
+
+  /** Set while someone waits for the answer: a host that cannot be reached is not retried. */
+  private final ThreadLocal<Boolean> someoneWaits = ThreadLocal.withInitial(() -> false);
 
   SourceHttp(SourceSettings settings, JdbcClient jdbc, MeterRegistry meters) {
     this.settings = settings;
@@ -83,24 +101,49 @@ class SourceHttp {
             .build();
   }
 
+  /**
+   * Runs {@code work} for someone waiting at the command line: a host with no connection at all
+   * fails at once instead of after the scheduled runs' retries (other failures are still retried).
+   */
+  <T> T whileSomeoneWaits(Supplier<T> work) {
+    boolean before = someoneWaits.get();
+    someoneWaits.set(true);
+    try {
+      return work.get();
+    } finally {
+      someoneWaits.set(before);
+    }
+  }
+
   /** Fetches a URL for a source; {@link SourceUnavailable} when every try failed. */
-  Response get(String source, URI uri, boolean conditional) {
+  Response get(Source source, URI uri, boolean conditional) {
+    boolean impatient = someoneWaits.get();
+    int[] tries = {0};
     Retry retry =
         Retry.of(
-            source,
+            source.id(),
             RetryConfig.<Response>custom()
                 .maxAttempts(settings.attempts())
-                .retryExceptions(Transient.class)
+                .retryOnException(
+                    e -> e instanceof Transient && !(impatient && e instanceof NoConnection))
                 .intervalBiFunction(waitBefore())
                 .build());
     try {
-      return Retry.decorateSupplier(retry, () -> attempt(source, uri, conditional)).get();
+      return Retry.decorateSupplier(
+              retry,
+              () -> {
+                tries[0]++;
+                return attempt(source, uri, conditional);
+              })
+          .get();
     } catch (Transient e) {
-      meters.counter("paperboy.source.errors", "source", source).increment();
+      meters.counter("paperboy.source.errors", "source", source.id()).increment();
       throw new SourceUnavailable(
-          e.getMessage() + " (after " + settings.attempts() + " tries)", e.unreachable, e);
+          e.getMessage() + (tries[0] == 1 ? "" : " (after " + tries[0] + " tries)"),
+          e.unreachable,
+          e);
     } catch (SourceUnavailable e) {
-      meters.counter("paperboy.source.errors", "source", source).increment();
+      meters.counter("paperboy.source.errors", "source", source.id()).increment();
       throw e;
     }
   }
@@ -117,9 +160,9 @@ class SourceHttp {
     };
   }
 
-  private Response attempt(String source, URI uri, boolean conditional) {
+  private Response attempt(Source source, URI uri, boolean conditional) {
     pace(uri);
-    meters.counter("paperboy.source.requests", "source", source).increment();
+    meters.counter("paperboy.source.requests", "source", source.id()).increment();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(settings.readTimeout())
@@ -189,20 +232,26 @@ class SourceHttp {
     if (c instanceof UncheckedIOException u) {
       c = u.getCause();
     }
-    boolean unreachable =
-        c instanceof java.net.ConnectException
-            || c instanceof java.net.http.HttpConnectTimeoutException
-            || c instanceof java.nio.channels.UnresolvedAddressException;
-    String what = unreachable ? "cannot reach " : "the connection to ";
-    return new Transient(
-        what
-            + uri.getHost()
-            + (unreachable ? "" : " broke")
-            + ": "
-            + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()),
-        null,
-        unreachable,
-        c);
+    String host = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    if (c instanceof UnresolvedAddressException || c instanceof ConnectException) {
+      return new NoConnection("cannot reach " + host + ": " + noConnection(c), c);
+    }
+    if (c instanceof HttpConnectTimeoutException) {
+      String why = "no connection within " + settings.connectTimeout().toSeconds() + " s";
+      return new Transient("cannot reach " + host + ": " + why, null, true, c);
+    }
+    String why = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    return new Transient("the connection to " + host + " broke: " + why, null, false, c);
+  }
+
+  /** In a user's words: the JDK's exceptions here often carry no message at all. */
+  private static String noConnection(Throwable e) {
+    if (e instanceof UnresolvedAddressException
+        || e.getCause() instanceof UnresolvedAddressException) {
+      return "no such host";
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? "connection refused" : m.toLowerCase(Locale.ROOT);
   }
 
   /** Reads the body, refusing it as soon as it grows past the limit. */

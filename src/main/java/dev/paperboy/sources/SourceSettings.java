@@ -25,7 +25,7 @@ public record SourceSettings(
     String hfApiUrl,
     String contact,
     List<String> categories,
-    List<String> enabled,
+    List<Source> enabled,
     boolean schedule,
     Duration tick,
     Duration arxivEvery,
@@ -43,10 +43,16 @@ public record SourceSettings(
         categories == null || categories.isEmpty()
             ? List.of("cs.CL", "cs.LG", "cs.AI", "cs.CV")
             : List.copyOf(categories);
-    enabled =
-        enabled == null || enabled.isEmpty()
-            ? List.of(Sources.ARXIV, Sources.ARXIV_RSS, Sources.HUGGING_FACE)
-            : List.copyOf(enabled);
+    enabled = enabled == null || enabled.isEmpty() ? Source.allScheduled() : List.copyOf(enabled);
+    for (Source s : enabled) {
+      if (!s.scheduled()) {
+        throw new IllegalArgumentException(
+            "paperboy.sources.enabled (PAPERBOY_SOURCES): "
+                + s
+                + " runs only on demand; schedulable: "
+                + Source.known(Source.allScheduled()));
+      }
+    }
   }
 
   String userAgent() {
@@ -54,11 +60,13 @@ public record SourceSettings(
     return "Paperboy/0.1 (self-hosted research-paper radar; " + who + ")";
   }
 
-  Duration every(String source) {
+  /** How often the schedule runs a source; the arXiv API is never scheduled. */
+  Duration every(Source source) {
     return switch (source) {
-      case Sources.ARXIV -> arxivEvery;
-      case Sources.ARXIV_RSS -> rssEvery;
-      default -> huggingFaceEvery;
+      case ARXIV -> arxivEvery;
+      case ARXIV_RSS -> rssEvery;
+      case HUGGING_FACE -> huggingFaceEvery;
+      case ARXIV_API -> throw new IllegalArgumentException("the arXiv API is not scheduled");
     };
   }
 }

@@ -72,6 +72,13 @@ class SourceStates {
         == 1;
   }
 
+  /** Makes a job due now, when it was waiting for a later time. */
+  void bringForward(String source) {
+    jdbc.sql("update source_state set next_run = now() where source = ? and next_run > now()")
+        .param(source)
+        .update();
+  }
+
   void succeeded(String source, long added, Instant nextRun) {
     jdbc.sql(
             "update source_state set running_since = null, last_success = now(),"

@@ -26,6 +26,7 @@ public class Sync {
   private final ArxivOaiHarvester oai;
   private final DailyFeeds feeds;
   private final ArxivApi api;
+  private final SourceHttp http;
   private final MeterRegistry meters;
   private final Clock clock;
 
@@ -35,6 +36,7 @@ public class Sync {
       ArxivOaiHarvester oai,
       DailyFeeds feeds,
       ArxivApi api,
+      SourceHttp http,
       MeterRegistry meters,
       Clock clock) {
     this.settings = settings;
@@ -42,23 +44,47 @@ public class Sync {
     this.oai = oai;
     this.feeds = feeds;
     this.api = api;
+    this.http = http;
     this.meters = meters;
     this.clock = clock;
-    states.ensure(settings.enabled());
+    // every schedulable source has a row, so one that is not scheduled can still be run by hand
+    states.ensure(ids(Source.allScheduled()));
   }
 
   /** The scheduled sources, as configured. */
-  public List<String> sources() {
+  public List<Source> sources() {
     return settings.enabled();
   }
 
-  /** Runs one source now; an error is recorded, then rethrown for the caller to show. */
-  public SyncReport run(String source) {
-    if (!settings.enabled().contains(source)) {
-      throw new IllegalArgumentException(
-          "unknown source '" + source + "'; known: " + String.join(", ", settings.enabled()));
+  /**
+   * Runs sources for someone waiting: {@code which}, or every scheduled one; the arXiv API with
+   * {@code arxivIds} (ids, or one "search:QUERY"). Every source gets an outcome, failed or not.
+   */
+  public List<SyncOutcome> runNow(Optional<Source> which, List<String> arxivIds) {
+    if (which.equals(Optional.of(Source.ARXIV_API)) && arxivIds.isEmpty()) {
+      throw new IllegalArgumentException("arxiv-api needs arXiv ids, or search:QUERY");
     }
-    if (!states.claim(source)) {
+    return which.map(List::of).orElseGet(this::sources).stream()
+        .map(s -> outcome(s, arxivIds))
+        .toList();
+  }
+
+  private SyncOutcome outcome(Source source, List<String> arxivIds) {
+    try {
+      return SyncOutcome.of(
+          http.whileSomeoneWaits(
+              () -> source == Source.ARXIV_API ? arxivApi(arxivIds) : run(source)));
+    } catch (SourceUnavailable e) {
+      return SyncOutcome.failed(source, e.getMessage());
+    }
+  }
+
+  /** Runs one source now; an error is recorded, then rethrown for the caller to show. */
+  public SyncReport run(Source source) {
+    if (!source.scheduled()) {
+      throw new IllegalArgumentException(source + " runs only with ids or a search");
+    }
+    if (!states.claim(source.id())) {
       throw new SourceUnavailable(source + " is already running");
     }
     return runClaimed(source);
@@ -70,14 +96,16 @@ public class Sync {
         idsOrSearch.size() == 1 && idsOrSearch.get(0).startsWith("search:")
             ? api.search(idsOrSearch.get(0).substring("search:".length()), ArxivApi.PAGE)
             : api.ids(idsOrSearch);
-    meters.counter("paperboy.source.papers", "source", "arxiv-api").increment(report.created());
+    meters
+        .counter("paperboy.source.papers", "source", Source.ARXIV_API.id())
+        .increment(report.created());
     return report;
   }
 
   /** Runs every due source once; called by the schedule. */
   void runDue() {
-    Optional<String> due;
-    while ((due = states.claimDue(settings.enabled())).isPresent()) {
+    Optional<Source> due;
+    while ((due = states.claimDue(enabledIds()).map(Source::named)).isPresent()) {
       try {
         log.info("{}", runClaimed(due.get()));
       } catch (SourceUnavailable e) {
@@ -86,31 +114,41 @@ public class Sync {
     }
   }
 
-  private SyncReport runClaimed(String source) {
+  private SyncReport runClaimed(Source source) {
     Instant now = clock.instant();
     try {
       SyncReport report =
           switch (source) {
-            case Sources.ARXIV -> oai.run();
-            case Sources.ARXIV_RSS -> feeds.arxivRss();
-            default -> feeds.huggingFace();
+            case ARXIV -> oai.run();
+            case ARXIV_RSS -> feeds.arxivRss();
+            case HUGGING_FACE -> feeds.huggingFace();
+            case ARXIV_API -> throw new IllegalArgumentException("arxiv-api is not scheduled");
           };
-      states.succeeded(source, report.created(), now.plus(settings.every(source)));
-      meters.counter("paperboy.source.papers", "source", source).increment(report.created());
+      states.succeeded(source.id(), report.created(), now.plus(settings.every(source)));
+      meters.counter("paperboy.source.papers", "source", source.id()).increment(report.created());
       return report;
     } catch (SourceUnavailable e) {
-      SourceStates.State state = states.get(source);
+      SourceStates.State state = states.get(source.id());
       String error = (e.unreachable() ? "unreachable: " : "") + e.getMessage();
-      states.failed(source, error, 0, now.plus(retryDelay(source, state.failures())));
+      states.failed(source.id(), error, 0, now.plus(retryDelay(source, state.failures())));
       throw e;
     } catch (RuntimeException e) {
-      states.failed(source, "failed: " + e, 0, now.plus(retryDelay(source, 0)));
+      states.failed(source.id(), "failed: " + e, 0, now.plus(retryDelay(source, 0)));
       throw new SourceUnavailable(source + " failed: " + e.getMessage(), false, e);
     }
   }
 
+  private List<String> enabledIds() {
+    return ids(settings.enabled());
+  }
+
+  /** The names of sources, as the rows of source_state are keyed. */
+  private static List<String> ids(List<Source> sources) {
+    return sources.stream().map(Source::id).toList();
+  }
+
   /** One minute, then doubling, never longer than the source's own interval. */
-  private Duration retryDelay(String source, int failuresSoFar) {
+  private Duration retryDelay(Source source, int failuresSoFar) {
     Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(failuresSoFar, 16));
     Duration every = settings.every(source);
     return delay.compareTo(every) > 0 ? every : delay;
@@ -129,7 +167,7 @@ public class Sync {
       boolean running) {}
 
   public List<Status> statuses() {
-    return states.all(settings.enabled()).stream().map(Sync::status).toList();
+    return states.all(enabledIds()).stream().map(Sync::status).toList();
   }
 
   private static Status status(SourceStates.State s) {

@@ -41,6 +41,10 @@ public record SyncReport(
     private long rejected;
     private final List<String> notes = new ArrayList<>();
 
+    Tally(Source source) {
+      this(source.id());
+    }
+
     Tally(String source) {
       this.source = source;
     }
@@ -55,6 +59,16 @@ public record SyncReport(
       unchanged += r.unchanged();
       rejected += r.rejected();
       r.rejections().forEach(x -> notes.add("rejected " + x));
+    }
+
+    /** Adds another report's counts and notes, its requests included. */
+    void add(SyncReport r) {
+      requests += r.requests();
+      created += r.created();
+      updated += r.updated();
+      unchanged += r.unchanged();
+      rejected += r.rejected();
+      notes.addAll(r.notes());
     }
 
     void note(String note) {

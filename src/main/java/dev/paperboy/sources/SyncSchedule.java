@@ -10,7 +10,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Looks for due sources every tick ({@code paperboy.sources.tick}); the claim itself happens in
- * PostgreSQL, so several instances can tick without running a source twice. Off in commands.
+ * PostgreSQL, so several instances can tick without running a source twice; then fills in the arXiv
+ * categories that new papers lack. Off in commands.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -18,9 +19,11 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class SyncSchedule implements SchedulingConfigurer {
 
   private final Sync sync;
+  private final ArxivCategories categories;
 
-  SyncSchedule(Sync sync) {
+  SyncSchedule(Sync sync, ArxivCategories categories) {
     this.sync = sync;
+    this.categories = categories;
   }
 
   @Scheduled(
@@ -28,6 +31,7 @@ class SyncSchedule implements SchedulingConfigurer {
       fixedDelayString = "${paperboy.sources.tick}")
   void tick() {
     sync.runDue();
+    categories.runDue();
   }
 
   @Override

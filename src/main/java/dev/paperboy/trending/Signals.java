@@ -130,29 +130,6 @@ public class Signals {
         .list();
   }
 
-  /** Readers' votes (weighted) and views per paper since a day, for scoring. */
-  public record Counts(double votes, long views) {}
-
-  public Map<String, Counts> counts(java.util.List<String> paperIds, LocalDate since) {
-    Map<String, Counts> counts = new java.util.HashMap<>();
-    if (paperIds.isEmpty()) {
-      return counts;
-    }
-    jdbc.sql(
-            "select p.id, coalesce((select sum(weight) from vote v where v.paper_id = p.id"
-                + " and v.created_at >= ?), 0), coalesce((select sum(views) from paper_view w where"
-                + " w.paper_id = p.id and w.day >= ?), 0) from paper p where p.id = any(?)")
-        .params(
-            java.sql.Timestamp.valueOf(since.atStartOfDay()),
-            since,
-            paperIds.toArray(String[]::new))
-        .query(
-            rs -> {
-              counts.put(rs.getString(1), new Counts(rs.getDouble(2), rs.getLong(3)));
-            });
-    return counts;
-  }
-
   /** Counts a page view, unless it is a robot or the same client again today. */
   public void viewed(String paperId, String client, String userAgent) {
     if (userAgent == null || userAgent.isBlank() || BOT.matcher(userAgent).find()) {

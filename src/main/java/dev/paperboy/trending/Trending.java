@@ -3,6 +3,7 @@ package dev.paperboy.trending;
 import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
+import dev.paperboy.search.PaperSearch;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,14 +12,16 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What is trending in a window: papers published in it or with signals in it, scored by {@link
- * TrendingScore} on the signals inside the window only.
+ * What is trending in a window, the one definition that the home page, {@code /api/trending}, the
+ * feeds and the digest all ask: papers published in the window or with a signal in it, scored by
+ * {@link TrendingScore} on the signals inside the window only, optionally narrowed to a topic.
  */
 @Service
 public class Trending {
@@ -29,69 +32,118 @@ public class Trending {
   private record Row(
       String id, LocalDate published, Instant firstSeen, double votes, long upvotes, long views) {}
 
+  // A signal counts in a window when it was given inside it: a vote when cast, an imported upvote
+  // when the source says it was given (a Hugging Face daily paper's day), a view on its day.
+  private static final String CANDIDATES =
+      "with v as (select paper_id, sum(weight) n from vote where created_at >= ?"
+          + " group by paper_id),"
+          + " u as (select paper_id, sum(value) n from paper_signal where kind = 'upvotes'"
+          + " and observed_at >= ? group by paper_id),"
+          + " w as (select paper_id, sum(views) n from paper_view where day >= ?"
+          + " group by paper_id),"
+          + " c as (select id from paper where published >= ? or (published is null and"
+          + " first_seen >= ?) union select paper_id from v"
+          + " union select paper_id from u union select paper_id from w)"
+          + " select p.id, p.published, p.first_seen, coalesce(v.n, 0) votes,"
+          + " coalesce(u.n, 0) upvotes, coalesce(w.n, 0) views from c join paper p on"
+          + " p.id = c.id left join v on v.paper_id = c.id left join u on u.paper_id = c.id"
+          + " left join w on w.paper_id = c.id";
+
   private final JdbcClient jdbc;
   private final Catalog catalog;
+  private final PaperSearch search;
   private final Clock clock;
 
-  Trending(JdbcClient jdbc, Catalog catalog, Clock clock) {
+  Trending(JdbcClient jdbc, Catalog catalog, PaperSearch search, Clock clock) {
     this.jdbc = jdbc;
     this.catalog = catalog;
+    this.search = search;
     this.clock = clock;
   }
 
+  /** The {@code limit} best papers of the window, best first. */
   public List<Trend> top(Window window, int limit) {
+    return ranking(window).top(null, limit);
+  }
+
+  /**
+   * The {@code limit} best papers of the window that match {@code topic} (a search in the search
+   * box's syntax, every word required; null or blank for all papers), best first. A topic with
+   * nothing searchable in it is an {@link dev.paperboy.search.InvalidQuery}.
+   */
+  public List<Trend> top(Window window, String topic, int limit) {
+    return ranking(window).top(topic, limit);
+  }
+
+  /**
+   * The window's candidates scored now, to be asked for several topics: a digest run ranks once and
+   * narrows per topic, instead of reading every signal again for each one.
+   */
+  public Ranking ranking(Window window) {
     Instant now = clock.instant();
-    Instant since = now.minus(window.length());
-    LocalDate sinceDay = since.atZone(ZoneOffset.UTC).toLocalDate();
-    List<Row> rows =
-        jdbc.sql(
-                "with v as (select paper_id, sum(weight) n from vote where created_at >= ?"
-                    + " group by paper_id),"
-                    + " u as (select paper_id, sum(value) n from paper_signal where kind = 'upvotes'"
-                    + " and observed_at >= ? group by paper_id),"
-                    + " w as (select paper_id, sum(views) n from paper_view where day >= ?"
-                    + " group by paper_id),"
-                    + " c as (select id from paper where published >= ? union select paper_id from v"
-                    + " union select paper_id from u union select paper_id from w)"
-                    + " select p.id, p.published, p.first_seen, coalesce(v.n, 0) votes,"
-                    + " coalesce(u.n, 0) upvotes, coalesce(w.n, 0) views from c join paper p on"
-                    + " p.id = c.id left join v on v.paper_id = c.id left join u on u.paper_id = c.id"
-                    + " left join w on w.paper_id = c.id")
-            .params(Timestamp.from(since), Timestamp.from(since), sinceDay, sinceDay)
-            .query(
-                (rs, i) ->
-                    new Row(
-                        rs.getString(1),
-                        rs.getObject(2, LocalDate.class),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getDouble(4),
-                        rs.getLong(5),
-                        rs.getLong(6)))
-            .list();
+    List<Row> rows = candidates(now.minus(window.length()));
     Map<String, Double> scores =
         rows.stream()
             .collect(
                 Collectors.toMap(
                     Row::id,
                     r -> TrendingScore.of(r.votes(), r.upvotes(), r.views(), seen(r), now)));
-    List<Row> best =
+    List<Row> ordered =
         rows.stream()
             .sorted(
                 Comparator.comparingDouble((Row r) -> -scores.get(r.id())).thenComparing(Row::id))
-            .limit(limit)
             .toList();
-    Map<String, Paper> papers =
-        catalog
-            .findAll(best.stream().map(r -> PaperId.parse(r.id()).orElseThrow()).toList())
-            .stream()
-            .collect(Collectors.toMap(p -> p.id().toString(), Function.identity()));
-    return best.stream()
-        .filter(r -> papers.containsKey(r.id()))
-        .map(
-            r ->
-                new Trend(
-                    papers.get(r.id()), scores.get(r.id()), r.votes(), r.upvotes(), r.views()))
-        .toList();
+    return new Ranking(ordered, scores);
+  }
+
+  /** A window's candidates in trending order, best first, with their scores. */
+  public final class Ranking {
+    private final List<Row> ordered;
+    private final Map<String, Double> scores;
+
+    private Ranking(List<Row> ordered, Map<String, Double> scores) {
+      this.ordered = ordered;
+      this.scores = scores;
+    }
+
+    /** The best {@code limit}, narrowed to a topic unless it is null or blank. */
+    public List<Trend> top(String topic, int limit) {
+      List<Row> rows = ordered;
+      if (topic != null && !topic.isBlank()) {
+        Set<String> matching = search.matchingAmong(topic, rows.stream().map(Row::id).toList());
+        rows = rows.stream().filter(r -> matching.contains(r.id())).toList();
+      }
+      List<Row> best = rows.stream().limit(limit).toList();
+      Map<String, Paper> papers =
+          catalog
+              .findAll(best.stream().map(r -> PaperId.parse(r.id()).orElseThrow()).toList())
+              .stream()
+              .collect(Collectors.toMap(p -> p.id().toString(), Function.identity()));
+      return best.stream()
+          .filter(r -> papers.containsKey(r.id()))
+          .map(
+              r ->
+                  new Trend(
+                      papers.get(r.id()), scores.get(r.id()), r.votes(), r.upvotes(), r.views()))
+          .toList();
+    }
+  }
+
+  private List<Row> candidates(Instant since) {
+    LocalDate sinceDay = since.atZone(ZoneOffset.UTC).toLocalDate();
+    return jdbc.sql(CANDIDATES)
+        .params(
+            Timestamp.from(since), Timestamp.from(since), sinceDay, sinceDay, Timestamp.from(since))
+        .query(
+            (rs, i) ->
+                new Row(
+                    rs.getString(1),
+                    rs.getObject(2, LocalDate.class),
+                    rs.getTimestamp(3).toInstant(),
+                    rs.getDouble(4),
+                    rs.getLong(5),
+                    rs.getLong(6)))
+        .list();
   }
 
   private static Instant seen(Row r) {

@@ -1,10 +1,10 @@
 package dev.paperboy.web;
 
-import dev.paperboy.sources.SourceUnavailable;
+import dev.paperboy.sources.Source;
 import dev.paperboy.sources.Sync;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,22 +35,20 @@ class SourcesPages {
     return Map.of("sources", sync.statuses());
   }
 
-  /** Runs sources now: one, or every scheduled one; arXiv ids go to the arXiv API. */
+  /**
+   * Runs sources now, as {@code sync} does without a server: one, or every scheduled one; arXiv ids
+   * go to the arXiv API. One outcome per source, whether it worked or not.
+   */
   @PostMapping("/admin/sync")
   @ResponseBody
   ResponseEntity<Object> run(
       @RequestParam(required = false) String source,
       @RequestParam(required = false) List<String> id) {
     try {
-      if ("arxiv-api".equals(source)) {
-        return ResponseEntity.ok(List.of(sync.arxivApi(id == null ? List.of() : id)));
-      }
-      List<String> which = source == null ? sync.sources() : List.of(source);
-      return ResponseEntity.ok(which.stream().map(sync::run).toList());
+      Optional<Source> which = Optional.ofNullable(source).map(Source::named);
+      return ResponseEntity.ok(sync.runNow(which, id == null ? List.of() : id));
     } catch (IllegalArgumentException e) {
       return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
-    } catch (SourceUnavailable e) {
-      return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error", e.getMessage()));
     }
   }
 }

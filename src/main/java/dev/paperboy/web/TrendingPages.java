@@ -58,13 +58,17 @@ class TrendingPages {
 
   @GetMapping("/api/trending")
   @ResponseBody
-  Map<String, Object> api(@RequestParam(defaultValue = "day") String window) {
+  Map<String, Object> api(
+      @RequestParam(defaultValue = "day") String window,
+      @RequestParam(defaultValue = "") String topic) {
     Window w = window(window);
     return Map.of(
         "window",
         w.id(),
+        "topic",
+        topic,
         "results",
-        trending.top(w, TRENDING).stream()
+        trending.top(w, topic, TRENDING).stream()
             .map(
                 t ->
                     new Trend(

@@ -169,7 +169,8 @@ class DigestIT extends PaperboyIntegrationTest {
     assertThat(digest.getHeader("List-Unsubscribe-Post")[0])
         .isEqualTo("List-Unsubscribe=One-Click");
     assertThat(digest.getHeader("List-Unsubscribe")[0])
-        .contains("/unsubscribe?token=", "mailto:digest@paperboy.example");
+        .contains("/unsubscribe?token=")
+        .doesNotContain("mailto:");
     assertThat(digest.getMessageID()).startsWith("<digest-").endsWith("@paperboy.example>");
     assertThat(digest.getContentType()).startsWith("multipart/alternative");
     MimeMultipart parts = new MimeMultipart(digest.getDataHandler().getDataSource());
@@ -358,5 +359,211 @@ class DigestIT extends PaperboyIntegrationTest {
     assertThat(preview.text()).contains("Faster Diffusion Sampling");
     assertThat(preview.html()).contains("Faster Diffusion Sampling");
     assertThat(jdbc.sql("select count(*) from digest").query(Long.class).single()).isZero();
+  }
+
+  private String subscribeAndConfirm(String email, String topic) {
+    String session = subscribeAndConfirm(email);
+    jdbc.sql("update subscriber set topics = ?, hour = 0 where email = ?")
+        .params(new String[] {topic}, email)
+        .update();
+    return session;
+  }
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+
+  @Test
+  void aQuietDayRecordsNothingAndPapersThatArriveLaterInTheDayStillGoOut() throws Exception {
+    // Confirmed after the delivery hour (00:00 in their zone), on a day with nothing on the topic.
+    subscribeAndConfirm("late@example.org", "glaciology");
+    SMTP.purgeEmailFromAllMailboxes();
+    Digests.Run scheduled = digests.runDue();
+    assertThat(scheduled.queued()).isZero();
+    assertThat(scheduled.nothingNew()).isEqualTo(1);
+    Digests.Run now = digests.runNow();
+    assertThat(now.queued()).isZero();
+    assertThat(now.alreadyHad()).isZero();
+    assertThat(now.toString()).contains("0 already had");
+    assertThat(count("select count(*) from digest")).isZero();
+
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    importText(
+        "glaciers.jsonl",
+        String.format(
+            """
+        {"id": "2611.61001", "title": "Glaciology from Orbit", "abstract": "Glaciology with radar.", "authors": ["Ice Berg"], "categories": ["physics.geo-ph"], "published": "%s"}
+        """,
+            today));
+    assertThat(digests.runNow().queued()).isEqualTo(1);
+    assertThat(postman.sendDue()).isEqualTo(1);
+    assertThat(mail()).singleElement();
+    assertThat(GreenMailUtil.getBody(mail()[0])).contains("Glaciology from Orbit");
+    Digests.Run again = digests.runNow();
+    assertThat(again.queued()).isZero();
+    assertThat(again.alreadyHad()).isEqualTo(1);
+  }
+
+  /**
+   * A letter with its links' tokens masked (they carry their issue time, to the second) and the
+   * line ends of mail (CRLF) made plain.
+   */
+  private static String masked(String letter) {
+    return letter.replace("\r\n", "\n").replaceAll("token=[A-Za-z0-9_.=-]+", "token=…");
+  }
+
+  @Test
+  void thePreviewIsWhatRunNowSends() throws Exception {
+    subscribeAndConfirm("same@example.org", "diffusion");
+    SMTP.purgeEmailFromAllMailboxes();
+    Digests.Preview preview = digests.preview("same@example.org").orElseThrow();
+    assertThat(preview.nothingBecause()).isNull();
+    assertThat(digests.runNow().queued()).isEqualTo(1);
+    postman.sendDue();
+    MimeMessage sent = mail()[0];
+    MimeMultipart parts = new MimeMultipart(sent.getDataHandler().getDataSource());
+    assertThat(sent.getSubject()).isEqualTo(preview.subject());
+    assertThat(masked((String) parts.getBodyPart(0).getContent()))
+        .isEqualTo(masked(preview.text()));
+    assertThat(masked((String) parts.getBodyPart(1).getContent()))
+        .isEqualTo(masked(preview.html()));
+
+    Digests.Preview after = digests.preview("same@example.org").orElseThrow();
+    assertThat(after.subject()).isNull();
+    assertThat(after.nothingBecause()).contains("already had this period's digest");
+    assertThat(digests.runNow().queued()).isZero();
+  }
+
+  private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
+  private static final Pattern URL = Pattern.compile("https?://\\S+");
+  private static final Pattern FORM =
+      Pattern.compile(
+          "<form method=\"post\" action=\"([^\"]+)\"[^>]*>\\s*<input type=\"hidden\""
+              + " name=\"token\" value=\"([^\"]*)\">\\s*<input type=\"hidden\" name=\"csrf\""
+              + " value=\"([^\"]*)\">");
+
+  /** A browser: keeps cookies, follows redirects. */
+  private static java.net.http.HttpClient browser() {
+    return java.net.http.HttpClient.newBuilder()
+        .cookieHandler(new java.net.CookieManager())
+        .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+        .build();
+  }
+
+  private static HttpResponse<String> visit(java.net.http.HttpClient browser, HttpRequest request)
+      throws Exception {
+    HttpResponse<String> response = browser.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(request.uri().toString()).isBetween(200, 399);
+    return response;
+  }
+
+  /** Opens a link and presses the one button on its page, as a reader would. */
+  private static HttpResponse<String> openAndPress(java.net.http.HttpClient browser, String link)
+      throws Exception {
+    HttpResponse<String> page = visit(browser, HttpRequest.newBuilder(URI.create(link)).build());
+    Matcher form = FORM.matcher(page.body());
+    assertThat(form.find()).as("a button on " + link).isTrue();
+    URI action = URI.create(link).resolve(form.group(1));
+    return visit(
+        browser,
+        HttpRequest.newBuilder(action)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "token=" + form.group(2) + "&csrf=" + form.group(3)))
+            .build());
+  }
+
+  @Test
+  void everyLinkOfALetterAnswersAndDoesWhatItSays() throws Exception {
+    subscribeAndConfirm("links@example.org", "diffusion");
+    SMTP.purgeEmailFromAllMailboxes();
+    digests.runNow();
+    postman.sendDue();
+    MimeMessage letter = mail()[0];
+    MimeMultipart parts = new MimeMultipart(letter.getDataHandler().getDataSource());
+    java.util.Set<String> links = new java.util.LinkedHashSet<>();
+    Matcher text = URL.matcher((String) parts.getBodyPart(0).getContent());
+    while (text.find()) {
+      links.add(text.group());
+    }
+    Matcher html = HREF.matcher((String) parts.getBodyPart(1).getContent());
+    while (html.find()) {
+      links.add(html.group(1).replace("&amp;", "&"));
+    }
+    String oneClick = letter.getHeader("List-Unsubscribe")[0].replaceAll("^<([^>]+)>$", "$1");
+    assertThat(links).anyMatch(l -> l.contains("/papers/")).contains(oneClick);
+    String site = oneClick.substring(0, oneClick.indexOf("/unsubscribe"));
+
+    List<String> unsubscribes = new ArrayList<>();
+    for (String link : links) {
+      if (!link.startsWith(site + "/")) {
+        // The only links off the site are arXiv's PDFs, which a test may not fetch.
+        assertThat(link).as(link).matches("https://arxiv\\.org/pdf/2611\\.6000[12]");
+      } else if (link.contains("/papers/")) {
+        String id = link.substring(link.indexOf("/papers/") + "/papers/".length());
+        String title =
+            jdbc.sql("select title from paper where id = ?").param(id).query(String.class).single();
+        assertThat(visit(browser(), HttpRequest.newBuilder(URI.create(link)).build()).body())
+            .contains(org.springframework.web.util.HtmlUtils.htmlEscape(title));
+      } else if (link.contains("/session?")) {
+        HttpResponse<String> settings = openAndPress(browser(), link);
+        assertThat(settings.uri().getPath()).isEqualTo("/settings");
+        assertThat(settings.body()).contains("links@example.org", "diffusion");
+      } else {
+        assertThat(link).contains("/unsubscribe?token=");
+        unsubscribes.add(link);
+      }
+    }
+    assertThat(unsubscribes).isNotEmpty();
+    for (String link : unsubscribes) {
+      jdbc.sql("update subscriber set status = 'confirmed'").update();
+      assertThat(openAndPress(browser(), link).body()).contains("You are unsubscribed");
+      assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
+          .isEqualTo("unsubscribed");
+    }
+    jdbc.sql("update subscriber set status = 'confirmed'").update();
+    HttpResponse<String> mailClient =
+        visit(
+            browser(),
+            HttpRequest.newBuilder(URI.create(oneClick))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                .build());
+    assertThat(mailClient.statusCode()).isEqualTo(200);
+    assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
+        .isEqualTo("unsubscribed");
+  }
+
+  @Test
+  void theDigestRanksATopicInTheOrderOfTheTrendingApi() throws Exception {
+    // Upvotes from two months ago: outside today's window, so they must not lift the paper.
+    jdbc.sql(
+            "insert into paper_signal (paper_id, source, kind, value, observed_at) values"
+                + " ('arxiv:2611.60002', 'huggingface', 'upvotes', 50, now() - interval '60 days')"
+                + " on conflict do nothing")
+        .update();
+    jdbc.sql(
+            "insert into paper_view (paper_id, day, views) values ('arxiv:2611.60001',"
+                + " current_date, 30) on conflict (paper_id, day) do update set views = 30")
+        .update();
+    subscribeAndConfirm("order@example.org", "diffusion");
+    SMTP.purgeEmailFromAllMailboxes();
+    digests.runNow();
+    postman.sendDue();
+    MimeMultipart parts = new MimeMultipart(mail()[0].getDataHandler().getDataSource());
+    List<String> inLetter = new ArrayList<>();
+    for (String line : ((String) parts.getBodyPart(0).getContent()).split("\n")) {
+      if (line.startsWith("* ")) {
+        inLetter.add(line.substring(2).strip());
+      }
+    }
+    List<String> trending = new ArrayList<>();
+    JSON.readTree(get("/api/trending?window=day&topic=diffusion").body())
+        .get("results")
+        .forEach(r -> trending.add(r.get("title").asString()));
+    assertThat(inLetter).hasSizeGreaterThanOrEqualTo(2).isEqualTo(trending);
+    jdbc.sql("delete from paper_signal where paper_id = 'arxiv:2611.60002'").update();
+    jdbc.sql("delete from paper_view where paper_id = 'arxiv:2611.60001'").update();
   }
 }

@@ -50,6 +50,8 @@ class SourcesIT extends PaperboyIntegrationTest {
   @Autowired Sync sync;
   @Autowired Catalog catalog;
   @Autowired JdbcClient jdbc;
+  @Autowired SourceHttp http;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   private static Path temp() {
     try {
@@ -112,14 +114,14 @@ class SourcesIT extends PaperboyIntegrationTest {
     return catalog.find(PaperId.parse(id).orElseThrow()).isPresent();
   }
 
-  private SourceStates.State state(String source) {
-    return new SourceStates(jdbc).get(source);
+  private SourceStates.State state(Source source) {
+    return new SourceStates(jdbc).get(source.id());
   }
 
   @Test
   void harvestsThreeResumptionPagesAndTheNextRunAsksOnlyForLaterDates() {
     threeOaiPages();
-    SyncReport first = sync.run(Sources.ARXIV);
+    SyncReport first = sync.run(Source.ARXIV);
     assertThat(first.requests()).isEqualTo(3);
     assertThat(first.created()).isEqualTo(5);
     LocalDate until = LocalDate.now(ZoneOffset.UTC).minusDays(1);
@@ -127,16 +129,16 @@ class SourcesIT extends PaperboyIntegrationTest {
         .contains("metadataPrefix=arXiv", "set=cs", "until=" + until);
     assertThat(REMOTE.seen().get(0).headers().get("User-agent").get(0))
         .contains("Paperboy", "ops@example.org");
-    assertThat(state(Sources.ARXIV).harvestedUntil()).isEqualTo(until);
+    assertThat(state(Source.ARXIV).harvestedUntil()).isEqualTo(until);
 
-    SyncReport again = sync.run(Sources.ARXIV);
+    SyncReport again = sync.run(Source.ARXIV);
     assertThat(again.requests()).isZero();
     assertThat(again.notes()).anyMatch(n -> n.contains("up to date"));
 
     jdbc.sql("update source_state set harvested_until = harvested_until - 1").update();
     REMOTE.reset();
     threeOaiPages();
-    sync.run(Sources.ARXIV);
+    sync.run(Source.ARXIV);
     assertThat(REMOTE.seen())
         .singleElement()
         .extracting(FixtureServer.Seen::query)
@@ -149,39 +151,39 @@ class SourcesIT extends PaperboyIntegrationTest {
     threeOaiPages();
     REMOTE.then(
         "/oai", fixture("sources/oai-page1.xml"), fixture("sources/oai-page2-truncated.xml"));
-    assertThatThrownBy(() -> sync.run(Sources.ARXIV))
+    assertThatThrownBy(() -> sync.run(Source.ARXIV))
         .isInstanceOf(SourceUnavailable.class)
         .hasMessageContaining("page 2");
     assertThat(stored("arxiv:2611.90003")).isTrue();
     assertThat(stored("arxiv:2611.90004")).isFalse();
-    SourceStates.State broken = state(Sources.ARXIV);
+    SourceStates.State broken = state(Source.ARXIV);
     assertThat(broken.resumptionToken()).isEqualTo("cs|t1");
     assertThat(broken.lastError()).contains("cut short");
 
     REMOTE.reset();
     threeOaiPages();
-    SyncReport resumed = sync.run(Sources.ARXIV);
+    SyncReport resumed = sync.run(Source.ARXIV);
     assertThat(REMOTE.seen().get(0).query()).contains("resumptionToken=t1");
     assertThat(resumed.created()).isEqualTo(2);
     assertThat(resumed.unchanged()).isEqualTo(1);
-    assertThat(state(Sources.ARXIV).failures()).isZero();
+    assertThat(state(Source.ARXIV).failures()).isZero();
   }
 
   @Test
   void a503WithRetryAfterIsHonouredAndThenSucceeds() {
     threeOaiPages();
     REMOTE.then("/oai", status(503, "busy", "Retry-After", "1"));
-    assertThat(sync.run(Sources.ARXIV).created()).isGreaterThanOrEqualTo(0);
+    assertThat(sync.run(Source.ARXIV).created()).isGreaterThanOrEqualTo(0);
     List<FixtureServer.Seen> seen = REMOTE.seen();
     assertThat(seen.get(1).atMillis() - seen.get(0).atMillis()).isGreaterThanOrEqualTo(900);
-    assertThat(state(Sources.ARXIV).failures()).isZero();
+    assertThat(state(Source.ARXIV).failures()).isZero();
   }
 
   @Test
   void a500ThenSuccessAndAResetMidBodyAreRetriedWithoutDuplicates() {
     threeOaiPages();
     REMOTE.then("/oai", status(500, "oops"), FixtureServer.resetMidBody("sources/oai-page1.xml"));
-    SyncReport report = sync.run(Sources.ARXIV);
+    SyncReport report = sync.run(Source.ARXIV);
     assertThat(REMOTE.seen()).hasSize(5);
     assertThat(report.created() + report.unchanged()).isEqualTo(5);
     assertThat(
@@ -194,15 +196,15 @@ class SourcesIT extends PaperboyIntegrationTest {
   @Test
   void aSlowServerTripsTheReadTimeoutAndIsRecorded() {
     REMOTE.otherwise("/hf/daily_papers", x -> FixtureServer.slow(3_000, "hf-daily.json"));
-    assertThatThrownBy(() -> sync.run(Sources.HUGGING_FACE)).hasMessageContaining("within 1 s");
+    assertThatThrownBy(() -> sync.run(Source.HUGGING_FACE)).hasMessageContaining("within 1 s");
     assertThat(REMOTE.seen()).hasSize(3);
-    assertThat(state(Sources.HUGGING_FACE).lastError()).startsWith("unreachable: no complete");
+    assertThat(state(Source.HUGGING_FACE).lastError()).startsWith("unreachable: no complete");
   }
 
   @Test
   void anAnswerOverTheSizeLimitIsRefused() {
     REMOTE.otherwise("/hf/daily_papers", x -> FixtureServer.ok(new byte[10 * 1024 * 1024]));
-    assertThatThrownBy(() -> sync.run(Sources.HUGGING_FACE))
+    assertThatThrownBy(() -> sync.run(Source.HUGGING_FACE))
         .hasMessageContaining("larger than 1,000,000 bytes");
     assertThat(REMOTE.seen()).hasSize(1);
   }
@@ -216,10 +218,10 @@ class SourcesIT extends PaperboyIntegrationTest {
                 200,
                 "[{\"paper\": {\"id\": \"2611.70001\", \"title\": \"Before The Break\"}, \"numComments\": 2},"
                     + " {\"paper\": {\"id\": "));
-    assertThatThrownBy(() -> sync.run(Sources.HUGGING_FACE))
+    assertThatThrownBy(() -> sync.run(Source.HUGGING_FACE))
         .hasMessageContaining("malformed or cut short");
     assertThat(stored("arxiv:2611.70001")).isTrue();
-    assertThat(state(Sources.HUGGING_FACE).lastError()).contains("JSON");
+    assertThat(state(Source.HUGGING_FACE).lastError()).contains("JSON");
   }
 
   @Test
@@ -230,26 +232,26 @@ class SourcesIT extends PaperboyIntegrationTest {
             x.getRequestHeaders().containsKey("If-none-match")
                 ? status(304, "")
                 : fixture("hf-daily.json", "ETag", "\"v1\""));
-    SyncReport first = sync.run(Sources.HUGGING_FACE);
+    SyncReport first = sync.run(Source.HUGGING_FACE);
     assertThat(first.created() + first.updated()).isGreaterThanOrEqualTo(1);
     assertThat(REMOTE.seen().get(0).query()).startsWith("date=");
     assertThat(catalog.signals(PaperId.parse("arxiv:2410.22222").orElseThrow()))
         .containsEntry("huggingface upvotes", 7L);
-    SyncReport second = sync.run(Sources.HUGGING_FACE);
+    SyncReport second = sync.run(Source.HUGGING_FACE);
     assertThat(second.notes()).anyMatch(n -> n.contains("not modified"));
   }
 
   @Test
   void theDailyArxivFeedIsReadAndAnHtmlErrorPageIsAnError() {
     REMOTE.then("/rss/cs.CL", fixture("sources/rss-cs.CL.xml"));
-    SyncReport report = sync.run(Sources.ARXIV_RSS);
+    SyncReport report = sync.run(Source.ARXIV_RSS);
     assertThat(report.created()).isEqualTo(1);
     var paper = catalog.find(PaperId.parse("arxiv:2611.80001").orElseThrow()).orElseThrow();
     assertThat(paper.abstractText()).isEqualTo("We track dialogue state with a small model.");
     assertThat(paper.authors()).hasSize(3);
 
     REMOTE.then("/rss/cs.CL", status(200, "<!DOCTYPE html><html><body>Maintenance</body></html>"));
-    assertThatThrownBy(() -> sync.run(Sources.ARXIV_RSS)).hasMessageContaining("HTML page");
+    assertThatThrownBy(() -> sync.run(Source.ARXIV_RSS)).hasMessageContaining("HTML page");
   }
 
   @Test
@@ -270,7 +272,7 @@ class SourcesIT extends PaperboyIntegrationTest {
                   + " where source = 'huggingface'")
           .update();
       REMOTE.otherwise("/hf/daily_papers", x -> status(500, "down"));
-      assertThatThrownBy(() -> sync.run(Sources.HUGGING_FACE));
+      assertThatThrownBy(() -> sync.run(Source.HUGGING_FACE));
       assertThat(get("/actuator/health").body()).contains("DEGRADED");
       assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
       assertThat(get("/api/search?q=paper").statusCode()).isEqualTo(200);
@@ -298,6 +300,34 @@ class SourcesIT extends PaperboyIntegrationTest {
   }
 
   @Test
+  void aHostThatRefusesIsRetriedOnScheduleButNotWhileSomeoneWaits() {
+    URI dead;
+    try (FixtureServer closed = new FixtureServer()) {
+      dead = URI.create(closed.url("/hf/daily_papers"));
+    }
+    double before = requests();
+    assertThatThrownBy(() -> http.get(Source.HUGGING_FACE, dead, false))
+        .isInstanceOf(SourceUnavailable.class)
+        .hasMessageContaining("connection refused")
+        .hasMessageContaining("after 3 tries");
+    assertThat(requests() - before).as("scheduled: every try").isEqualTo(3);
+
+    before = requests();
+    assertThatThrownBy(
+            () -> http.whileSomeoneWaits(() -> http.get(Source.HUGGING_FACE, dead, false)))
+        .hasMessage("cannot reach " + dead.getAuthority() + ": connection refused");
+    assertThat(requests() - before).as("someone waiting: one try").isEqualTo(1);
+  }
+
+  private double requests() {
+    return meters
+        .find("paperboy.source.requests")
+        .tag("source", Source.HUGGING_FACE.id())
+        .counter()
+        .count();
+  }
+
+  @Test
   void operatorViewsAreClosedToRelayedClients() {
     for (String path : new String[] {"/sources", "/api/sources"}) {
       var relayed =
@@ -307,5 +337,79 @@ class SourcesIT extends PaperboyIntegrationTest {
                   .build());
       assertThat(relayed.statusCode()).as(path).isEqualTo(403);
     }
+  }
+
+  @Autowired ArxivCategories categories;
+
+  /** The arXiv ids one API request asked for. */
+  private static List<String> idList(FixtureServer.Seen request) {
+    String ids =
+        java.net.URLDecoder.decode(
+            param(request.query(), "id_list"), java.nio.charset.StandardCharsets.UTF_8);
+    return List.of(ids.split(","));
+  }
+
+  private List<String> askedFor() {
+    return REMOTE.seen().stream()
+        .filter(r -> r.path().equals("/api/query"))
+        .flatMap(r -> idList(r).stream())
+        .toList();
+  }
+
+  @Test
+  void huggingFacePapersGetTheirArxivCategoriesAndCatFindsThem() {
+    REMOTE.then("/hf/daily_papers", fixture("sources/hf-daily-uncategorized.json"));
+    sync.run(Source.HUGGING_FACE);
+    PaperId retrieval = PaperId.parse("arxiv:2611.50001").orElseThrow();
+    assertThat(catalog.find(retrieval).orElseThrow().categories()).isEmpty();
+    assertThat(get("/api/search?q=" + q("cat:cs.CL retrieval heads")).body())
+        .doesNotContain("2611.50001");
+
+    REMOTE.otherwise("/api/query", x -> fixture("sources/arxiv-api-categories.atom"));
+    SyncReport filled = categories.run();
+    assertThat(askedFor()).contains("2611.50001", "2611.50002");
+    assertThat(filled.updated()).isGreaterThanOrEqualTo(2);
+    var paper = catalog.find(retrieval).orElseThrow();
+    assertThat(paper.categories()).containsExactly("cs.CL", "cs.AI");
+    assertThat(paper.primaryCategory()).isEqualTo("cs.CL");
+    assertThat(paper.version()).isEqualTo(2);
+    assertThat(get("/api/search?q=" + q("cat:cs.CL retrieval heads")).body())
+        .contains("arxiv:2611.50001");
+
+    // Filled papers are not asked about again until a week has passed; then, for new versions.
+    REMOTE.reset();
+    REMOTE.otherwise("/api/query", x -> fixture("sources/arxiv-api-categories.atom"));
+    categories.run();
+    assertThat(askedFor()).doesNotContain("2611.50001");
+    jdbc.sql(
+            "update category_check set checked_at = now() - interval '8 days'"
+                + " where paper_id = 'arxiv:2611.50001'")
+        .update();
+    jdbc.sql("update paper set published = current_date where id = 'arxiv:2611.50001'").update();
+    categories.run();
+    assertThat(askedFor()).contains("2611.50001");
+  }
+
+  @Test
+  void categoriesAreAskedForAHundredIdsARequest() {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      lines.append(
+          String.format(
+              "{\"id\": \"2611.%05d\", \"title\": \"Uncategorized %d\"}%n", 52000 + i, i));
+    }
+    importText("uncategorized.jsonl", lines.toString());
+    REMOTE.otherwise("/api/query", x -> fixture("arxiv-api-empty.atom"));
+    categories.run();
+    List<FixtureServer.Seen> requests =
+        REMOTE.seen().stream().filter(r -> r.path().equals("/api/query")).toList();
+    assertThat(requests).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(requests).allSatisfy(r -> assertThat(idList(r)).hasSizeLessThanOrEqualTo(100));
+    assertThat(askedFor()).contains("2611.52000", "2611.52149");
+    assertThat(
+            jdbc.sql("select count(*) from category_check where paper_id like 'arxiv:2611.52%'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(150);
   }
 }

@@ -247,4 +247,29 @@ class TrendingIT extends SharedApplicationTest {
     String page = get("/search?q=trending").body();
     assertThat(page).contains("<svg", "role=\"img\"", "per week over the last year");
   }
+
+  @Test
+  void aHuggingFaceSignalCountsOnTheDayItWasGivenNotTheDayItWasImported() {
+    String june = LocalDate.now(ZoneOffset.UTC).minusMonths(5).toString();
+    // A daily-papers file saved months ago: the first item carries its day, the second does not.
+    importText(
+        "hf-saved-in-june.json",
+        String.format(
+            """
+        [{"paper": {"id": "2611.20101", "title": "Upvoted Long Ago", "summary": "Old news.", "publishedAt": "%sT08:00:00.000Z", "upvotes": 500}, "publishedAt": "%sT09:00:00.000Z"},
+         {"paper": {"id": "2611.20102", "title": "Upvotes Of Unknown Date", "summary": "Undated.", "publishedAt": "%sT08:00:00.000Z", "upvotes": 5}}]
+        """,
+            june, june, june));
+    assertThat(
+            jdbcClient
+                .sql(
+                    "select observed_at from paper_signal where paper_id = 'arxiv:2611.20101'"
+                        + " and kind = 'upvotes'")
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant())
+        .isEqualTo(java.time.Instant.parse(june + "T09:00:00Z"));
+    assertThat(trending("day")).doesNotContain("arxiv:2611.20101").contains("arxiv:2611.20102");
+    assertThat(trending("month")).doesNotContain("arxiv:2611.20101");
+  }
 }

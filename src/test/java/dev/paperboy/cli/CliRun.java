@@ -1,0 +1,26 @@
+package dev.paperboy.cli;
+
+import dev.paperboy.PaperboyApplication;
+import dev.paperboy.runtime.DataDirectory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** One run of the command line, in this process, with what it printed and its exit status. */
+record CliRun(int status, String out, String err) {
+
+  static CliRun of(Path dataDir, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        new Cli(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                PaperboyApplication.class,
+                new DataDirectory(dataDir))
+            .run(args);
+    return new CliRun(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}
