@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -69,6 +69,8 @@ public class Importer {
    */
   public ImportReport importFile(String file, InputStream content, boolean embed) {
     oneAtATime.lock();
+    Lock catalogWrites = index.catalogWrites();
+    catalogWrites.lock();
     try {
       BufferedInputStream raw = new BufferedInputStream(content, 64 * 1024);
       Compression packing = Compression.detect(raw);
@@ -93,6 +95,7 @@ public class Importer {
       try {
         index.commit();
       } finally {
+        catalogWrites.unlock();
         oneAtATime.unlock();
       }
       if (!embed) {
@@ -128,12 +131,7 @@ public class Importer {
     List<Paper> changed =
         results.stream().filter(r -> r.change() != Change.UNCHANGED).map(Upserted::paper).toList();
     if (!changed.isEmpty()) {
-      Set<PaperId> added =
-          results.stream()
-              .filter(r -> r.change() == Change.NEW)
-              .map(r -> r.paper().id())
-              .collect(Collectors.toSet());
-      indexing.submit(() -> index.upsert(changed, added, embed, before));
+      indexing.submit(() -> index.upsert(changed, embed, before));
     }
     List<Signal> signals = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
