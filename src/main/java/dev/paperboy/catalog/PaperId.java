@@ -3,6 +3,7 @@ package dev.paperboy.catalog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,6 +33,27 @@ public record PaperId(String scheme, String value) {
   public PaperId {
     Objects.requireNonNull(scheme, "scheme == null");
     Objects.requireNonNull(value, "value == null");
+  }
+
+  /**
+   * The month an arXiv id was assigned in, which every arXiv id spells (YYMM after the dot's digits
+   * in the new style, after the slash in the old): a bound on when the paper first appeared, for
+   * records that carry no date. Empty for other schemes.
+   */
+  public Optional<YearMonth> arxivMonth() {
+    if (!isArxiv()) {
+      return Optional.empty();
+    }
+    int slash = value.indexOf('/');
+    String yymm = value.substring(slash + 1, slash + 5);
+    int yy = Integer.parseInt(yymm.substring(0, 2));
+    int month = Integer.parseInt(yymm.substring(2, 4));
+    if (month < 1 || month > 12) {
+      return Optional.empty();
+    }
+    // Old-style ids began in 1991; new-style ones in 2007 and always name this century.
+    int year = slash < 0 || yy < 91 ? 2000 + yy : 1900 + yy;
+    return Optional.of(YearMonth.of(year, month));
   }
 
   /** An arXiv identifier together with the version it named, if any. */

@@ -1,6 +1,8 @@
 package dev.paperboy.search;
 
+import dev.paperboy.catalog.Text;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /**
  * A search as a reader asks for it: the query text, the mode, optional category and date filters,
@@ -36,5 +38,10 @@ public record SearchRequest(
       throw new InvalidQuery("the query is longer than " + MAX_QUERY + " characters");
     }
     mode = mode == null ? SearchMode.HYBRID : mode;
+    // A control character separates words as a space would; kept, a NUL would reach PostgreSQL
+    // (the acronym look-up), which refuses it.
+    query = query == null ? null : Text.clean(CONTROL.matcher(query).replaceAll(" "));
   }
+
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 }

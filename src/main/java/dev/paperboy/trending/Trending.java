@@ -81,7 +81,8 @@ public class Trending {
    */
   public Ranking ranking(Window window) {
     Instant now = clock.instant();
-    List<Row> rows = candidates(now.minus(window.length()));
+    Instant since = now.minus(window.length());
+    List<Row> rows = candidates(since).stream().filter(r -> belongs(r, since)).toList();
     Map<String, Double> scores =
         rows.stream()
             .collect(
@@ -146,9 +147,24 @@ public class Trending {
         .list();
   }
 
+  /**
+   * When a paper appeared: its publication day, or for a record without one the day we first saw
+   * it, but no later than the end of the month its arXiv id names, so an old paper first met in
+   * today's feed of replaced versions is not taken for a new one.
+   */
   private static Instant seen(Row r) {
-    return r.published() != null
-        ? r.published().atStartOfDay().toInstant(ZoneOffset.UTC)
-        : r.firstSeen();
+    if (r.published() != null) {
+      return r.published().atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+    return PaperId.parse(r.id())
+        .flatMap(PaperId::arxivMonth)
+        .map(m -> m.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC))
+        .filter(endOfMonth -> endOfMonth.isBefore(r.firstSeen()))
+        .orElse(r.firstSeen());
+  }
+
+  /** A paper with no signal in the window is a candidate only if it appeared in it. */
+  private static boolean belongs(Row r, Instant since) {
+    return r.votes() > 0 || r.upvotes() > 0 || r.views() > 0 || !seen(r).isBefore(since);
   }
 }

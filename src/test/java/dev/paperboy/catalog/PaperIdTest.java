@@ -70,4 +70,15 @@ class PaperIdTest {
     assertThat(PaperId.parse(PaperId.fromTitle("x").toString()).orElseThrow())
         .isEqualTo(PaperId.fromTitle("x"));
   }
+
+  @Test
+  void arxivIdsNameTheMonthTheyWereAssigned() {
+    assertThat(PaperId.parse("arxiv:2310.04567").orElseThrow().arxivMonth())
+        .contains(java.time.YearMonth.of(2023, 10));
+    assertThat(PaperId.parse("arxiv:hep-th/9901001").orElseThrow().arxivMonth())
+        .contains(java.time.YearMonth.of(1999, 1));
+    assertThat(PaperId.parse("arxiv:math.GT/0309136").orElseThrow().arxivMonth())
+        .contains(java.time.YearMonth.of(2003, 9));
+    assertThat(PaperId.parse("doi:10.1145/abc.123").orElseThrow().arxivMonth()).isEmpty();
+  }
 }

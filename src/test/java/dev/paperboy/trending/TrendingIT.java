@@ -317,4 +317,17 @@ class TrendingIT extends SharedApplicationTest {
     assertThat(trending("day")).doesNotContain("arxiv:2611.20101").contains("arxiv:2611.20102");
     assertThat(trending("month")).doesNotContain("arxiv:2611.20101");
   }
+
+  @Test
+  void anOldPaperMetUndatedInTodaysReplacementsIsNotTrendingToday() {
+    // A record with no date, as a "replace" item of an announcement feed or a snapshot line with
+    // no versions arrives: its id says October 2023.
+    importText(
+        "undated.jsonl",
+        """
+        {"id": "2310.04567", "title": "Replaced Long After It Appeared", "abstract": "Undated."}
+        """);
+    assertThat(trending("day")).doesNotContain("arxiv:2310.04567");
+    assertThat(trending("month")).doesNotContain("arxiv:2310.04567");
+  }
 }
