@@ -117,7 +117,10 @@ class Acronyms {
 
   /** The long forms of a word if the corpus defines it as an acronym, most used first. */
   List<String> expansions(String word) {
-    if (word.length() < 2 || word.length() > 8) {
+    // Acronyms are letters and digits; anything else (a NUL, which PostgreSQL refuses) is none.
+    if (word.length() < 2
+        || word.length() > 8
+        || !word.chars().allMatch(Character::isLetterOrDigit)) {
       return List.of();
     }
     long now = System.nanoTime();
