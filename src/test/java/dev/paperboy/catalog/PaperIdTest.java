@@ -70,4 +70,12 @@ class PaperIdTest {
     assertThat(PaperId.parse(PaperId.fromTitle("x").toString()).orElseThrow())
         .isEqualTo(PaperId.fromTitle("x"));
   }
+
+  /** Found by ImportFuzzTest: "v0" was read as version 0, and eleven digits overflowed an int. */
+  @Test
+  void aVersionIsANumberFromOneThatFitsAndAnythingElseIsNoArxivId() {
+    assertThat(PaperId.parseArxiv("2410.21271v0")).isEmpty();
+    assertThat(PaperId.parseArxiv("hep-th/9901001v99999999999")).isEmpty();
+    assertThat(PaperId.parseArxiv("2410.21271v12").orElseThrow().version()).isEqualTo(12);
+  }
 }
