@@ -1,5 +1,6 @@
 package dev.paperboy.ingest;
 
+import dev.paperboy.support.Fuzz;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,52 +23,12 @@ final class FixtureMutator {
   private static final Pattern ELEMENT =
       Pattern.compile("<([\\w.-]+:)?([\\w.-]+)(\\s[^>]*)?>[^<]*</\\1?\\2>|<([\\w.-]+:)?[\\w.-]+/>");
   private static final Pattern XML_TEXT = Pattern.compile(">([^<]+)<");
-  private static final Pattern JSON_STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  // Unrolled ("normal* (special normal*)*"): a loop per character would overflow the stack.
+  private static final String STRING = "\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"";
+  private static final Pattern JSON_STRING = Pattern.compile(STRING);
   private static final Pattern JSON_VALUE =
-      Pattern.compile(":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d[\\d.eE+-]*|true|false|null)");
+      Pattern.compile(":\\s*(" + STRING + "|-?\\d[\\d.eE+-]*|true|false|null)");
 
-  private static final String[] NASTY = {
-    "\u0000",
-    "\u0001",
-    "\u0007",
-    "\u001b",
-    "\u007f",
-    "\u0085",
-    "\u00a0",
-    "\u2028",
-    "\u2029",
-    "\ufeff",
-    "\ufffd",
-    "\ufffe",
-    "\uffff",
-    "\ud800",
-    "\udfff",
-    "\ud83d\ude00",
-    "\u0301",
-    "\u202e",
-    "\u3000",
-    "\t",
-    "\r",
-    "\n",
-    "\r\n",
-    "<",
-    ">",
-    "&",
-    "\"",
-    "'",
-    "\\",
-    "]]>",
-    "$x^2$",
-    "javascript:alert(1)",
-    "JaVaScRiPt:alert(1)",
-    "data:text/html,<b>",
-    "file:///etc/passwd",
-    "//evil.example/x",
-    " https://ok.example/a ",
-    "http://",
-    "https://[::1",
-    "vbscript:x"
-  };
   private static final String[] XML_PIECES = {
     "&#0;", "&#1;", "&#xD800;", "&#x110000;", "&#x1F600;", "&amp;", "&lt;", "&lol;", "&#65;",
     "<![CDATA[x]]>", "<!-- c -->", "<?pi x?>", "<x/>", "</", "<", "]]>", "&", "<a b='1' b='2'/>"
@@ -135,7 +96,7 @@ final class FixtureMutator {
       case 0 -> flipBits(r, b);
       case 1 -> b.length == 0 ? b : Arrays.copyOf(b, r.nextInt(b.length));
       case 2 -> insert(b, r.nextInt(b.length + 1), randomBytes(r, 1 + r.nextInt(64)));
-      case 3 -> insert(b, r.nextInt(b.length + 1), utf8(nasty(r, 1 + r.nextInt(8))));
+      case 3 -> insert(b, r.nextInt(b.length + 1), utf8(Fuzz.nastyText(r, 1 + r.nextInt(8))));
       case 4 -> spans(r, b);
       default -> xml ? utf8(xml(r, text(b))) : utf8(json(r, text(b)));
     };
@@ -148,13 +109,13 @@ final class FixtureMutator {
       case 2 -> onMatch(r, s, XML_TEXT, (m, t) -> ">" + xmlText(r) + "<");
       case 3 -> atRandom(r, s, nest(r, "<a>", "</a>"));
       case 4 -> withDoctype(r, s);
-      case 5 -> atRandom(r, s, pick(r, XML_PIECES));
-      default -> onMatch(r, s, XML_TEXT, (m, t) -> ">" + pick(r, XML_VALUES) + "<");
+      case 5 -> atRandom(r, s, Fuzz.pick(r, XML_PIECES));
+      default -> onMatch(r, s, XML_TEXT, (m, t) -> ">" + Fuzz.pick(r, XML_VALUES) + "<");
     };
   }
 
   private static String xmlText(Random r) {
-    return r.nextBoolean() ? nasty(r, 1 + r.nextInt(6)) : pick(r, XML_PIECES);
+    return r.nextBoolean() ? Fuzz.nastyText(r, 1 + r.nextInt(6)) : Fuzz.pick(r, XML_PIECES);
   }
 
   private static String withDoctype(Random r, String s) {
@@ -168,11 +129,12 @@ final class FixtureMutator {
 
   private static String json(Random r, String s) {
     return switch (r.nextInt(6)) {
-      case 0 -> onMatch(r, s, JSON_VALUE, (m, t) -> ": " + pick(r, JSON_VALUES));
-      case 1 -> onMatch(r, s, JSON_STRING, (m, t) -> quoted(nasty(r, 1 + r.nextInt(6))));
+      case 0 -> onMatch(r, s, JSON_VALUE, (m, t) -> ": " + Fuzz.pick(r, JSON_VALUES));
+      case 1 -> onMatch(r, s, JSON_STRING, (m, t) -> quoted(Fuzz.nastyText(r, 1 + r.nextInt(6))));
       case 2 -> onMatch(r, s, JSON_VALUE, (m, t) -> ": " + nest(r, "[", "]"));
-      case 3 -> onMatch(r, s, JSON_VALUE, (m, t) -> m + ", \"title\": " + pick(r, JSON_VALUES));
-      case 4 -> onMatch(r, s, JSON_VALUE, (m, t) -> ": " + quoted(pick(r, XML_VALUES)));
+      case 3 ->
+          onMatch(r, s, JSON_VALUE, (m, t) -> m + ", \"title\": " + Fuzz.pick(r, JSON_VALUES));
+      case 4 -> onMatch(r, s, JSON_VALUE, (m, t) -> ": " + quoted(Fuzz.pick(r, XML_VALUES)));
       default -> atRandom(r, s, r.nextBoolean() ? nest(r, "{\"a\":", "}") : "\n");
     };
   }
@@ -251,14 +213,6 @@ final class FixtureMutator {
     return b;
   }
 
-  static String nasty(Random r, int pieces) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < pieces; i++) {
-      s.append(r.nextInt(3) == 0 ? String.valueOf((char) r.nextInt(0x10000)) : pick(r, NASTY));
-    }
-    return s.toString();
-  }
-
   private static byte[] insert(byte[] b, int at, byte[] piece) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(b, 0, at);
@@ -270,10 +224,6 @@ final class FixtureMutator {
   private static boolean startsWith(byte[] b, char c) {
     String head = new String(b, 0, Math.min(b.length, 64), StandardCharsets.UTF_8);
     return head.replace("\uFEFF", "").stripLeading().startsWith(String.valueOf(c));
-  }
-
-  private static String pick(Random r, String[] options) {
-    return options[r.nextInt(options.length)];
   }
 
   private static String text(byte[] b) {

@@ -19,6 +19,51 @@ public final class Fuzz {
   private static final Path FAILURES = Path.of("target", "fuzz-failures");
   private static final int SHOWN = 300;
 
+  // Characters and pieces that have broken text handling somewhere: controls, lone surrogates,
+  // odd spaces, markup, and addresses that are not web links.
+  private static final String[] NASTY = {
+    "\u0000",
+    "\u0001",
+    "\u0007",
+    "\u001b",
+    "\u007f",
+    "\u0085",
+    "\u00a0",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\ufffd",
+    "\ufffe",
+    "\uffff",
+    "\ud800",
+    "\udfff",
+    "\ud83d\ude00",
+    "\u0301",
+    "\u202e",
+    "\u3000",
+    "\t",
+    "\r",
+    "\n",
+    "\r\n",
+    "<",
+    ">",
+    "&",
+    "\"",
+    "'",
+    "\\",
+    "]]>",
+    "$x^2$",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<b>",
+    "file:///etc/passwd",
+    "//evil.example/x",
+    " https://ok.example/a ",
+    "http://",
+    "https://[::1",
+    "vbscript:x"
+  };
+
   /** A property over inputs of type {@code T}; it throws (an assertion, a crash) when violated. */
   public interface Property<T> {
     void check(T input) throws Exception;
@@ -40,13 +85,31 @@ public final class Fuzz {
     int n = Integer.getInteger("fuzz.tries", tries);
     for (int i = 0; i < n; i++) {
       long seed = first + i;
-      T input = generate.apply(new Random(seed));
+      T input;
+      try {
+        input = generate.apply(new Random(seed));
+      } catch (RuntimeException | StackOverflowError e) {
+        throw new AssertionError(name + " could not make its input for seed " + seed, e);
+      }
       try {
         property.check(input);
       } catch (Throwable e) {
         throw failure(name, seed, bytes.apply(input), e);
       }
     }
+  }
+
+  /** {@code pieces} nasty characters and pieces, or any UTF-16 unit at all. */
+  public static String nastyText(Random r, int pieces) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < pieces; i++) {
+      s.append(r.nextInt(3) == 0 ? String.valueOf((char) r.nextInt(0x10000)) : pick(r, NASTY));
+    }
+    return s.toString();
+  }
+
+  public static String pick(Random r, String[] options) {
+    return options[r.nextInt(options.length)];
   }
 
   private static AssertionError failure(String name, long seed, byte[] input, Throwable cause) {
