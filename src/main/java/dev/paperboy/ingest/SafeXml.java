@@ -60,7 +60,7 @@ public final class SafeXml {
       try {
         return super.next();
       } catch (RuntimeException e) {
-        throw new XMLStreamException("the XML cannot be read here", getLocation(), e);
+        throw unreadable(e);
       }
     }
 
@@ -69,8 +69,12 @@ public final class SafeXml {
       try {
         return super.hasNext();
       } catch (RuntimeException e) {
-        throw new XMLStreamException("the XML cannot be read here", getLocation(), e);
+        throw unreadable(e);
       }
+    }
+
+    private XMLStreamException unreadable(RuntimeException e) {
+      return new XMLStreamException("the XML cannot be read here", getLocation(), e);
     }
   }
 }
