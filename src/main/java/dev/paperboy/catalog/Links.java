@@ -1,13 +1,21 @@
 package dev.paperboy.catalog;
 
-/** Where a paper can be read: its abstract page, PDF, DOI and code repository; any may be null. */
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * Where a paper can be read: its abstract page, PDF, DOI and code repository; any may be null. The
+ * three addresses are absolute http(s) links or null, whoever built the record, so no page, feed,
+ * digest or BibTeX entry can carry a {@code javascript:} or {@code file:} link from an import.
+ */
 public record Links(String abstractPage, String pdf, String doi, String code) {
 
   public Links {
-    abstractPage = Text.clean(abstractPage);
-    pdf = Text.clean(pdf);
+    abstractPage = webLink(abstractPage);
+    pdf = webLink(pdf);
     doi = Text.clean(doi);
-    code = Text.clean(code);
+    code = webLink(code);
   }
 
   public static final Links NONE = new Links(null, null, null, null);
@@ -23,5 +31,25 @@ public record Links(String abstractPage, String pdf, String doi, String code) {
 
   static <T> T first(T a, T b) {
     return a != null ? a : b;
+  }
+
+  /**
+   * The address if it is an absolute http or https URL with a host; null for anything else (another
+   * scheme, a relative or malformed address), which is dropped rather than shown.
+   */
+  private static String webLink(String address) {
+    String s = Text.clean(address);
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    s = s.strip();
+    try {
+      URI uri = new URI(s);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      boolean web = scheme.equals("http") || scheme.equals("https");
+      return web && uri.getHost() != null && !uri.getHost().isBlank() ? s : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
   }
 }

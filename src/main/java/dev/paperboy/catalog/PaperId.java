@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  */
 public record PaperId(String scheme, String value) {
 
-  // New style since 2007 (0704.0001, 2410.21271); old style archive[.SUBJ]/YYMMNNN.
-  private static final Pattern NEW_STYLE = Pattern.compile("(\\d{4}\\.\\d{4,5})(?:v(\\d+))?");
+  // New style since 2007 (0704.0001, 2410.21271); old style archive[.SUBJ]/YYMMNNN. Versions
+  // count from 1, and no paper has a million of them (a longer number would overflow an int).
+  private static final String VERSION = "(?:v([1-9]\\d{0,5}))?";
+  private static final Pattern NEW_STYLE = Pattern.compile("(\\d{4}\\.\\d{4,5})" + VERSION);
   private static final Pattern OLD_STYLE =
-      Pattern.compile("([a-zA-Z][a-zA-Z\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})(?:v(\\d+))?");
+      Pattern.compile("([a-zA-Z][a-zA-Z\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})" + VERSION);
   private static final Pattern ARXIV_PREFIX =
       Pattern.compile(
           "^(?:https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html)/|oai:arxiv\\.org:|arxiv:)",

@@ -60,9 +60,11 @@ public final class Text {
 
   /**
    * Removes what no text field may hold: NUL and the other C0 controls except tab, line feed and
-   * carriage return, U+FFFE and U+FFFF, and unpaired surrogates. PostgreSQL refuses NUL in text and
-   * XML 1.0 refuses the rest, so one such character would fail a whole batch or every feed that
-   * shows the paper. Clean text (nearly all) is returned as the same instance.
+   * carriage return, DEL and the C1 controls (U+007F–U+009F), U+FFFE and U+FFFF, and unpaired
+   * surrogates. PostgreSQL refuses NUL in text and XML 1.0 refuses the rest of C0, so one such
+   * character would fail a whole batch or every feed that shows the paper; C1 controls are
+   * mis-decoded bytes that XML 1.1 and HTML refuse too and that no reader can see. Clean text
+   * (nearly all) is returned as the same instance.
    */
   public static String clean(String s) {
     if (s == null) {
@@ -102,7 +104,7 @@ public final class Text {
       return c != '\t' && c != '\n' && c != '\r';
     }
     if (c < Character.MIN_SURROGATE) {
-      return false;
+      return c >= 0x7F && c <= 0x9F;
     }
     if (Character.isHighSurrogate(c)) {
       return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));

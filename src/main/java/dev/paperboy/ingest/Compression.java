@@ -52,6 +52,11 @@ enum Compression {
     };
   }
 
+  /** What went wrong unpacking, in the operator's words. */
+  String damaged(IOException e) {
+    return "the " + label() + " data is damaged or cut short (" + e.getMessage() + ")";
+  }
+
   String label() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,5 +1,6 @@
 package dev.paperboy.ingest;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,28 +13,42 @@ final class Dates {
 
   private Dates() {}
 
+  // What PostgreSQL's date can hold and a paper can carry; a year 999999999 would fail its batch.
+  private static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
+  private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
   /** The UTC calendar date of the text; null for blank; {@link BadRecord} for anything else. */
   static LocalDate parse(String text, String field) {
     if (text == null || text.isBlank()) {
       return null;
     }
     String s = text.strip();
+    LocalDate date;
     try {
-      if (s.length() == 10) {
-        return LocalDate.parse(s);
-      }
-      if (s.endsWith(" GMT")) {
-        return gmt(s);
-      }
-      if (Character.isDigit(s.charAt(0))) {
-        return OffsetDateTime.parse(s).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-      }
-      return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME)
-          .withZoneSameInstant(ZoneOffset.UTC)
-          .toLocalDate();
-    } catch (DateTimeParseException e) {
+      date = read(s);
+    } catch (DateTimeException e) {
+      // a parse error, or a valid date that moving to UTC pushes past the calendar's end
       throw new BadRecord(field + " is not a date: \"" + abbreviate(s) + "\"");
     }
+    if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+      throw new BadRecord(field + " is out of range: \"" + abbreviate(s) + "\"");
+    }
+    return date;
+  }
+
+  private static LocalDate read(String s) {
+    if (s.length() == 10) {
+      return LocalDate.parse(s);
+    }
+    if (s.endsWith(" GMT")) {
+      return gmt(s);
+    }
+    if (Character.isDigit(s.charAt(0))) {
+      return OffsetDateTime.parse(s).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+    return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME)
+        .withZoneSameInstant(ZoneOffset.UTC)
+        .toLocalDate();
   }
 
   /**

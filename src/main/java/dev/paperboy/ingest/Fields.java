@@ -51,10 +51,18 @@ final class Fields {
   /** An arXiv version as sources spell it, "v2" (or "2"), as its number. */
   static int versionNumber(String text) {
     try {
-      return Integer.parseInt(text == null ? "" : text.strip().replaceFirst("^v", ""));
+      return version(Integer.parseInt(text == null ? "" : text.strip().replaceFirst("^v", "")));
     } catch (NumberFormatException e) {
       throw new BadRecord("version is not of the form v<number>: \"" + text + "\"");
     }
+  }
+
+  /** arXiv counts versions from 1; a version 0 or -1 would sort before every real one. */
+  static int version(int number) {
+    if (number < 1) {
+      throw new BadRecord("version must be 1 or more, not " + number);
+    }
+    return number;
   }
 
   /** arXiv's own pages for a paper, used when a source names none. */

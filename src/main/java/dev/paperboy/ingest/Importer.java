@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -72,21 +73,8 @@ public class Importer {
     Lock catalogWrites = index.catalogWrites();
     catalogWrites.lock();
     try {
-      BufferedInputStream raw = new BufferedInputStream(content, 64 * 1024);
-      Compression packing = Compression.detect(raw);
-      BufferedInputStream in = packing.unpack(raw);
-      Format format;
-      try {
-        format = Format.detect(in);
-      } catch (Format.UnknownFormat e) {
-        return ImportBatch.unreadable(file, e.getMessage());
-      }
       IndexingPipeline indexing = new IndexingPipeline(indexer);
-      ImportBatch batch =
-          new ImportBatch(
-              file, packing.describe(format), records -> store(records, embed, indexing));
-      parse(format, packing, in, batch);
-      ImportReport report = batch.finish();
+      ImportReport report = read(file, content, clock, records -> store(records, embed, indexing));
       indexing.drain();
       return report;
     } catch (IOException e) {
@@ -104,8 +92,40 @@ public class Importer {
     }
   }
 
+  /**
+   * The part of an import that touches no database: unpack, detect the format and parse each record
+   * into a batch, which hands every full batch to {@code store}. Whatever the bytes, the answer is
+   * a report; only a failing read of {@code content} itself throws.
+   */
+  static ImportReport read(
+      String file,
+      InputStream content,
+      Clock clock,
+      Function<List<ImportBatch.Accepted>, List<Change>> store)
+      throws IOException {
+    BufferedInputStream raw = new BufferedInputStream(content, 64 * 1024);
+    Compression packing = Compression.detect(raw);
+    BufferedInputStream in;
+    Format format;
+    try {
+      in = packing.unpack(raw);
+      format = Format.detect(in);
+    } catch (Format.UnknownFormat e) {
+      return ImportBatch.unreadable(file, e.getMessage());
+    } catch (IOException e) {
+      if (packing == Compression.NONE) {
+        throw e;
+      }
+      return ImportBatch.unreadable(file, packing.damaged(e) + "; nothing was imported");
+    }
+    ImportBatch batch = new ImportBatch(file, packing.describe(format), store);
+    parse(format, packing, in, batch, clock);
+    return batch.finish();
+  }
+
   /** A damaged compressed stream keeps what was read before the damage, like broken XML. */
-  private void parse(Format format, Compression packing, InputStream in, ImportBatch batch)
+  private static void parse(
+      Format format, Compression packing, InputStream in, ImportBatch batch, Clock clock)
       throws IOException {
     try {
       format.parser(clock).parse(in, batch);
@@ -113,13 +133,7 @@ public class Importer {
       if (packing == Compression.NONE) {
         throw e;
       }
-      batch.stopped(
-          "rest of file",
-          "the "
-              + packing.label()
-              + " data is damaged or cut short ("
-              + e.getMessage()
-              + "); the rest of the file was skipped");
+      batch.stopped("rest of file", packing.damaged(e) + "; the rest of the file was skipped");
     }
   }
 

@@ -28,7 +28,7 @@ final class JsonLinesParser implements FeedParser {
     PaperId.Versioned id = identity(Json.text(n, "id"), doi, title);
     Integer version = id.version();
     if (n.path("version").isInt()) {
-      version = n.get("version").asInt();
+      version = Fields.version(n.get("version").asInt());
     }
     List<String> categories = Json.array(n, "categories").stream().map(Json::string).toList();
     String primary = Fields.clean(Json.text(n, "primary_category"));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
  * StAX readers that cannot be turned against us: no DTDs (so no external entities, XXE, and no
@@ -40,6 +41,40 @@ public final class SafeXml {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    return FACTORY.createXMLStreamReader(new InputStreamReader(in, decoder));
+    return new Guarded(FACTORY.createXMLStreamReader(new InputStreamReader(in, decoder)));
+  }
+
+  /**
+   * The JDK's reader fails on some malformed input with an unchecked exception of its own (a
+   * control character in a refused DTD throws MissingResourceException for its missing message);
+   * every such failure is malformed XML, told where it was found.
+   */
+  private static final class Guarded extends StreamReaderDelegate {
+
+    Guarded(XMLStreamReader reader) {
+      super(reader);
+    }
+
+    @Override
+    public int next() throws XMLStreamException {
+      try {
+        return super.next();
+      } catch (RuntimeException e) {
+        throw unreadable(e);
+      }
+    }
+
+    @Override
+    public boolean hasNext() throws XMLStreamException {
+      try {
+        return super.hasNext();
+      } catch (RuntimeException e) {
+        throw unreadable(e);
+      }
+    }
+
+    private XMLStreamException unreadable(RuntimeException e) {
+      return new XMLStreamException("the XML cannot be read here", getLocation(), e);
+    }
   }
 }

@@ -95,13 +95,18 @@ public class PaperSearch {
               + " are not served; narrow the query or add"
               + " a filter");
     }
+    SearchQuery query = parsed(request);
+    return index.read(searcher -> run(searcher, request, query, window));
+  }
+
+  /** The query a request runs; {@link InvalidQuery} when it has nothing to search for. */
+  static SearchQuery parsed(SearchRequest request) {
     SearchQuery parsed = SearchQuery.parse(request.query());
     if (parsed.isEmpty() && request.category() == null) {
       throw new InvalidQuery(InvalidQuery.EMPTY);
     }
     // with a category, a query with nothing searchable browses it, as a blank one does
-    SearchQuery query = parsed.isEmpty() ? SearchQuery.parse("") : parsed;
-    return index.read(searcher -> run(searcher, request, query, window));
+    return parsed.isEmpty() ? SearchQuery.parse("") : parsed;
   }
 
   private SearchResults run(

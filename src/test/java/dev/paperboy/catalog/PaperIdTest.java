@@ -81,4 +81,12 @@ class PaperIdTest {
         .contains(java.time.YearMonth.of(2003, 9));
     assertThat(PaperId.parse("doi:10.1145/abc.123").orElseThrow().arxivMonth()).isEmpty();
   }
+
+  /** Found by ImportFuzzTest: "v0" was read as version 0, and eleven digits overflowed an int. */
+  @Test
+  void aVersionIsANumberFromOneThatFitsAndAnythingElseIsNoArxivId() {
+    assertThat(PaperId.parseArxiv("2410.21271v0")).isEmpty();
+    assertThat(PaperId.parseArxiv("hep-th/9901001v99999999999")).isEmpty();
+    assertThat(PaperId.parseArxiv("2410.21271v12").orElseThrow().version()).isEqualTo(12);
+  }
 }

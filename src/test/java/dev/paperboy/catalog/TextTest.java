@@ -34,6 +34,13 @@ class TextTest {
     assertThat(Text.clean("emoji \uD83D\uDE00 kept")).isEqualTo("emoji \uD83D\uDE00 kept");
   }
 
+  /** Found by ImportFuzzTest: a NEL (U+0085) reached a title, invisible and refused by XML 1.1. */
+  @Test
+  void cleanDropsDelAndTheC1ControlsButKeepsTheLettersAfterThem() {
+    assertThat(Text.clean("a\u007Fb\u0080c\u0085d\u009Fe\u00A0f\u00E9"))
+        .isEqualTo("abcde\u00A0f\u00E9");
+  }
+
   @Test
   void cleanTextIsTheSameInstance() {
     String clean = "Sparse Routing \uD83D\uDE00 $\\alpha$";

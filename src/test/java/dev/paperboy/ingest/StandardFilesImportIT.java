@@ -106,6 +106,53 @@ class StandardFilesImportIT extends SharedApplicationTest {
     assertThat(get("/feed/search.atom?q=quokka").body()).contains("Quokka Control Characters");
   }
 
+  @Test
+  void aJavascriptLinkInAnImportIsDroppedSoNoPageOrBibtexEntryCarriesIt() {
+    String hostile = "javascript:alert(1)";
+    ImportReport report =
+        importText(
+            "hostile-links.jsonl",
+            "{\"doi\": \"10.5555/hostile.1\", \"title\": \"Quill Hostile Links\","
+                + " \"abstract_url\": \""
+                + hostile
+                + "\", \"pdf_url\": \"data:text/html,x\", \"code_url\": \""
+                + hostile
+                + "\"}\n"
+                + "{\"id\": \"2611.00701\", \"title\": \"Quill Arxiv Links\", \"abstract_url\": \""
+                + hostile
+                + "\", \"code_url\": \"https://github.com/ada/quill\"}\n");
+    assertThat(counts(report)).containsExactly(2L, 0L, 0L, 0L);
+    var doiOnly =
+        jdbcClient
+            .sql("SELECT abstract_url, pdf_url, code_url FROM paper WHERE id = ?")
+            .param("doi:10.5555/hostile.1")
+            .query()
+            .singleRow();
+    assertThat(doiOnly.values()).containsOnlyNulls();
+    var arxiv =
+        jdbcClient
+            .sql("SELECT abstract_url, code_url FROM paper WHERE id = ?")
+            .param("arxiv:2611.00701")
+            .query()
+            .singleRow();
+    assertThat(arxiv.values())
+        .containsExactly("https://arxiv.org/abs/2611.00701", "https://github.com/ada/quill");
+    for (String page :
+        List.of(
+            "/papers/doi:10.5555/hostile.1",
+            "/papers/arxiv:2611.00701",
+            "/export/bibtex?id=arxiv:2611.00701&id=doi:10.5555/hostile.1",
+            "/feed/search.atom?q=quill",
+            "/api/papers/arxiv:2611.00701")) {
+      HttpResponse<String> response = get(page);
+      assertThat(response.statusCode()).as(page).isEqualTo(200);
+      assertThat(response.body())
+          .as(page)
+          .doesNotContainIgnoringCase("javascript:")
+          .doesNotContain("data:text");
+    }
+  }
+
   private static Document parse(String xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
