@@ -11,6 +11,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
+import dev.paperboy.runtime.SiteAddress;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Atom and RSS feeds of trending (per window) and of any search, written with Rome; BibTeX of
@@ -43,11 +43,17 @@ class Feeds {
   private final Trending trending;
   private final PaperSearch search;
   private final dev.paperboy.catalog.Catalog catalog;
+  private final SiteAddress site;
 
-  Feeds(Trending trending, PaperSearch search, dev.paperboy.catalog.Catalog catalog) {
+  Feeds(
+      Trending trending,
+      PaperSearch search,
+      dev.paperboy.catalog.Catalog catalog,
+      SiteAddress site) {
     this.trending = trending;
     this.search = search;
     this.catalog = catalog;
+    this.site = site;
   }
 
   @GetMapping("/feed/trending.{format}")
@@ -127,7 +133,8 @@ class Feeds {
           case "rss" -> "rss_2.0";
           default -> throw new dev.paperboy.search.InvalidQuery("feeds are .atom or .rss");
         };
-    String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+    // The configured address, not the request's Host: a feed is read far from where it was asked.
+    String base = site.base();
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(type);
     feed.setTitle(title);

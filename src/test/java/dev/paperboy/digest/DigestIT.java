@@ -267,6 +267,25 @@ class DigestIT extends PaperboyIntegrationTest {
   }
 
   @Test
+  void aLetterSentAgainAfterACrashBetweenAcceptAndRecordKeepsItsMessageId() throws Exception {
+    postJson("/api/subscriptions", "{\"email\":\"twice@example.org\"}");
+    assertThat(postman.sendDue()).isEqualTo(1);
+    // The server accepted it, then the sender died before the row said so: the claim goes stale.
+    jdbc.sql(
+            "update outbox set status = 'sending', sent_at = null,"
+                + " claimed_at = now() - interval '11 minutes'")
+        .update();
+    assertThat(postman.sendDue()).isEqualTo(1);
+
+    String queued = jdbc.sql("select message_id from outbox").query(String.class).single();
+    assertThat(mail()).hasSize(2);
+    assertThat(mail()[0].getMessageID())
+        .isEqualTo(mail()[1].getMessageID())
+        .isEqualTo(queued)
+        .matches("<[0-9a-f-]{36}@paperboy\\.example>");
+  }
+
+  @Test
   void anSmtpServerDownForAWhileDelaysButLosesNothing() {
     SMTP.stop();
     postJson("/api/subscriptions", "{\"email\":\"patient@example.org\"}");
