@@ -8,9 +8,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.paperboy.support.PaperboyIntegrationTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,14 +54,6 @@ class DigestIT extends PaperboyIntegrationTest {
   @Autowired Digests digests;
   @Autowired Postman postman;
   @Autowired JdbcClient jdbc;
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @AfterAll
   static void stopSmtp() {

@@ -36,6 +36,16 @@ public abstract class PaperboyIntegrationTest {
   @LocalServerPort protected int port;
   @Autowired protected Importer importer;
 
+  /** A loopback port nobody listens on, for a test's own server or for a host that is down. */
+  protected static int freePort() {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   protected static Path tempDir() {
     try {
       return Files.createTempDirectory("paperboy-it-");
