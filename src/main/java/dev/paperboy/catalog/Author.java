@@ -7,8 +7,8 @@ import java.util.Objects;
 public record Author(String name, List<String> affiliations) {
 
   public Author {
-    Objects.requireNonNull(name, "name == null");
-    affiliations = affiliations == null ? List.of() : List.copyOf(affiliations);
+    name = Text.clean(Objects.requireNonNull(name, "name == null"));
+    affiliations = affiliations == null ? List.of() : List.copyOf(Text.clean(affiliations));
   }
 
   public static Author named(String name) {

@@ -73,17 +73,39 @@ public class Catalog {
         .forEach(p -> current.put(p.id(), p));
     List<Upserted> results = new ArrayList<>(resolved.size());
     Map<PaperId, Paper> toWrite = new LinkedHashMap<>();
+    Set<String> newText = new HashSet<>();
     for (Paper paper : resolved) {
       Paper existing = current.get(paper.id());
       Upserted outcome = decide(existing, paper);
       if (outcome.change() != Change.UNCHANGED) {
+        if (existing != null && !sameText(existing, outcome.paper())) {
+          newText.add(paper.id().toString());
+        }
         toWrite.put(paper.id(), outcome.paper());
         current.put(paper.id(), outcome.paper());
       }
       results.add(outcome);
     }
     template.batchUpdate(UPSERT, toWrite.values().stream().map(this::upsertArgs).toList());
+    dropVectors(newText);
     return results;
+  }
+
+  /**
+   * A vector is computed from a paper's title and abstract: when either changes, the stored one is
+   * dropped in the same transaction, so the paper counts as not yet embedded (see {@link
+   * Embeddings#missing}) instead of keeping an older text's vector.
+   */
+  private void dropVectors(Set<String> ids) {
+    if (!ids.isEmpty()) {
+      jdbc.sql("delete from paper_embedding where paper_id = any(?)")
+          .param(ids.toArray(String[]::new))
+          .update();
+    }
+  }
+
+  private static boolean sameText(Paper a, Paper b) {
+    return a.title().equals(b.title()) && a.abstractText().equals(b.abstractText());
   }
 
   private static Upserted decide(Paper existing, Paper incoming) {

@@ -2,6 +2,7 @@ package dev.paperboy.catalog;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,19 +43,34 @@ public class Embeddings {
     return found;
   }
 
-  public void save(String model, Map<PaperId, Stored> vectors) {
+  /** A vector computed from this paper's title and abstract. */
+  public record Computed(Paper from, Stored stored) {}
+
+  /**
+   * Stores each vector only if its paper still has the title and abstract it was computed from, so
+   * a slow embedder never writes an older text's vector over a newer one's (an import that changes
+   * the text also drops the old vector, see {@link Catalog#upsert}). A paper an import is writing
+   * right now is skipped, not waited for: waiting on rows an import holds, in the import's order,
+   * could deadlock, and the paper, still without a vector, is embedded again later.
+   */
+  public void save(String model, List<Computed> vectors) {
     template.batchUpdate(
-        "insert into paper_embedding (paper_id, model, text_hash, vector) values (?, ?, ?, ?)"
+        "insert into paper_embedding (paper_id, model, text_hash, vector)"
+            + " select p.id, ?, ?, ? from paper p where p.id = ? and p.title = ? and p.abstract = ?"
+            + " for share skip locked"
             + " on conflict (paper_id, model) do update set text_hash = excluded.text_hash,"
             + " vector = excluded.vector",
-        vectors.entrySet().stream()
+        vectors.stream()
+            .sorted(Comparator.comparing(c -> c.from().id().toString()))
             .map(
-                e ->
+                c ->
                     new Object[] {
-                      e.getKey().toString(),
                       model,
-                      e.getValue().textHash(),
-                      encode(e.getValue().vector())
+                      c.stored().textHash(),
+                      encode(c.stored().vector()),
+                      c.from().id().toString(),
+                      c.from().title(),
+                      c.from().abstractText()
                     })
             .toList());
   }

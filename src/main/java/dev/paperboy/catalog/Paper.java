@@ -8,8 +8,9 @@ import java.util.Objects;
 
 /**
  * A paper as the catalog keeps it. Titles and abstracts are whitespace-normalized with LaTeX kept
- * as written; {@code version} is the arXiv version (null when the source does not say), and {@code
- * firstSeen} is null until the catalog has stored the paper.
+ * as written, and no field holds a character {@link Text#clean} removes; {@code version} is the
+ * arXiv version (null when the source does not say), and {@code firstSeen} is null until the
+ * catalog has stored the paper.
  */
 public record Paper(
     PaperId id,
@@ -29,11 +30,15 @@ public record Paper(
 
   public Paper {
     Objects.requireNonNull(id, "id == null");
-    Objects.requireNonNull(title, "title == null");
-    abstractText = abstractText == null ? "" : abstractText;
+    // Every parser's output passes here, so no control character reaches the catalog or a feed.
+    title = Text.clean(Objects.requireNonNull(title, "title == null"));
+    abstractText = abstractText == null ? "" : Text.clean(abstractText);
     authors = authors == null ? List.of() : List.copyOf(authors);
-    categories = categories == null ? List.of() : List.copyOf(categories);
+    primaryCategory = Text.clean(primaryCategory);
+    categories = categories == null ? List.of() : List.copyOf(Text.clean(categories));
     links = links == null ? Links.NONE : links;
+    comment = Text.clean(comment);
+    journalRef = Text.clean(journalRef);
     sources = sources == null ? List.of() : List.copyOf(sources);
   }
 

@@ -5,13 +5,15 @@ import dev.paperboy.catalog.Links;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The arXiv API's Atom feed ({@code /api/query}): one {@code entry} per paper with {@code arxiv:}
- * extension elements. The API reports a bad query as an entry whose id is an error URL; that
- * becomes a rejection carrying the API's own message.
+ * extension elements; also arXiv's announcement feed in Atom (rss.arxiv.org), whose entries hold
+ * all authors in one {@code dc:creator} and say how they were announced (see {@link Announcement}).
+ * The API reports a bad query as an entry whose id is an error URL; that becomes a rejection
+ * carrying the API's own message.
  */
 final class ArxivAtomParser implements FeedParser {
 
@@ -19,18 +21,7 @@ final class ArxivAtomParser implements FeedParser {
 
   @Override
   public void parse(InputStream in, RecordSink sink) {
-    XmlRecords.walk(
-        in,
-        Set.of("entry"),
-        (entry, n) -> {
-          String position = "entry " + n;
-          try {
-            sink.accept(position, toPaper(entry), List.of());
-          } catch (BadRecord e) {
-            sink.reject(position, e.getMessage());
-          }
-        },
-        sink);
+    XmlRecords.papers(in, "entry", ArxivAtomParser::toPaper, sink);
   }
 
   private static Paper toPaper(XmlNode entry) {
@@ -48,16 +39,17 @@ final class ArxivAtomParser implements FeedParser {
             .filter(t -> t != null)
             .toList();
     String primary = entry.child("primary_category").map(c -> c.attribute("term")).orElse(null);
+    Announcement dates = dates(entry, id);
     return new Paper(
         id.id(),
         id.version(),
         Fields.title(entry.text("title")),
-        Fields.abstractText(withoutAnnouncement(entry.text("summary"))),
+        Fields.abstractText(Announcement.abstractOf(entry.text("summary"))),
         authors(entry),
         primary != null ? primary : categories.stream().findFirst().orElse(null),
         categories,
-        Dates.parse(entry.text("published"), "published"),
-        Dates.parse(entry.text("updated"), "updated"),
+        dates.published(),
+        dates.updated(),
         links(entry, id),
         Fields.clean(entry.text("comment")),
         Fields.clean(entry.text("journal_ref")),
@@ -66,15 +58,16 @@ final class ArxivAtomParser implements FeedParser {
   }
 
   /**
-   * arXiv's daily feeds (rss.arxiv.org) prefix the abstract with "arXiv:ID Announce Type: new
-   * Abstract:"; the API does not.
+   * The API's entries carry both dates; an announcement feed's entry carries the day it was
+   * announced, which means published or updated by its announce type.
    */
-  private static String withoutAnnouncement(String summary) {
-    return summary == null ? null : ANNOUNCEMENT.matcher(summary).replaceFirst("");
+  private static Announcement dates(XmlNode entry, PaperId.Versioned id) {
+    LocalDate published = Dates.parse(entry.text("published"), "published");
+    if (entry.child("announce_type").isEmpty()) {
+      return new Announcement(published, Dates.parse(entry.text("updated"), "updated"));
+    }
+    return Announcement.dated(entry.text("announce_type"), id.version(), published);
   }
-
-  private static final java.util.regex.Pattern ANNOUNCEMENT =
-      java.util.regex.Pattern.compile("^\\s*arXiv:\\S+\\s+Announce Type:\\s*\\S+\\s+Abstract:\\s*");
 
   /** API entries have one author element each; daily feeds one dc:creator with all names. */
   private static List<Author> authors(XmlNode entry) {

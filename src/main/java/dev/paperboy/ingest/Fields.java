@@ -10,6 +10,13 @@ final class Fields {
   static final int MAX_TITLE = 1_000;
   static final int MAX_ABSTRACT = 50_000;
 
+  /**
+   * No single field of any format is read past this many characters: XML text stops being kept,
+   * JSON strings stop the parser. A 1 MiB author list is already absurd; a 300 MB title must not
+   * cost gigabytes of heap before it is refused.
+   */
+  static final int MAX_FIELD_CHARS = 1 << 20;
+
   private Fields() {}
 
   static String clean(String text) {
@@ -39,6 +46,15 @@ final class Fields {
           String.format("%s is %,d characters long; the limit is %,d", field, text.length(), max));
     }
     return text;
+  }
+
+  /** An arXiv version as sources spell it, "v2" (or "2"), as its number. */
+  static int versionNumber(String text) {
+    try {
+      return Integer.parseInt(text == null ? "" : text.strip().replaceFirst("^v", ""));
+    } catch (NumberFormatException e) {
+      throw new BadRecord("version is not of the form v<number>: \"" + text + "\"");
+    }
   }
 
   /** arXiv's own pages for a paper, used when a source names none. */

@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Hugging Face daily-papers JSON ({@code /api/daily_papers}): an array of items, each with a
- * {@code paper} object keyed by its arXiv id. Upvotes, comment counts and the linked repository's
- * stars become signals; a linked GitHub repository becomes the paper's code link.
+ * {@code paper} object keyed by its arXiv id; also the paper search ({@code /api/papers/search}),
+ * an array of those paper objects without the wrapper. Upvotes, comment counts and the linked
+ * repository's stars become signals; a linked GitHub repository becomes the paper's code link.
  */
 final class HuggingFaceDailyParser implements FeedParser {
 
@@ -57,7 +58,7 @@ final class HuggingFaceDailyParser implements FeedParser {
       sink.stopped(
           "after item " + complete,
           "JSON is malformed or truncated ("
-              + Json.describe(e)
+              + Json.describe(e, true)
               + "); the rest of the file was skipped");
     }
   }

@@ -5,7 +5,9 @@ import dev.paperboy.catalog.Catalog.Change;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.Signal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -22,10 +24,11 @@ final class ImportBatch implements RecordSink {
   record Accepted(String position, Paper paper, List<Signal> signals) {}
 
   private final String file;
-  private final Format format;
+  private final String format;
   private final Function<List<Accepted>, List<Change>> store;
   private final List<Accepted> pending = new ArrayList<>();
-  private final List<ImportReport.Rejection> rejections = new ArrayList<>();
+  // By reason, in the order first seen: identical rejections are one line with a count.
+  private final Map<String, ImportReport.Rejection> rejections = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
   private long created;
   private long updated;
@@ -33,7 +36,7 @@ final class ImportBatch implements RecordSink {
   private long rejected;
   private boolean complete = true;
 
-  ImportBatch(String file, Format format, Function<List<Accepted>, List<Change>> store) {
+  ImportBatch(String file, String format, Function<List<Accepted>, List<Change>> store) {
     this.file = file;
     this.format = format;
     this.store = store;
@@ -74,8 +77,11 @@ final class ImportBatch implements RecordSink {
   @Override
   public void reject(String position, String reason) {
     rejected++;
-    if (rejections.size() < MAX_LISTED_REJECTIONS) {
-      rejections.add(new ImportReport.Rejection(file, position, reason));
+    ImportReport.Rejection same = rejections.get(reason);
+    if (same != null) {
+      rejections.put(reason, same.another());
+    } else if (rejections.size() < MAX_LISTED_REJECTIONS) {
+      rejections.put(reason, new ImportReport.Rejection(file, position, reason));
     }
   }
 
@@ -107,6 +113,14 @@ final class ImportBatch implements RecordSink {
   ImportReport finish() {
     flush();
     return new ImportReport(
-        file, format.label(), created, updated, unchanged, rejected, complete, rejections, notes);
+        file,
+        format,
+        created,
+        updated,
+        unchanged,
+        rejected,
+        complete,
+        List.copyOf(rejections.values()),
+        notes);
   }
 }

@@ -19,11 +19,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports a file: detect its format, parse it record by record, then in batches normalize, dedupe
@@ -35,7 +34,6 @@ public class Importer {
 
   private final Catalog catalog;
   private final PaperIndex index;
-  private final JsonMapper json = JsonMapper.builder().build();
   private final Clock clock;
   // One import at a time per process: the counts of two interleaved imports would blur.
   private final ReentrantLock oneAtATime = new ReentrantLock();
@@ -71,8 +69,12 @@ public class Importer {
    */
   public ImportReport importFile(String file, InputStream content, boolean embed) {
     oneAtATime.lock();
+    Lock catalogWrites = index.catalogWrites();
+    catalogWrites.lock();
     try {
-      BufferedInputStream in = new BufferedInputStream(content, 64 * 1024);
+      BufferedInputStream raw = new BufferedInputStream(content, 64 * 1024);
+      Compression packing = Compression.detect(raw);
+      BufferedInputStream in = packing.unpack(raw);
       Format format;
       try {
         format = Format.detect(in);
@@ -80,8 +82,10 @@ public class Importer {
         return ImportBatch.unreadable(file, e.getMessage());
       }
       IndexingPipeline indexing = new IndexingPipeline(indexer);
-      ImportBatch batch = new ImportBatch(file, format, records -> store(records, embed, indexing));
-      parser(format).parse(in, batch);
+      ImportBatch batch =
+          new ImportBatch(
+              file, packing.describe(format), records -> store(records, embed, indexing));
+      parse(format, packing, in, batch);
       ImportReport report = batch.finish();
       indexing.drain();
       return report;
@@ -91,6 +95,7 @@ public class Importer {
       try {
         index.commit();
       } finally {
+        catalogWrites.unlock();
         oneAtATime.unlock();
       }
       if (!embed) {
@@ -99,13 +104,23 @@ public class Importer {
     }
   }
 
-  private FeedParser parser(Format format) {
-    return switch (format) {
-      case ARXIV_ATOM -> new ArxivAtomParser();
-      case OAI_PMH -> new OaiPmhParser();
-      case HUGGING_FACE_DAILY -> new HuggingFaceDailyParser(json, clock);
-      case JSON_LINES -> new JsonLinesParser(json);
-    };
+  /** A damaged compressed stream keeps what was read before the damage, like broken XML. */
+  private void parse(Format format, Compression packing, InputStream in, ImportBatch batch)
+      throws IOException {
+    try {
+      format.parser(clock).parse(in, batch);
+    } catch (IOException e) {
+      if (packing == Compression.NONE) {
+        throw e;
+      }
+      batch.stopped(
+          "rest of file",
+          "the "
+              + packing.label()
+              + " data is damaged or cut short ("
+              + e.getMessage()
+              + "); the rest of the file was skipped");
+    }
   }
 
   private List<Change> store(
@@ -116,12 +131,7 @@ public class Importer {
     List<Paper> changed =
         results.stream().filter(r -> r.change() != Change.UNCHANGED).map(Upserted::paper).toList();
     if (!changed.isEmpty()) {
-      Set<PaperId> added =
-          results.stream()
-              .filter(r -> r.change() == Change.NEW)
-              .map(r -> r.paper().id())
-              .collect(Collectors.toSet());
-      indexing.submit(() -> index.upsert(changed, added, embed, before));
+      indexing.submit(() -> index.upsert(changed, embed, before));
     }
     List<Signal> signals = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * OAI-PMH {@code ListRecords} responses from arXiv, with metadata in the {@code arXiv} format
- * (structured authors, one set of dates) or {@code arXivRaw} (authors as one string, every version
- * with its date). Deleted records are skipped with a note; an OAI error is reported by its code,
- * and {@code noRecordsMatch} simply means an empty list.
+ * OAI-PMH {@code ListRecords} and {@code GetRecord} responses, with metadata in arXiv's {@code
+ * arXiv} format (structured authors, one set of dates) or {@code arXivRaw} (authors as one string,
+ * every version with its date), or in any repository's {@code oai_dc} ({@link DublinCore}). Deleted
+ * records are skipped with a note; an OAI error is reported by its code, and {@code noRecordsMatch}
+ * simply means an empty list.
  */
 final class OaiPmhParser implements FeedParser {
 
@@ -49,9 +50,10 @@ final class OaiPmhParser implements FeedParser {
           switch (metadata.name()) {
             case "arXiv" -> fromArxiv(metadata);
             case "arXivRaw" -> fromArxivRaw(metadata);
+            case "dc" -> DublinCore.toPaper(metadata);
             default ->
                 throw new BadRecord(
-                    "metadata format <" + metadata.name() + "> is not arXiv or arXivRaw");
+                    "metadata format <" + metadata.name() + "> is not arXiv, arXivRaw or oai_dc");
           };
       sink.accept(position, paper, List.of());
     } catch (BadRecord e) {
@@ -122,12 +124,7 @@ final class OaiPmhParser implements FeedParser {
   }
 
   private static int versionNumber(XmlNode version) {
-    String v = version.attribute("version");
-    try {
-      return Integer.parseInt(v == null ? "" : v.replaceFirst("^v", ""));
-    } catch (NumberFormatException e) {
-      throw new BadRecord("version is not of the form v<number>: \"" + v + "\"");
-    }
+    return Fields.versionNumber(version.attribute("version"));
   }
 
   private static Paper paper(

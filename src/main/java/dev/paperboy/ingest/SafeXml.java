@@ -24,7 +24,9 @@ public final class SafeXml {
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
+    // Not coalescing: text arrives in pieces, so a 300 MB field can be refused as it streams
+    // instead of being built whole first (XmlNode caps what it keeps).
+    f.setProperty(XMLInputFactory.IS_COALESCING, false);
     f.setXMLResolver(
         (publicId, systemId, base, ns) -> {
           throw new XMLStreamException("external resources are not loaded: " + systemId);

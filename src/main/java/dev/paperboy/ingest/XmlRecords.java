@@ -1,9 +1,13 @@
 package dev.paperboy.ingest;
 
+import dev.paperboy.catalog.Paper;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -21,6 +25,26 @@ final class XmlRecords {
   }
 
   private XmlRecords() {}
+
+  /**
+   * Reads every {@code name} element as one paper; one that cannot be read is rejected by its
+   * position ("item 3") and the walk goes on.
+   */
+  static void papers(
+      InputStream in, String name, Function<XmlNode, Paper> toPaper, RecordSink sink) {
+    walk(
+        in,
+        Set.of(name),
+        (node, n) -> {
+          String position = name + " " + n;
+          try {
+            sink.accept(position, toPaper.apply(node), List.of());
+          } catch (BadRecord e) {
+            sink.reject(position, e.getMessage());
+          }
+        },
+        sink);
+  }
 
   static void walk(InputStream in, Set<String> names, Handler handler, RecordSink sink) {
     Map<String, Integer> seen = new HashMap<>();
@@ -54,9 +78,18 @@ final class XmlRecords {
     }
   }
 
+  /** "line 3, column 5: The element type ... must be terminated", without the JDK's framing. */
   private static String describe(XMLStreamException e) {
     String message = e.getMessage() == null ? "unreadable" : e.getMessage();
-    // The JDK prefixes "ParseError at [row,col]:[..]\nMessage: ..."; keep it on one line.
-    return message.replace('\n', ' ').replaceAll("\\s+", " ").strip();
+    // The JDK frames its message as "ParseError at [row,col]:[3,5]\nMessage: ...".
+    int framed = message.indexOf("Message:");
+    String reason =
+        (framed >= 0 ? message.substring(framed + "Message:".length()) : message)
+            .replaceAll("\\s+", " ")
+            .strip();
+    Location at = e.getLocation();
+    return at == null || at.getLineNumber() < 1
+        ? reason
+        : "line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ": " + reason;
   }
 }

@@ -11,15 +11,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -46,7 +46,7 @@ public class PaperIndex implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PaperIndex.class);
   private static final String SIGNATURE = "embedding";
-  private static final String COVERED = "catalog-changed-before";
+  static final String COVERED = "catalog-changed-before";
   private static final int CHUNK = 256;
 
   private final Analyzer analyzer = IndexFields.analyzer();
@@ -76,6 +76,11 @@ public class PaperIndex implements AutoCloseable {
 
   /** The catalog is indexed for every change before this (database time), as last committed. */
   private Instant covered;
+
+  /**
+   * See {@link #catalogWrites}; fair, so a waiting rebuild is not starved by import after import.
+   */
+  private final ReentrantReadWriteLock catalogWrites = new ReentrantReadWriteLock(true);
 
   /** The earliest catalog time of the writes not yet committed; null when there are none. */
   private Instant firstUncommitted;
@@ -163,19 +168,10 @@ public class PaperIndex implements AutoCloseable {
    * (and whatever vector is stored) and {@link #embedMissing} embeds them later. {@code
    * changedFrom} is the catalog's time ({@link Catalog#now}) taken before these papers were written
    * there: until the index commits, a crash makes the next start index again every paper changed
-   * since then.
+   * since then. Every paper replaces whatever the index holds under its id, even one new to the
+   * catalog: a rebuild may have indexed it already (see {@link #catalogWrites}).
    */
-  public void upsert(Collection<Paper> papers, boolean embed, Instant changedFrom) {
-    upsert(papers, Set.of(), embed, changedFrom);
-  }
-
-  /**
-   * Like {@link #upsert(Collection, boolean, Instant)}, told which papers are new to the catalog:
-   * those are added without first deleting an older copy, which the index cannot hold (it only ever
-   * indexes what the catalog has). Adding is much cheaper than replacing on a big index.
-   */
-  public synchronized void upsert(
-      Collection<Paper> papers, Set<PaperId> added, boolean embed, Instant changedFrom) {
+  public synchronized void upsert(Collection<Paper> papers, boolean embed, Instant changedFrom) {
     try {
       List<Paper> list = List.copyOf(papers);
       Map<PaperId, float[]> v = embed ? vectors.of(list) : vectors.stored(list);
@@ -184,12 +180,9 @@ public class PaperIndex implements AutoCloseable {
         firstUncommitted = changedFrom;
       }
       for (Paper paper : list) {
-        Document doc = IndexFields.document(paper, v.get(paper.id()));
-        if (added.contains(paper.id())) {
-          writer.addDocument(doc);
-        } else {
-          writer.updateDocument(new Term(IndexFields.ID, paper.id().toString()), doc);
-        }
+        writer.updateDocument(
+            new Term(IndexFields.ID, paper.id().toString()),
+            IndexFields.document(paper, v.get(paper.id())));
       }
       acronyms.learn(list);
       long now = System.nanoTime();
@@ -203,22 +196,44 @@ public class PaperIndex implements AutoCloseable {
   }
 
   /**
+   * Held, shared, by whoever writes papers to the catalog and then tells this index: from before
+   * the first catalog write to after the last {@link #upsert}. A {@link #rebuild} holds it alone,
+   * so it reads a catalog that no import is halfway through, and an import waits for a rebuild to
+   * end (its index updates would wait for the index anyway). Several imports may hold it at once.
+   */
+  public Lock catalogWrites() {
+    return catalogWrites.readLock();
+  }
+
+  /**
    * Embeds papers that have no vector from the current model yet, a chunk at a time, and indexes
    * them again with it; returns how many. Embedding runs outside the index lock, so imports and
-   * searches go on meanwhile.
+   * searches go on meanwhile; a vector whose paper an import changed meanwhile is not stored (see
+   * {@link dev.paperboy.catalog.Embeddings#save}), and the paper's next turn embeds its new text.
    */
   public long embedMissing(LongConsumer progress) {
     long count = 0;
     List<PaperId> ids = vectors.missing(CHUNK);
     while (!ids.isEmpty()) {
       vectors.of(catalog.findAll(ids));
-      upsert(catalog.findAll(ids), false, null);
+      reindex(ids);
       count += ids.size();
       progress.accept(count);
-      ids = vectors.missing(CHUNK);
+      List<PaperId> next = vectors.missing(CHUNK);
+      // Every vector of the chunk was refused (its papers kept changing): the next run retries.
+      ids = next.equals(ids) ? List.of() : next;
     }
     commit();
     return count;
+  }
+
+  /**
+   * Indexes these papers again as the catalog holds them now. They are read under the index's lock:
+   * read before it, an import's newer text could be indexed in between and then overwritten with
+   * the older one read here.
+   */
+  private synchronized void reindex(List<PaperId> ids) {
+    upsert(catalog.findAll(ids), false, null);
   }
 
   /** Makes what has been written durable; cheap when nothing has. */
@@ -248,8 +263,25 @@ public class PaperIndex implements AutoCloseable {
     commit();
   }
 
-  /** Rebuilds the index from the catalog; {@code progress} hears the running count. */
-  public synchronized long rebuild(LongConsumer progress) {
+  /**
+   * Rebuilds the index from the catalog; {@code progress} hears the running count. Waits for
+   * running imports to end, and holds new ones off until it is done (see {@link #catalogWrites}).
+   */
+  public long rebuild(LongConsumer progress) {
+    Lock alone = catalogWrites.writeLock();
+    alone.lock();
+    try {
+      return rebuildAlone(progress);
+    } finally {
+      alone.unlock();
+    }
+  }
+
+  /**
+   * With no catalog writer and no other index writer at work, each paper is read once (in id order)
+   * after everything was deleted: adding, without looking for an older copy, is safe here.
+   */
+  private synchronized long rebuildAlone(LongConsumer progress) {
     long count = 0;
     Instant started = catalog.now();
     try {

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -380,21 +378,20 @@ public class PaperSearch {
         });
   }
 
+  /**
+   * The catalog's papers behind these documents, in their order. What the index cannot promise is
+   * left out rather than failed on: a second document of the same paper (an index written before
+   * updates were keyed by id), a paper no longer in the catalog, an id that no longer parses.
+   */
   private Map<Integer, Paper> papers(IndexSearcher searcher, List<ScoreDoc> docs)
       throws IOException {
-    Map<Integer, String> ids = IndexFields.ids(searcher, docs.stream().map(d -> d.doc).toList());
-    Map<String, Paper> byId =
-        catalog
-            .findAll(ids.values().stream().map(i -> PaperId.parse(i).orElseThrow()).toList())
-            .stream()
-            .collect(Collectors.toMap(p -> p.id().toString(), Function.identity()));
+    Map<PaperId, Integer> firstDoc = new LinkedHashMap<>();
+    IndexFields.ids(searcher, docs.stream().map(d -> d.doc).toList())
+        .forEach((doc, id) -> PaperId.parse(id).ifPresent(p -> firstDoc.putIfAbsent(p, doc)));
     Map<Integer, Paper> result = new LinkedHashMap<>();
-    ids.forEach(
-        (doc, id) -> {
-          if (byId.containsKey(id)) {
-            result.put(doc, byId.get(id));
-          }
-        });
+    catalog
+        .findAll(List.copyOf(firstDoc.keySet()))
+        .forEach(p -> result.put(firstDoc.get(p.id()), p));
     return result;
   }
 

@@ -6,6 +6,7 @@ import dev.paperboy.catalog.PaperId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,11 +34,12 @@ class Vectors {
     List<Paper> stale = papers.stream().filter(p -> !vectors.containsKey(p.id())).toList();
     if (!stale.isEmpty()) {
       List<float[]> computed = embedder.embed(stale.stream().map(Vectors::text).toList());
-      Map<PaperId, Embeddings.Stored> fresh = new HashMap<>();
+      List<Embeddings.Computed> fresh = new ArrayList<>();
       for (int i = 0; i < stale.size(); i++) {
         Paper p = stale.get(i);
         vectors.put(p.id(), computed.get(i));
-        fresh.put(p.id(), new Embeddings.Stored(hash(text(p)), computed.get(i)));
+        fresh.add(
+            new Embeddings.Computed(p, new Embeddings.Stored(hash(text(p)), computed.get(i))));
       }
       store.save(embedder.signature(), fresh);
     }

@@ -11,6 +11,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
+import dev.paperboy.catalog.Text;
 import dev.paperboy.runtime.SiteAddress;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
@@ -137,10 +138,11 @@ class Feeds {
     String base = site.base();
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(type);
-    feed.setTitle(title);
+    // XML 1.0 cannot carry control characters; Rome would fail the whole feed on one.
+    feed.setTitle(Text.clean(title));
     feed.setLink(base + path);
     feed.setUri(base + path);
-    feed.setDescription(title);
+    feed.setDescription(Text.clean(title));
     feed.setPublishedDate(Date.from(Instant.now()));
     feed.setEntries(papers.stream().map(p -> entry(p, base)).toList());
     String xml = new SyndFeedOutput().outputString(feed);
@@ -156,7 +158,7 @@ class Feeds {
   private static SyndEntry entry(Paper p, String base) {
     SyndEntry e = new SyndEntryImpl();
     String link = base + "/papers/" + p.id();
-    e.setTitle(p.title());
+    e.setTitle(Text.clean(p.title()));
     e.setLink(link);
     e.setUri(link);
     Date date =
@@ -171,23 +173,23 @@ class Feeds {
             .map(
                 a -> {
                   SyndPersonImpl person = new SyndPersonImpl();
-                  person.setName(a.name());
+                  person.setName(Text.clean(a.name()));
                   return (com.rometools.rome.feed.synd.SyndPerson) person;
                 })
             .toList());
     if (!p.authors().isEmpty()) {
-      e.setAuthor(String.join(", ", p.authors().stream().map(a -> a.name()).toList()));
+      e.setAuthor(Text.clean(String.join(", ", p.authors().stream().map(a -> a.name()).toList())));
     }
     SyndContentImpl summary = new SyndContentImpl();
     summary.setType("text/plain");
-    summary.setValue(p.abstractText());
+    summary.setValue(Text.clean(p.abstractText()));
     e.setDescription(summary);
     e.setCategories(
         p.categories().stream()
             .map(
                 c -> {
                   SyndCategoryImpl category = new SyndCategoryImpl();
-                  category.setName(c);
+                  category.setName(Text.clean(c));
                   return (com.rometools.rome.feed.synd.SyndCategory) category;
                 })
             .toList());

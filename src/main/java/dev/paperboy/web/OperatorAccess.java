@@ -28,6 +28,7 @@ final class OperatorAccess extends OncePerRequestFilter {
 
   static final String REFUSAL = "paperboy.operator.refusal";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+  private static final Set<String> PAGE_METHODS = Set.of("GET", "HEAD", "POST");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** Why a request is turned away, and with which status. */
@@ -138,6 +139,11 @@ final class OperatorAccess extends OncePerRequestFilter {
     if (OperatorSurfaces.wantsJson(request)) {
       response.setContentType("application/json");
       response.getWriter().write(JSON.writeValueAsString(Map.of("error", refusal.message)));
+      return;
+    }
+    if (!PAGE_METHODS.contains(request.getMethod())) {
+      // Spring answers OPTIONS (and the like) itself, with no page: the error dispatch has one.
+      response.sendError(refusal.status, refusal.message);
       return;
     }
     request.setAttribute(REFUSAL, refusal);

@@ -78,7 +78,7 @@ class CliIT extends SharedApplicationTest {
     assertThat(first.out())
         .contains(
             "arxiv-api.atom (arXiv API Atom feed): 3 new, 0 updated, 0 unchanged," + " 0 rejected")
-        .contains("papers.jsonl: line 3: line is not valid JSON")
+        .contains("papers.jsonl: line 3: not valid JSON: ")
         .contains("total: 6 new, 0 updated, 0 unchanged, 2 rejected");
     CliRun second = cli(dataDir, "import", atom.toString());
     assertThat(second.status()).isZero();

@@ -61,16 +61,16 @@ class JsonParsersTest {
 
   @Test
   void jsonLinesReadsGoodLinesAndRejectsBadOnesByLineNumber() {
-    CollectingSink sink = CollectingSink.parse(new JsonLinesParser(JSON), "papers.jsonl");
+    CollectingSink sink = CollectingSink.parse(new JsonLinesParser(), "papers.jsonl");
     assertThat(sink.positions).containsExactly("line 1", "line 2", "line 4");
     assertThat(sink.rejections).hasSize(2);
-    assertThat(sink.rejections.get(0)).startsWith("line 3: line is not valid JSON");
+    assertThat(sink.rejections.get(0)).startsWith("line 3: not valid JSON: ");
     assertThat(sink.rejections.get(1)).isEqualTo("line 5: authors must be an array, not STRING");
   }
 
   @Test
   void jsonLinesIdentityComesFromArxivIdDoiOrTitle() {
-    CollectingSink sink = CollectingSink.parse(new JsonLinesParser(JSON), "papers.jsonl");
+    CollectingSink sink = CollectingSink.parse(new JsonLinesParser(), "papers.jsonl");
     assertThat(sink.papers.get(0).id()).hasToString("doi:10.1145/3000000.3000001");
     assertThat(sink.papers.get(0).authors())
         .containsExactly(new Author("Ines Moreau", List.of("Inria")), Author.named("Tomás Ruiz"));
@@ -90,9 +90,9 @@ class JsonParsersTest {
     System.arraycopy(bad, 0, all, good.length, bad.length);
     System.arraycopy(good, 0, all, good.length + bad.length, good.length);
     CollectingSink sink =
-        CollectingSink.parse(new JsonLinesParser(JSON), new ByteArrayInputStream(all));
+        CollectingSink.parse(new JsonLinesParser(), new ByteArrayInputStream(all));
     assertThat(sink.papers).hasSize(2);
-    assertThat(sink.rejections).containsExactly("line 2: line is not valid UTF-8");
+    assertThat(sink.rejections).containsExactly("line 2: not valid UTF-8");
   }
 
   @Test
@@ -112,11 +112,10 @@ class JsonParsersTest {
             + "{\"title\": \"After\"}";
     CollectingSink sink =
         CollectingSink.parse(
-            new JsonLinesParser(JSON),
-            new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
+            new JsonLinesParser(), new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
     assertThat(sink.papers).extracting(Paper::title).containsExactly("Long", "After");
     assertThat(sink.papers.get(0).abstractText()).hasSize(longAbstract.strip().length());
     assertThat(sink.positions).containsExactly("line 1", "line 3");
-    assertThat(sink.rejections).containsExactly("line 2: line is longer than 8388608 bytes");
+    assertThat(sink.rejections).containsExactly("line 2: longer than 8,388,608 bytes");
   }
 }

@@ -76,4 +76,42 @@ class OaiPmhParserTest {
     assertThat(sink.rejections).isEmpty();
     assertThat(sink.notes).singleElement().asString().contains("noRecordsMatch");
   }
+
+  @Test
+  void oaiDcRecordsWithAnArxivIdOrADoiAreReadAndOthersRejected() {
+    CollectingSink sink = CollectingSink.parse(new OaiPmhParser(), "oai-dc.xml");
+    assertThat(sink.positions).containsExactly("record 1", "record 2");
+    Paper arxiv = sink.papers.get(0);
+    assertThat(arxiv.id()).hasToString("arxiv:2101.00001");
+    assertThat(arxiv.version()).isEqualTo(2);
+    assertThat(arxiv.title()).isEqualTo("Dublin Core Records With arXiv Identifiers");
+    assertThat(arxiv.authors()).extracting(Author::name).containsExactly("Ada Quinlan", "Chen Wei");
+    assertThat(arxiv.categories()).containsExactly("cs.CL");
+    assertThat(arxiv.abstractText()).isEqualTo("We harvest oai_dc and keep the arXiv identity.");
+    assertThat(arxiv.comment()).isEqualTo("8 pages");
+    assertThat(arxiv.published()).isEqualTo(LocalDate.of(2021, 1, 1));
+    assertThat(arxiv.updated()).isEqualTo(LocalDate.of(2021, 1, 5));
+    Paper doi = sink.papers.get(1);
+    assertThat(doi.id()).hasToString("doi:10.5555/example.77");
+    assertThat(doi.published()).isNull();
+    assertThat(sink.rejections)
+        .containsExactly(
+            "record 3: no arXiv id or DOI in dc:identifier",
+            "record 5: no arXiv id or DOI in dc:identifier",
+            "record 6: no arXiv id or DOI in dc:identifier");
+    assertThat(sink.notes).anyMatch(n -> n.contains("repository.example.org:79 is marked deleted"));
+  }
+
+  @Test
+  void aGetRecordAnswerIsItsOneRecord() {
+    CollectingSink sink = CollectingSink.parse(new OaiPmhParser(), "oai-getrecord.xml");
+    assertThat(sink.rejections).isEmpty();
+    assertThat(sink.papers)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.id()).hasToString("arxiv:cond-mat/0102003");
+              assertThat(p.abstractText()).isEqualTo("A single record, fetched with GetRecord.");
+            });
+  }
 }

@@ -134,14 +134,15 @@ class EmbeddedDatabaseIT {
         Connection c =
             DriverManager.getConnection(
                 upgraded.jdbcUrl(), upgraded.username(), upgraded.password())) {
-      // The one migration left runs as the application's role on tables the superuser created.
+      // The migrations left (those after V6) run as the application's role on tables the
+      // superuser created.
       int applied =
           Flyway.configure()
               .dataSource(upgraded.jdbcUrl(), upgraded.username(), upgraded.password())
               .load()
               .migrate()
               .migrationsExecuted;
-      assertThat(applied).isEqualTo(1);
+      assertThat(applied).isGreaterThanOrEqualTo(1);
       assertThat(titles(c)).containsExactly("Kept Across The Upgrade");
       c.createStatement()
           .execute(

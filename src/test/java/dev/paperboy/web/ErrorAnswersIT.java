@@ -129,8 +129,7 @@ class ErrorAnswersIT extends SharedApplicationTest {
     }
     HttpResponse<String> r =
         send(
-            HttpRequest.newBuilder(
-                    URI.create(baseUrl() + "/admin/import?file=large.jsonl&embeddings=false"))
+            asOperator("/admin/import?file=large.jsonl&embeddings=false")
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(lines.toString()))
                 .build());
@@ -144,7 +143,7 @@ class ErrorAnswersIT extends SharedApplicationTest {
     assertThat(feed.body()).contains("<title>Paperboy: routing</title>");
     HttpResponse<String> preview =
         send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/digest/preview?email=a%00b"))
+            asOperator("/admin/digest/preview?email=a%00b")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
     assertJsonError(preview, 400, "control character");
