@@ -12,6 +12,11 @@ document.addEventListener("DOMContentLoaded", function () {
         { left: "$", right: "$", display: false },
         { left: "\\(", right: "\\)", display: false }
       ],
+      // An abstract is anyone's text: a formula cannot draw a box wider than 10em (\rule{1e6em}),
+      // expand macros more than 100 times (\def\x{\x\x}\x), or reach outside (\href, \url).
+      maxSize: 10,
+      maxExpand: 100,
+      trust: false,
       throwOnError: false
     });
   });

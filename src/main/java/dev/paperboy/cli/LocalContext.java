@@ -17,7 +17,9 @@ record LocalContext(Class<?> application, DataDirectory dir) {
             List.of(
                 "--logging.level.root=WARN",
                 "--logging.level.dev.paperboy=WARN",
+                // a command does its one job and stops: no source schedule, mail or embedding
                 "--paperboy.sources.schedule=false",
+                "--paperboy.background-jobs=false",
                 // commands queue behind each other; only a server refuses to wait
                 "--paperboy.wait-for-owner=true",
                 "--paperboy.data-dir=" + dir.root()));

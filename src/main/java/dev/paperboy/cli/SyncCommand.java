@@ -2,6 +2,7 @@ package dev.paperboy.cli;
 
 import dev.paperboy.runtime.RunningServer;
 import dev.paperboy.sources.Source;
+import dev.paperboy.sources.SourceBusy;
 import dev.paperboy.sources.Sync;
 import dev.paperboy.sources.SyncOutcome;
 import java.io.PrintStream;
@@ -61,6 +62,9 @@ final class SyncCommand {
   private List<SyncOutcome> locally(Optional<Source> source, List<String> ids) {
     try (ConfigurableApplicationContext context = local.start()) {
       return context.getBean(Sync.class).runNow(source, ids);
+    } catch (SourceBusy e) {
+      // a claim left by a process that died mid-run; it is taken back when it goes stale
+      throw new CommandFailed(e.getMessage());
     }
   }
 

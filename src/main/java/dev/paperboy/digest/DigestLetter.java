@@ -2,6 +2,7 @@ package dev.paperboy.digest;
 
 import dev.paperboy.catalog.Author;
 import dev.paperboy.catalog.Paper;
+import dev.paperboy.runtime.SiteAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +22,10 @@ class DigestLetter {
 
   private final ITemplateEngine templates;
   private final Tokens tokens;
-  private final SiteUrl site;
+  private final SiteAddress site;
   private final Letters letters;
 
-  DigestLetter(ITemplateEngine templates, Tokens tokens, SiteUrl site, Letters letters) {
+  DigestLetter(ITemplateEngine templates, Tokens tokens, SiteAddress site, Letters letters) {
     this.templates = templates;
     this.tokens = tokens;
     this.site = site;

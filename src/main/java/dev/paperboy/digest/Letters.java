@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.runtime.SiteAddress;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -9,10 +10,10 @@ import org.springframework.web.util.HtmlUtils;
 class Letters {
 
   private final Tokens tokens;
-  private final SiteUrl site;
+  private final SiteAddress site;
   private final MailSettings settings;
 
-  Letters(Tokens tokens, SiteUrl site, MailSettings settings) {
+  Letters(Tokens tokens, SiteAddress site, MailSettings settings) {
     this.tokens = tokens;
     this.site = site;
     this.settings = settings;

@@ -36,10 +36,13 @@ class MailConfiguration {
     return sender;
   }
 
-  /** Digests when due, and the outbox drained; off in commands and tests. */
+  /**
+   * Digests when due, and the outbox drained: background work of a serving process, off in
+   * commands; not tied to the source schedule, so an instance that fetches nothing still mails.
+   */
   @Configuration(proxyBeanMethods = false)
   @EnableScheduling
-  @ConditionalOnProperty(name = "paperboy.sources.schedule", havingValue = "true")
+  @ConditionalOnProperty(name = "paperboy.background-jobs", havingValue = "true")
   static class MailSchedule {
 
     private final Digests digests;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * round once more.
  */
 @Component
-@ConditionalOnProperty(name = "paperboy.sources.schedule", havingValue = "true")
+@ConditionalOnProperty(name = "paperboy.background-jobs", havingValue = "true")
 public class EmbeddingBackfill implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddingBackfill.class);

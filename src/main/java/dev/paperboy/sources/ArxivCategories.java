@@ -100,8 +100,10 @@ class ArxivCategories {
       throw e;
     } catch (RuntimeException e) {
       // Release the claim whatever went wrong, so the next tick can try again.
-      states.failed(JOB, "failed: " + e, tally.report().updated(), now.plus(RETRY_MISSING));
-      throw new SourceUnavailable(JOB + " failed: " + e.getMessage(), false, e);
+      log.error("Filling arXiv categories failed", e);
+      states.failed(
+          JOB, SourceUnavailable.OUR_FAULT, tally.report().updated(), now.plus(RETRY_MISSING));
+      throw SourceUnavailable.ourFault(JOB, e);
     }
   }
 

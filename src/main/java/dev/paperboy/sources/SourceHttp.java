@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -240,8 +241,28 @@ class SourceHttp {
       String why = "no connection within " + settings.connectTimeout().toSeconds() + " s";
       return new Transient("cannot reach " + host + ": " + why, null, true, c);
     }
-    String why = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
-    return new Transient("the connection to " + host + " broke: " + why, null, false, c);
+    return new Transient("the connection to " + host + " broke: " + inWords(c), null, false, c);
+  }
+
+  /** A qualified exception class name that a cause's text starts with ("java.io.IOException: "). */
+  private static final Pattern CLASS_PREFIX =
+      Pattern.compile("^(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error):?\\s*");
+
+  /**
+   * What went wrong without the JDK's class names: the first message down the causes, or a plain
+   * phrase when the exceptions carry none (an {@code EOFException} usually does not).
+   */
+  static String inWords(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage() == null ? "" : t.getMessage();
+      while (CLASS_PREFIX.matcher(m).find()) {
+        m = CLASS_PREFIX.matcher(m).replaceFirst("");
+      }
+      if (!m.isBlank()) {
+        return m.strip();
+      }
+    }
+    return "it closed the connection early";
   }
 
   /** In a user's words: the JDK's exceptions here often carry no message at all. */

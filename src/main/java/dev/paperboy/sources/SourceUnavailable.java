@@ -17,6 +17,14 @@ public final class SourceUnavailable extends RuntimeException {
     this(message, false, null);
   }
 
+  /** What the operator is told of a fault of ours (a bug, the database): the log has the rest. */
+  static final String OUR_FAULT = "failed on our side; the server log has the details";
+
+  /** {@code job} failed through no fault of its source; the cause stays out of the message. */
+  static SourceUnavailable ourFault(String job, RuntimeException cause) {
+    return new SourceUnavailable(job + " " + OUR_FAULT, false, cause);
+  }
+
   /** True when the source did not answer at all (network down, refused, timed out). */
   public boolean unreachable() {
     return unreachable;

@@ -58,15 +58,26 @@ public class Sync {
 
   /**
    * Runs sources for someone waiting: {@code which}, or every scheduled one; the arXiv API with
-   * {@code arxivIds} (ids, or one "search:QUERY"). Every source gets an outcome, failed or not.
+   * {@code arxivIds} (ids, or one "search:QUERY"). Every source gets an outcome, failed or not; one
+   * named source that is already running is {@link SourceBusy}, for the caller to wait.
    */
   public List<SyncOutcome> runNow(Optional<Source> which, List<String> arxivIds) {
     if (which.equals(Optional.of(Source.ARXIV_API)) && arxivIds.isEmpty()) {
       throw new IllegalArgumentException("arxiv-api needs arXiv ids, or search:QUERY");
     }
-    return which.map(List::of).orElseGet(this::sources).stream()
-        .map(s -> outcome(s, arxivIds))
-        .toList();
+    if (which.isPresent()) {
+      return List.of(outcome(which.get(), arxivIds));
+    }
+    return sources().stream().map(s -> outcomeEvenIfBusy(s, arxivIds)).toList();
+  }
+
+  /** Among several sources, a busy one is one outcome; the others still run. */
+  private SyncOutcome outcomeEvenIfBusy(Source source, List<String> arxivIds) {
+    try {
+      return outcome(source, arxivIds);
+    } catch (SourceBusy e) {
+      return SyncOutcome.failed(source, e.getMessage());
+    }
   }
 
   private SyncOutcome outcome(Source source, List<String> arxivIds) {
@@ -85,7 +96,7 @@ public class Sync {
       throw new IllegalArgumentException(source + " runs only with ids or a search");
     }
     if (!states.claim(source.id())) {
-      throw new SourceUnavailable(source + " is already running");
+      throw new SourceBusy(source);
     }
     return runClaimed(source);
   }
@@ -133,8 +144,10 @@ public class Sync {
       states.failed(source.id(), error, 0, now.plus(retryDelay(source, state.failures())));
       throw e;
     } catch (RuntimeException e) {
-      states.failed(source.id(), "failed: " + e, 0, now.plus(retryDelay(source, 0)));
-      throw new SourceUnavailable(source + " failed: " + e.getMessage(), false, e);
+      // A fault of ours, not the source's: its text is for the log, not the operator's page.
+      log.error("Source {} failed", source, e);
+      states.failed(source.id(), SourceUnavailable.OUR_FAULT, 0, now.plus(retryDelay(source, 0)));
+      throw SourceUnavailable.ourFault(source.id(), e);
     }
   }
 

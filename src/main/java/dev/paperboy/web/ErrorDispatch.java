@@ -34,12 +34,14 @@ class ErrorDispatch implements ErrorController {
       return errors.respond(
           request, response, HttpStatus.NOT_FOUND, "nothing here: " + request.getRequestURI());
     }
+    // A refusal sent by our filters (413, 403) says why; a 5xx, whoever sent it, says no more
+    // than that it happened.
     Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-    return errors.respond(
-        request,
-        response,
-        HttpStatusCode.valueOf(status),
-        message instanceof String m && !m.isBlank() ? m : phrase(status));
+    String text =
+        status >= 500
+            ? ErrorHandling.OUR_FAULT
+            : message instanceof String m && !m.isBlank() ? m : phrase(status);
+    return errors.respond(request, response, HttpStatusCode.valueOf(status), text);
   }
 
   private static Exception unwrapped(Exception e) {

@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import dev.paperboy.catalog.PaperNotFound;
 import dev.paperboy.search.InvalidQuery;
+import dev.paperboy.sources.SourceBusy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
@@ -38,6 +39,10 @@ class ErrorHandling {
   private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
   private static final Set<String> WHOLE_NUMBERS = Set.of("int", "long", "Integer", "Long");
 
+  /** All a client learns of a failure on our side. */
+  static final String OUR_FAULT =
+      "something went wrong on our side; the server log has the details";
+
   private final Site site;
 
   ErrorHandling(Site site) {
@@ -53,6 +58,12 @@ class ErrorHandling {
   Object refused(
       ControlCharacters.Refused e, HttpServletRequest request, HttpServletResponse response) {
     return respond(request, response, HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  /** A source asked for by name is running already: a conflict to wait out, not a failure. */
+  @ExceptionHandler(SourceBusy.class)
+  Object busy(SourceBusy e, HttpServletRequest request, HttpServletResponse response) {
+    return respond(request, response, HttpStatus.CONFLICT, e.getMessage());
   }
 
   @ExceptionHandler(PaperNotFound.class)
@@ -181,11 +192,7 @@ class ErrorHandling {
       return respond(request, response, status, ErrorDispatch.phrase(status.value()));
     }
     log.error("Unexpected failure on {} {}", request.getMethod(), path(request), e);
-    return respond(
-        request,
-        response,
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "something went wrong on our side; the server log has the details");
+    return respond(request, response, HttpStatus.INTERNAL_SERVER_ERROR, OUR_FAULT);
   }
 
   private Object tooLarge(HttpServletRequest request, HttpServletResponse response) {

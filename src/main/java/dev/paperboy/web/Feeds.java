@@ -12,6 +12,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
 import dev.paperboy.catalog.Text;
+import dev.paperboy.runtime.SiteAddress;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Atom and RSS feeds of trending (per window) and of any search, written with Rome; BibTeX of
@@ -44,11 +44,17 @@ class Feeds {
   private final Trending trending;
   private final PaperSearch search;
   private final dev.paperboy.catalog.Catalog catalog;
+  private final SiteAddress site;
 
-  Feeds(Trending trending, PaperSearch search, dev.paperboy.catalog.Catalog catalog) {
+  Feeds(
+      Trending trending,
+      PaperSearch search,
+      dev.paperboy.catalog.Catalog catalog,
+      SiteAddress site) {
     this.trending = trending;
     this.search = search;
     this.catalog = catalog;
+    this.site = site;
   }
 
   @GetMapping("/feed/trending.{format}")
@@ -128,7 +134,8 @@ class Feeds {
           case "rss" -> "rss_2.0";
           default -> throw new dev.paperboy.search.InvalidQuery("feeds are .atom or .rss");
         };
-    String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+    // The configured address, not the request's Host: a feed is read far from where it was asked.
+    String base = site.base();
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(type);
     // XML 1.0 cannot carry control characters; Rome would fail the whole feed on one.

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperboy.sources.Source;
 import dev.paperboy.support.PaperboyIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SyncCommandIT extends PaperboyIntegrationTest {
 
   static final Path OWN_DATA = tempDir();
-  static final String CLOSED = "http://127.0.0.1:" + closedPort();
+  static final String CLOSED = "http://127.0.0.1:" + freePort();
 
   /** Every source at a port nobody listens on; retries quick, so a slip would show as a count. */
   static final Map<String, String> UNREACHABLE =
@@ -53,14 +49,6 @@ class SyncCommandIT extends PaperboyIntegrationTest {
   }
 
   @Autowired MeterRegistry meters;
-
-  private static int closedPort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   private record Run(int status, String out, List<String> sourceLines) {}
 

@@ -8,9 +8,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.paperboy.support.PaperboyIntegrationTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,14 +54,6 @@ class DigestIT extends PaperboyIntegrationTest {
   @Autowired Digests digests;
   @Autowired Postman postman;
   @Autowired JdbcClient jdbc;
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @AfterAll
   static void stopSmtp() {
@@ -264,6 +253,25 @@ class DigestIT extends PaperboyIntegrationTest {
             jdbc.sql("select message_id from outbox where kind = 'digest'")
                 .query(String.class)
                 .single());
+  }
+
+  @Test
+  void aLetterSentAgainAfterACrashBetweenAcceptAndRecordKeepsItsMessageId() throws Exception {
+    postJson("/api/subscriptions", "{\"email\":\"twice@example.org\"}");
+    assertThat(postman.sendDue()).isEqualTo(1);
+    // The server accepted it, then the sender died before the row said so: the claim goes stale.
+    jdbc.sql(
+            "update outbox set status = 'sending', sent_at = null,"
+                + " claimed_at = now() - interval '11 minutes'")
+        .update();
+    assertThat(postman.sendDue()).isEqualTo(1);
+
+    String queued = jdbc.sql("select message_id from outbox").query(String.class).single();
+    assertThat(mail()).hasSize(2);
+    assertThat(mail()[0].getMessageID())
+        .isEqualTo(mail()[1].getMessageID())
+        .isEqualTo(queued)
+        .matches("<[0-9a-f-]{36}@paperboy\\.example>");
   }
 
   @Test

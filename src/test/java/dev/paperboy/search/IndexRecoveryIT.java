@@ -29,7 +29,10 @@ class IndexRecoveryIT {
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(PaperboyApplication.class)
         .web(WebApplicationType.NONE)
-        .run("--paperboy.data-dir=" + data, "--paperboy.sources.schedule=false");
+        .run(
+            "--paperboy.data-dir=" + data,
+            "--paperboy.sources.schedule=false",
+            "--paperboy.background-jobs=false");
   }
 
   private static List<String> found(ConfigurableApplicationContext context, String words) {

@@ -55,6 +55,7 @@ class SearchToleratesDamagedIndexIT {
         .run(
             "--paperboy.data-dir=" + data,
             "--paperboy.sources.schedule=false",
+            "--paperboy.background-jobs=false",
             "--server.port=0",
             "--server.address=127.0.0.1");
   }

@@ -282,6 +282,48 @@ class SourcesIT extends PaperboyIntegrationTest {
     }
   }
 
+  private java.net.http.HttpResponse<String> postSync(String query) {
+    return send(
+        asOperator("/admin/sync" + query).POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  @Test
+  void aSourceAlreadyRunningIsAConflictNotAFailure() {
+    jdbc.sql("update source_state set running_since = now() where source = 'huggingface'").update();
+
+    var named = postSync("?source=huggingface");
+    assertThat(named.statusCode()).isEqualTo(409);
+    assertThat(named.headers().firstValue("Content-Type")).get().asString().contains("json");
+    assertThat(named.body()).contains("\"error\"", "huggingface is already running");
+    assertThat(REMOTE.seen()).isEmpty();
+
+    // Among all sources, the busy one is one outcome and the others still run.
+    REMOTE.then("/rss/cs.CL", fixture("sources/rss-cs.CL.xml"));
+    threeOaiPages();
+    var all = postSync("");
+    assertThat(all.statusCode()).isEqualTo(200);
+    assertThat(all.body()).contains("huggingface is already running", "\"source\":\"arxiv-rss\"");
+  }
+
+  @Test
+  void aFailureOnOurSideTellsTheOperatorNoExceptionNamesOrSql() {
+    REMOTE.then("/rss/cs.CL", fixture("sources/rss-cs.CL.xml"));
+    jdbc.sql("alter table paper rename to paper_moved_away").update();
+    try {
+      var answer = postSync("?source=arxiv-rss");
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.body()).contains("arxiv-rss failed on our side");
+      String shown = answer.body() + getAsOperator("/sources").body();
+      assertThat(shown)
+          .contains("failed on our side")
+          .doesNotContainIgnoringCase("exception")
+          .doesNotContainIgnoringCase("sql")
+          .doesNotContain("paper_moved_away", "org.springframework");
+    } finally {
+      jdbc.sql("alter table paper_moved_away rename to paper").update();
+    }
+  }
+
   @Test
   void theSyncCommandGoesThroughTheRunningServerAndPrintsWhatItDid() {
     threeOaiPages();

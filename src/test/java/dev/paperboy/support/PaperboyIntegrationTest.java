@@ -15,8 +15,7 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * fixtures and call it. Subclasses name the data directory (see {@link SharedApplicationTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Tests run sources, digests and the postman themselves, when they mean to. (A subclass's
+// @DynamicPropertySource outranks these.)
+@TestPropertySource(
+    properties = {"paperboy.sources.schedule=false", "paperboy.background-jobs=false"})
 public abstract class PaperboyIntegrationTest {
 
   protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -33,9 +36,14 @@ public abstract class PaperboyIntegrationTest {
   @LocalServerPort protected int port;
   @Autowired protected Importer importer;
 
-  @DynamicPropertySource
-  static void noSchedule(DynamicPropertyRegistry registry) {
-    registry.add("paperboy.sources.schedule", () -> "false");
+  /** A loopback port nobody listens on, for a test's own server or for a host that is down. */
+  protected static int freePort() {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   protected static Path tempDir() {

@@ -32,6 +32,7 @@ public final class StartedApplication implements AutoCloseable {
                 "--server.port=0",
                 "--paperboy.data-dir=" + dir.root(),
                 "--paperboy.sources.schedule=false",
+                "--paperboy.background-jobs=false",
                 "--paperboy.search.backfill=false",
                 "--logging.level.root=WARN"));
     for (String setting : settings) {

@@ -184,4 +184,40 @@ class BrowserIT extends SharedApplicationTest {
     assertThat(browser.findElements(By.cssSelector("h1 .katex"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector(".katex-error"))).isEmpty();
   }
+
+  @Test
+  void hostileLatexInAnAbstractIsCappedAndThePageStaysUsable() {
+    // 255 macro expansions: under KaTeX's default limit (1000), over ours (100).
+    String doubling =
+        "\\def\\za{x}\\def\\zb{\\za\\za}\\def\\zc{\\zb\\zb}\\def\\zd{\\zc\\zc}"
+            + "\\def\\ze{\\zd\\zd}\\def\\zf{\\ze\\ze}\\def\\zg{\\zf\\zf}"
+            + "\\def\\zh{\\zg\\zg}\\zh";
+    String abstractText =
+        "A wide box $\\rule{400em}{0.5em}$, a doubling $"
+            + doubling
+            + "$ and a bomb $\\def\\x{\\x\\x}\\x$.";
+    importText(
+        "hostile-latex.jsonl",
+        JSON.writeValueAsString(
+                java.util.Map.of(
+                    "id", "2611.50099", "title", "Hostile LaTeX", "abstract", abstractText))
+            + "\n");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    browser.get(baseUrl() + "/papers/arxiv:2611.50099");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".abstract .katex")));
+
+    List<org.openqa.selenium.WebElement> formulas =
+        browser.findElements(By.cssSelector(".abstract .katex, .abstract .katex-error"));
+    assertThat(formulas).hasSize(3);
+    // maxSize: the rule is drawn at most 10em wide, not 400em (6,400 px and more).
+    assertThat(formulas.get(0).getSize().getWidth()).isLessThan(400);
+    // maxExpand: both expansions stop with KaTeX's error, shown as the source text.
+    assertThat(formulas.subList(1, 3))
+        .allSatisfy(
+            f -> {
+              assertThat(f.getAttribute("class")).contains("katex-error");
+              assertThat(f.getAttribute("title")).contains("Too many expansions");
+            });
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Hostile LaTeX");
+  }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * HTTP/1.1 over a plain socket, for what java.net.http refuses to send: malformed percent-encodings
  * and raw control characters in the request line, 20 KB URLs, a Content-Length that promises more
- * than is sent. One connection per request.
+ * than is sent, a Host of the client's choosing. One connection per request.
  */
 final class RawHttp {
 
@@ -33,7 +33,10 @@ final class RawHttp {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(15_000);
       StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
-      head.append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
+      if (!headers.containsKey("Host")) {
+        head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+      }
+      head.append("Connection: close\r\n");
       headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
       if (body != null && !headers.containsKey("Content-Length")) {
         head.append("Content-Length: ").append(body.length).append("\r\n");
