@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,18 +27,21 @@ public class Catalog {
 
   private static final String COLUMNS =
       "id, version, title, abstract, authors, primary_category, categories, published, updated,"
-          + " abstract_url, pdf_url, doi, code_url, comment, journal_ref, sources, first_seen";
+          + " abstract_url, pdf_url, doi, code_url, project_url, comment, journal_ref, sources,"
+          + " first_seen";
 
   private static final String UPSERT =
       "insert into paper (id, version, title, title_key, abstract, authors, primary_category,"
-          + " categories, published, updated, abstract_url, pdf_url, doi, code_url, comment,"
-          + " journal_ref, sources) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " categories, published, updated, abstract_url, pdf_url, doi, code_url, project_url,"
+          + " comment, journal_ref, sources)"
+          + " values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " on conflict (id) do update set version = excluded.version, title = excluded.title,"
           + " title_key = excluded.title_key, abstract = excluded.abstract,"
           + " authors = excluded.authors, primary_category = excluded.primary_category,"
           + " categories = excluded.categories, published = excluded.published,"
           + " updated = excluded.updated, abstract_url = excluded.abstract_url,"
           + " pdf_url = excluded.pdf_url, doi = excluded.doi, code_url = excluded.code_url,"
+          + " project_url = excluded.project_url,"
           + " comment = excluded.comment, journal_ref = excluded.journal_ref,"
           + " sources = excluded.sources, changed_at = now()";
 
@@ -157,6 +161,7 @@ public class Catalog {
       l.pdf(),
       l.doi(),
       l.code(),
+      l.project(),
       p.comment(),
       p.journalRef(),
       p.sources().toArray(String[]::new)
@@ -196,6 +201,23 @@ public class Catalog {
         .query(
             rs -> {
               result.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
+            });
+    return result;
+  }
+
+  /** Signals of each of the papers that has any, as paper id → source/kind → value. */
+  public Map<PaperId, Map<String, Long>> signals(Collection<PaperId> ids) {
+    Map<PaperId, Map<String, Long>> result = new HashMap<>();
+    jdbc.sql(
+            "select paper_id, source, kind, value from paper_signal where paper_id = any(?)"
+                + " order by 1, 2, 3")
+        .param(ids.stream().map(PaperId::toString).toArray(String[]::new))
+        .query(
+            rs -> {
+              result
+                  .computeIfAbsent(
+                      PaperId.parse(rs.getString(1)).orElseThrow(), k -> new LinkedHashMap<>())
+                  .put(rs.getString(2) + " " + rs.getString(3), rs.getLong(4));
             });
     return result;
   }
@@ -289,7 +311,8 @@ public class Catalog {
             rs.getString("abstract_url"),
             rs.getString("pdf_url"),
             rs.getString("doi"),
-            rs.getString("code_url")),
+            rs.getString("code_url"),
+            rs.getString("project_url")),
         rs.getString("comment"),
         rs.getString("journal_ref"),
         strings(rs.getArray("sources")),

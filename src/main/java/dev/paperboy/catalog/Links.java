@@ -5,20 +5,27 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Where a paper can be read: its abstract page, PDF, DOI and code repository; any may be null. The
- * three addresses are absolute http(s) links or null, whoever built the record, so no page, feed,
- * digest or BibTeX entry can carry a {@code javascript:} or {@code file:} link from an import.
+ * Where a paper can be read: its abstract page, PDF, DOI, code repository and project page; any may
+ * be null. The addresses are absolute http(s) links or null, whoever built the record, so no page,
+ * feed, digest or BibTeX entry can carry a {@code javascript:} or {@code file:} link from an
+ * import.
  */
-public record Links(String abstractPage, String pdf, String doi, String code) {
+public record Links(String abstractPage, String pdf, String doi, String code, String project) {
 
   public Links {
     abstractPage = webLink(abstractPage);
     pdf = webLink(pdf);
     doi = Text.clean(doi);
     code = webLink(code);
+    project = webLink(project);
   }
 
-  public static final Links NONE = new Links(null, null, null, null);
+  /** The links of a source that knows no project page. */
+  public Links(String abstractPage, String pdf, String doi, String code) {
+    this(abstractPage, pdf, doi, code, null);
+  }
+
+  public static final Links NONE = new Links(null, null, null, null, null);
 
   /** Fills this record's gaps from {@code other}; this record's values win. */
   public Links orElse(Links other) {
@@ -26,7 +33,8 @@ public record Links(String abstractPage, String pdf, String doi, String code) {
         first(abstractPage, other.abstractPage),
         first(pdf, other.pdf),
         first(doi, other.doi),
-        first(code, other.code));
+        first(code, other.code),
+        first(project, other.project));
   }
 
   static <T> T first(T a, T b) {

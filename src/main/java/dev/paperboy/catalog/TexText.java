@@ -82,6 +82,16 @@ public final class TexText {
   }
 
   /**
+   * Decodes already escaped HTML (a search's highlighted title): an escaped {@code \&amp;} and the
+   * {@code \&quot;} of an umlaut are taken back to their TeX first; null stays null.
+   */
+  public static String decodeHtml(String html) {
+    return html == null
+        ? null
+        : decode(html.replace("\\&amp;", "&amp;").replace("\\&quot;", "\\\""));
+  }
+
+  /**
    * The text for places that render no math and no markup, such as a page's {@code <title>}:
    * decoded as {@link #decode} does, with math kept as its TeX source less the dollars and font
    * commands.

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The Hugging Face daily-papers JSON ({@code /api/daily_papers}): an array of items, each with a
  * {@code paper} object keyed by its arXiv id; also the paper search ({@code /api/papers/search}),
  * an array of those paper objects without the wrapper. Upvotes, comment counts and the linked
- * repository's stars become signals; a linked GitHub repository becomes the paper's code link.
+ * repository's stars become signals; a linked GitHub repository becomes the paper's code link and a
+ * project page its project link.
  */
 final class HuggingFaceDailyParser implements FeedParser {
 
@@ -82,7 +83,12 @@ final class HuggingFaceDailyParser implements FeedParser {
               List.of(),
               Dates.parse(Json.text(paper, "publishedAt"), "publishedAt"),
               null,
-              new Links(null, null, null, Fields.clean(Json.text(paper, "githubRepo")))
+              new Links(
+                      null,
+                      null,
+                      null,
+                      Fields.clean(Json.text(paper, "githubRepo")),
+                      Fields.clean(Json.text(paper, "projectPage")))
                   .orElse(Fields.arxivLinks(id)),
               null,
               null,

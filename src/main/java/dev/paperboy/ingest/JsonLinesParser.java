@@ -37,7 +37,8 @@ final class JsonLinesParser implements FeedParser {
             Fields.clean(Json.text(n, "abstract_url")),
             Fields.clean(Json.text(n, "pdf_url")),
             doi,
-            Fields.clean(Json.text(n, "code_url")));
+            Fields.clean(Json.text(n, "code_url")),
+            Fields.clean(Json.text(n, "project_url")));
     return new Paper(
         id.id(),
         version,

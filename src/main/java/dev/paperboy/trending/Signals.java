@@ -8,7 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -88,6 +93,36 @@ public class Signals {
         .single();
   }
 
+  /** Readers' votes of each of the papers that has any, by paper id: one query for a list. */
+  public Map<String, Long> votes(Collection<String> paperIds) {
+    Map<String, Long> votes = new HashMap<>();
+    jdbc.sql("select paper_id, count(*) from vote where paper_id = any(?) group by paper_id")
+        .param(paperIds.toArray(String[]::new))
+        .query(
+            rs -> {
+              votes.put(rs.getString(1), rs.getLong(2));
+            });
+    return votes;
+  }
+
+  /** Which of the papers the reader has upvoted. */
+  public Set<String> votedAmong(UUID subscriber, Collection<String> paperIds) {
+    return among("vote", subscriber, paperIds);
+  }
+
+  /** Which of the papers are in the reader's library. */
+  public Set<String> savedAmong(UUID subscriber, Collection<String> paperIds) {
+    return among("saved_paper", subscriber, paperIds);
+  }
+
+  private Set<String> among(String table, UUID subscriber, Collection<String> ids) {
+    return Set.copyOf(
+        jdbc.sql("select paper_id from " + table + " where subscriber_id = ? and paper_id = any(?)")
+            .params(subscriber, ids.toArray(String[]::new))
+            .query(String.class)
+            .list());
+  }
+
   public void save(UUID subscriber, String paperId, boolean keep) {
     if (keep) {
       jdbc.sql(
@@ -111,7 +146,7 @@ public class Signals {
   }
 
   /** The ids in a reader's library, most recently saved first. */
-  public java.util.List<String> library(UUID subscriber) {
+  public List<String> library(UUID subscriber) {
     return jdbc.sql(
             "select paper_id from saved_paper where subscriber_id = ?"
                 + " order by created_at desc, paper_id")

@@ -1,7 +1,9 @@
 package dev.paperboy.web;
 
+import dev.paperboy.catalog.Author;
 import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.PaperId;
+import dev.paperboy.catalog.TexText;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
@@ -13,6 +15,7 @@ import dev.paperboy.trending.Trending;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,25 +29,47 @@ class Pages {
 
   static final int PAGE_SIZE = 20;
 
+  /** Authors listed on a paper's page before the rest are folded away. */
+  static final int AUTHORS_SHOWN = 10;
+
+  /** An author as the paper page shows one: the name decoded, the search by the name as stored. */
+  record Byline(String name, String query, List<String> affiliations) {
+    static Byline of(Author a) {
+      return new Byline(
+          TexText.decode(a.name()),
+          "author:\"" + a.name() + "\"",
+          a.affiliations().stream().map(TexText::decode).toList());
+    }
+  }
+
   private final Catalog catalog;
   private final PaperSearch search;
   private final Trending trending;
   private final Signals signals;
   private final Session session;
+  private final Cards cards;
 
-  Pages(Catalog catalog, PaperSearch search, Trending trending, Signals signals, Session session) {
+  Pages(
+      Catalog catalog,
+      PaperSearch search,
+      Trending trending,
+      Signals signals,
+      Session session,
+      Cards cards) {
     this.catalog = catalog;
     this.search = search;
     this.trending = trending;
     this.signals = signals;
     this.session = session;
+    this.cards = cards;
   }
 
   @GetMapping("/")
   String home(
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "day") String window,
-      Model model) {
+      Model model,
+      HttpServletRequest request) {
     if (page < 1) {
       throw new InvalidQuery("page must be 1 or more");
     }
@@ -52,11 +77,14 @@ class Pages {
     long total = search.size();
     model.addAttribute("total", total);
     if (!window.equals("new")) {
-      model.addAttribute(
-          "trends", trending.top(TrendingPages.window(window), TrendingPages.TRENDING));
+      var trends = trending.top(TrendingPages.window(window), TrendingPages.TRENDING);
+      model.addAttribute("trends", trends);
+      model.addAttribute("cards", cards.ofTrends(trends, request));
       return "home";
     }
-    model.addAttribute("papers", catalog.newest(page, PAGE_SIZE));
+    var papers = catalog.newest(page, PAGE_SIZE);
+    model.addAttribute("papers", papers);
+    model.addAttribute("cards", cards.of(papers, request));
     model.addAttribute("page", page);
     model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
     return "home";
@@ -71,6 +99,7 @@ class Pages {
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "hybrid") String mode,
       Model model,
+      HttpServletRequest request,
       HttpServletResponse response) {
     model.addAttribute("q", q);
     model.addAttribute("cat", cat == null ? "" : cat);
@@ -90,6 +119,8 @@ class Pages {
               new SearchRequest(
                   q, SearchMode.parse(mode), blankToNull(cat), from, to, page, PAGE_SIZE));
       model.addAttribute("results", results);
+      model.addAttribute("hitCards", cards.ofHits(results.hits(), request));
+      model.addAttribute("closestCards", cards.ofHits(results.closest(), request));
       model.addAttribute(
           "chart", WeeklyChart.of(search.weekly(q, LocalDate.now(), 52), LocalDate.now()));
     } catch (InvalidQuery e) {
@@ -104,17 +135,22 @@ class Pages {
     var paper = catalog.get(id.startsWith("/") ? id.substring(1) : id);
     PaperId paperId = paper.id();
     model.addAttribute("paper", paper);
+    model.addAttribute("displayTitle", TexText.decode(paper.title()));
+    model.addAttribute("plainTitle", TexText.plain(paper.title()));
     model.addAttribute("citation", paper);
     model.addAttribute("links", PaperLinks.of(paper));
-    model.addAttribute("related", search.related(paper.id(), Api.RELATED));
+    List<Byline> bylines = paper.authors().stream().map(Byline::of).toList();
+    int shown = Math.min(bylines.size(), AUTHORS_SHOWN);
+    model.addAttribute("authorsShown", bylines.subList(0, shown));
+    model.addAttribute("authorsFolded", bylines.subList(shown, bylines.size()));
+    model.addAttribute("related", cards.of(search.related(paper.id(), Api.RELATED), request));
     String key = paper.id().toString();
     signals.viewed(key, ClientAddress.of(request).key(), request.getHeader("User-Agent"));
-    model.addAttribute("votes", signals.votes(key));
+    model.addAttribute("tally", Tally.of(signals.votes(key), catalog.signals(paperId)));
     var reader = session.current(request);
     model.addAttribute("signedIn", reader.isPresent());
     model.addAttribute("voted", reader.map(r -> signals.voted(r.id(), key)).orElse(false));
     model.addAttribute("saved", reader.map(r -> signals.saved(r.id(), key)).orElse(false));
-    model.addAttribute("signals", catalog.signals(paperId));
     return "paper";
   }
 

@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import dev.paperboy.catalog.Links;
 import dev.paperboy.catalog.Paper;
+import dev.paperboy.sources.Source;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +18,10 @@ final class PaperLinks {
     put(links, "pdf", l.pdf());
     put(links, "doi", l.doi() == null ? null : "https://doi.org/" + l.doi());
     put(links, "code", l.code());
+    put(links, "project", l.project());
+    if (paper.sources().contains(Source.HUGGING_FACE.id()) && paper.id().isArxiv()) {
+      put(links, "huggingface", "https://huggingface.co/papers/" + paper.id().value());
+    }
     return links;
   }
 

@@ -31,12 +31,14 @@ class TrendingPages {
   private final Signals signals;
   private final Catalog catalog;
   private final Session session;
+  private final Cards cards;
 
-  TrendingPages(Trending trending, Signals signals, Catalog catalog, Session session) {
+  TrendingPages(Trending trending, Signals signals, Catalog catalog, Session session, Cards cards) {
     this.trending = trending;
     this.signals = signals;
     this.catalog = catalog;
     this.session = session;
+    this.cards = cards;
   }
 
   static Window window(String text) {
@@ -134,8 +136,9 @@ class TrendingPages {
       return "redirect:/signin";
     }
     List<String> ids = signals.library(who.get().id());
-    model.addAttribute(
-        "papers", catalog.findAll(ids.stream().map(i -> PaperId.parse(i).orElseThrow()).toList()));
+    var papers = catalog.findAll(ids.stream().map(i -> PaperId.parse(i).orElseThrow()).toList());
+    model.addAttribute("papers", papers);
+    model.addAttribute("cards", cards.of(papers, request));
     model.addAttribute("ids", ids);
     return "library";
   }
