@@ -1,0 +1,94 @@
+package dev.paperboy.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.support.SharedApplicationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The paper page of a 533-author paper imported from arXiv-style JSON Lines and Hugging Face. */
+class PaperPageIT extends SharedApplicationTest {
+
+  private static final String HERD = "/papers/arxiv:2411.70001";
+
+  @BeforeEach
+  void papers() {
+    importFixture("cards.jsonl");
+    importFixture("hf-project.json");
+  }
+
+  @Test
+  void readersVotesAndImportedUpvotesAreOneCountExplained() {
+    for (String who :
+        new String[] {"herd-1@example.org", "herd-2@example.org", "herd-3@example.org"}) {
+      Reader reader = signIn(who);
+      assertThat(postForm("/vote", reader, "paper=arxiv:2411.70001&action=up").statusCode())
+          .isEqualTo(302);
+    }
+    Document page = Jsoup.parse(get(HERD).body());
+    assertThat(page.select(".paper-actions .votes").text()).isEqualTo("12 votes");
+    assertThat(page.select(".tally-explained").text())
+        .startsWith("12 votes: 3 from readers here, 9 upvotes on Hugging Face")
+        .contains("1200 GitHub stars", "4 comments");
+    assertThat(page.select(".details").text()).doesNotContain("huggingface upvotes");
+  }
+
+  @Test
+  void aLongAuthorListIsFoldedAfterTheFirstTen() {
+    Document page = Jsoup.parse(get(HERD).body());
+    assertThat(page.select("#authors > .author-list > li")).hasSize(10);
+    assertThat(page.select("#authors details.more-authors summary").text())
+        .isEqualTo("and 523 more authors");
+    assertThat(page.select("#authors details.more-authors li")).hasSize(523);
+    assertThat(page.select("#authors details.more-authors").hasAttr("open")).isFalse();
+  }
+
+  @Test
+  void texAccentsInNamesAndTitlesAreDecodedAndTheMathIsKept() {
+    Document page = Jsoup.parse(get(HERD).body());
+    assertThat(page.select("#authors > .author-list > li a").eachText())
+        .startsWith("João São Pedro", "Markus Büttiker", "François René");
+    assertThat(page.select("h1").text())
+        .isEqualTo("The Herd of Models: Scaling a Dense Transformer to $405$B Parameters & Beyond");
+    // The search behind a name looks for it as the catalog stores it.
+    assertThat(page.select("#authors a").first().attr("href")).contains("author:");
+  }
+
+  @Test
+  void theTitleElementIsPlainTextWithoutDollars() {
+    String title = Jsoup.parse(get(HERD).body()).title();
+    assertThat(title)
+        .isEqualTo(
+            "The Herd of Models: Scaling a Dense Transformer to 405B Parameters & Beyond"
+                + " · Paperboy")
+        .doesNotContain("$", "\\");
+  }
+
+  @Test
+  void projectCodeAndHuggingFaceLinksFromAnImportAreShownAndOnlyWebLinksSurvive() {
+    Document page = Jsoup.parse(get(HERD).body());
+    assertThat(page.select(".links a").eachAttr("href"))
+        .contains(
+            "https://herd.example.org/",
+            "https://github.com/example/herd",
+            "https://huggingface.co/papers/2411.70001");
+    assertThat(page.select(".links a").eachText())
+        .contains("Project page", "Code", "On Hugging Face");
+    String other = get("/papers/arxiv:2411.70002").body();
+    assertThat(other).doesNotContain("javascript:").doesNotContain("Project page");
+  }
+
+  @Test
+  void cardsInAListShortenTheAuthorsAndShowTheCounts() {
+    Document home = Jsoup.parse(get("/search?q=" + q("Herd of Models")).body());
+    var card = home.select("article.card").first();
+    assertThat(card).isNotNull();
+    assertThat(card.select(".authors").text())
+        .isEqualTo("João São Pedro, Markus Büttiker, François René et al. (+530 more)");
+    assertThat(card.select(".more-authors").attr("href")).endsWith(HERD + "#authors");
+    assertThat(card.select(".signals").text()).contains("votes", "1,200 GitHub stars");
+    assertThat(card.select(".fold summary .abstract")).hasSize(1);
+  }
+}
