@@ -33,12 +33,10 @@ record Card(
       boolean signedIn,
       boolean voted,
       boolean saved) {
+    // "et al. (+1 more)" would take the room of the one name it hides.
+    int shown = paper.authors().size() <= AUTHORS_SHOWN + 1 ? AUTHORS_SHOWN + 1 : AUTHORS_SHOWN;
     List<String> names =
-        paper.authors().stream()
-            .limit(AUTHORS_SHOWN)
-            .map(Author::name)
-            .map(TexText::decode)
-            .toList();
+        paper.authors().stream().limit(shown).map(Author::name).map(TexText::decode).toList();
     return new Card(
         paper,
         TexText.decode(paper.title()),

@@ -3,8 +3,6 @@ package dev.paperboy.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.support.SharedApplicationTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -13,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,26 +23,7 @@ class BrowserIT extends SharedApplicationTest {
   @BeforeEach
   void openBrowser() throws Exception {
     importFixture("arxiv-api.atom");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(Path.of("/usr/bin/chromium").toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1200,900",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.open(1200, 900);
     // The local mail page is the operator's: this browser signs in as the operator would.
     browser.get(baseUrl() + "/operator/signin?code=" + operatorLinks.issue());
   }
@@ -178,8 +154,8 @@ class BrowserIT extends SharedApplicationTest {
 
     browser.findElement(By.cssSelector(".paper-item h2 a")).click();
     wait.until(ExpectedConditions.urlContains("/papers/arxiv:2410.21271"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".abstract .katex")));
-    assertThat(browser.findElement(By.cssSelector(".abstract")).getText())
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#abstract .katex")));
+    assertThat(browser.findElement(By.cssSelector("#abstract")).getText())
         .contains("We study routing in sparse mixture-of-experts transformers");
     assertThat(browser.findElements(By.cssSelector("h1 .katex"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector(".katex-error"))).isEmpty();
@@ -204,10 +180,10 @@ class BrowserIT extends SharedApplicationTest {
             + "\n");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     browser.get(baseUrl() + "/papers/arxiv:2611.50099");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".abstract .katex")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#abstract .katex")));
 
     List<org.openqa.selenium.WebElement> formulas =
-        browser.findElements(By.cssSelector(".abstract .katex, .abstract .katex-error"));
+        browser.findElements(By.cssSelector("#abstract .katex, #abstract .katex-error"));
     assertThat(formulas).hasSize(3);
     // maxSize: the rule is drawn at most 10em wide, not 400em (6,400 px and more).
     assertThat(formulas.get(0).getSize().getWidth()).isLessThan(400);

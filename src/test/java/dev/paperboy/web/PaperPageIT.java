@@ -2,22 +2,14 @@ package dev.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperboy.support.SharedApplicationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The paper page of a 533-author paper imported from arXiv-style JSON Lines and Hugging Face. */
-class PaperPageIT extends SharedApplicationTest {
+class PaperPageIT extends CardCatalogTest {
 
   private static final String HERD = "/papers/arxiv:2411.70001";
-
-  @BeforeEach
-  void papers() {
-    importFixture("cards.jsonl");
-    importFixture("hf-project.json");
-  }
 
   @Test
   void readersVotesAndImportedUpvotesAreOneCountExplained() {
