@@ -28,10 +28,20 @@ class LinksTest {
         "   "
       })
   void anAddressThatIsNotAnAbsoluteHttpLinkIsDropped(String address) {
-    Links links = new Links(address, address, null, address);
+    Links links = new Links(address, address, null, address, address);
     assertThat(links.abstractPage()).isNull();
     assertThat(links.pdf()).isNull();
     assertThat(links.code()).isNull();
+    assertThat(links.project()).isNull();
+  }
+
+  @Test
+  void aProjectPageFillsAGapAndTheFirstRecordsWins() {
+    Links arxiv = new Links("https://arxiv.org/abs/2411.70001", null, null, null);
+    Links hf = new Links(null, null, null, "https://github.com/x/y", "https://x.example.org/");
+    assertThat(arxiv.orElse(hf).project()).isEqualTo("https://x.example.org/");
+    assertThat(hf.orElse(new Links(null, null, null, null, "https://other.example/")).project())
+        .isEqualTo("https://x.example.org/");
   }
 
   @Test

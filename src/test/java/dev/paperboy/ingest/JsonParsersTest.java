@@ -22,6 +22,15 @@ class JsonParsersTest {
       Clock.fixed(Instant.parse("2024-11-01T00:00:00Z"), ZoneOffset.UTC);
 
   @Test
+  void huggingFaceProjectPageAndRepositoryBecomeLinksAndOnlyWebLinksSurvive() {
+    CollectingSink sink =
+        CollectingSink.parse(new HuggingFaceDailyParser(JSON, CLOCK), "hf-project.json");
+    assertThat(sink.papers.get(0).links().project()).isEqualTo("https://herd.example.org/");
+    assertThat(sink.papers.get(0).links().code()).isEqualTo("https://github.com/example/herd");
+    assertThat(sink.papers.get(1).links().project()).isNull();
+  }
+
+  @Test
   void huggingFaceItemsBecomePapersWithUpvotesAndComments() {
     CollectingSink sink =
         CollectingSink.parse(new HuggingFaceDailyParser(JSON, CLOCK), "hf-daily.json");
