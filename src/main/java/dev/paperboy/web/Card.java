@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One paper as a compact card in any list: title and first authors decoded for display, the
  * search's highlighted title and abstract when it has them (null otherwise), the counts that
- * explain its rank, and what the signed-in reader (if any) has done with it.
+ * explain its rank, what the signed-in reader (if any) has done with it, and the list's own address
+ * ({@code back}), where voting or saving from the card returns.
  */
 record Card(
     Paper paper,
@@ -20,7 +21,8 @@ record Card(
     Tally tally,
     boolean signedIn,
     boolean voted,
-    boolean saved) {
+    boolean saved,
+    String back) {
 
   /** Authors named on a card; the rest are one click away, on the paper's page. */
   static final int AUTHORS_SHOWN = 3;
@@ -32,7 +34,8 @@ record Card(
       Tally tally,
       boolean signedIn,
       boolean voted,
-      boolean saved) {
+      boolean saved,
+      String back) {
     // "et al. (+1 more)" would take the room of the one name it hides.
     int shown = paper.authors().size() <= AUTHORS_SHOWN + 1 ? AUTHORS_SHOWN + 1 : AUTHORS_SHOWN;
     List<String> names =
@@ -47,6 +50,7 @@ record Card(
         tally,
         signedIn,
         voted,
-        saved);
+        saved,
+        back);
   }
 }

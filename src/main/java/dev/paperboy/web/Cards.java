@@ -58,6 +58,9 @@ class Cards {
     Optional<Subscriber> reader = session.current(request);
     Set<String> voted = reader.map(r -> signals.votedAmong(r.id(), keys)).orElse(Set.of());
     Set<String> saved = reader.map(r -> signals.savedAmong(r.id(), keys)).orElse(Set.of());
+    String back =
+        request.getRequestURI()
+            + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     return listed.stream()
         .map(
             l -> {
@@ -72,7 +75,8 @@ class Cards {
                   tally,
                   reader.isPresent(),
                   voted.contains(key),
-                  saved.contains(key));
+                  saved.contains(key),
+                  back);
             })
         .toList();
   }

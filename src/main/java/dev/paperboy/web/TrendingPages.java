@@ -91,6 +91,7 @@ class TrendingPages {
   String vote(
       @RequestParam String paper,
       @RequestParam(defaultValue = "up") String action,
+      @RequestParam(required = false) String back,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
@@ -112,13 +113,27 @@ class TrendingPages {
       model.addAttribute("text", e.getMessage());
       return "message";
     }
-    return "redirect:/papers/" + id;
+    return "redirect:" + backOr(back, id);
+  }
+
+  /**
+   * Where a vote or save from a card returns: the list it was on when {@code back} is a path on
+   * this site, else the paper's page; never another site, so the field cannot open a redirect.
+   */
+  static String backOr(String back, String paperId) {
+    boolean local =
+        back != null
+            && back.startsWith("/")
+            && !back.startsWith("//")
+            && back.chars().noneMatch(c -> c == '\\' || c < 0x20 || c == 0x7f);
+    return local ? back : "/papers/" + paperId;
   }
 
   @PostMapping("/save")
   String save(
       @RequestParam String paper,
       @RequestParam(defaultValue = "save") String action,
+      @RequestParam(required = false) String back,
       HttpServletRequest request) {
     Optional<Subscriber> who = session.current(request);
     String id = catalog.get(paper).id().toString();
@@ -126,7 +141,7 @@ class TrendingPages {
       return "redirect:/signin";
     }
     signals.save(who.get().id(), id, !action.equals("unsave"));
-    return "redirect:/papers/" + id;
+    return "redirect:" + backOr(back, id);
   }
 
   @GetMapping("/library")

@@ -83,4 +83,20 @@ class PaperPageIT extends CardCatalogTest {
     assertThat(card.select(".signals").text()).contains("votes", "1,200 GitHub stars");
     assertThat(card.select(".fold summary .abstract")).hasSize(1);
   }
+
+  @Test
+  void votingOrSavingFromACardReturnsToTheListButNeverToAnotherSite() {
+    Reader reader = signIn("card-voter@example.org");
+    String list = "/?window=new&page=1";
+    var voted = postForm("/vote", reader, "paper=arxiv:2411.70002&back=" + q(list));
+    assertThat(voted.headers().firstValue("Location")).get().asString().endsWith(list);
+    var saved = postForm("/save", reader, "paper=arxiv:2411.70002&back=" + q("//evil.example/"));
+    assertThat(saved.headers().firstValue("Location"))
+        .get()
+        .asString()
+        .endsWith("/papers/arxiv:2411.70002")
+        .doesNotContain("evil");
+    Document home = Jsoup.parse(get(list).body());
+    assertThat(home.select("article.card input[name=back]")).isEmpty();
+  }
 }
