@@ -96,7 +96,19 @@ class PaperPageIT extends CardCatalogTest {
         .asString()
         .endsWith("/papers/arxiv:2411.70002")
         .doesNotContain("evil");
-    Document home = Jsoup.parse(get(list).body());
-    assertThat(home.select("article.card input[name=back]")).isEmpty();
+    Document anonymous = Jsoup.parse(get(list).body());
+    assertThat(anonymous.select("article.card form")).isEmpty();
+    Document home =
+        Jsoup.parse(
+            send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + list))
+                    .header("Cookie", reader.cookies())
+                    .build())
+                .body());
+    assertThat(home.select("article.card")).hasSize(20);
+    assertThat(home.select("article.card form[action=/vote] input[name=back]").eachAttr("value"))
+        .hasSize(20)
+        .allMatch(list::equals);
+    var card = home.select("article.card:has(a[href$=arxiv:2411.70002])").first();
+    assertThat(card.select("button").eachText()).containsExactly("Undo upvote", "Remove from library");
   }
 }
