@@ -109,6 +109,7 @@ class PaperPageIT extends CardCatalogTest {
         .hasSize(20)
         .allMatch(list::equals);
     var card = home.select("article.card:has(a[href$=arxiv:2411.70002])").first();
-    assertThat(card.select("button").eachText()).containsExactly("Undo upvote", "Remove from library");
+    assertThat(card.select("button").eachText())
+        .containsExactly("Undo upvote", "Remove from library");
   }
 }
