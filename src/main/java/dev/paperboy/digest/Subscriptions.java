@@ -183,10 +183,12 @@ public class Subscriptions {
 
   public void preferences(UUID id, List<String> topics, String cadence, int hour, String zone) {
     if (!cadence.equals("daily") && !cadence.equals("weekly")) {
-      throw new InvalidSubscription("cadence must be daily or weekly");
+      throw new InvalidSubscription(
+          InvalidSubscription.Field.CADENCE, "cadence must be daily or weekly");
     }
     if (hour < 0 || hour > 23) {
-      throw new InvalidSubscription("hour must be between 0 and 23");
+      throw new InvalidSubscription(
+          InvalidSubscription.Field.HOUR, "hour must be between 0 and 23");
     }
     subscribers.preferences(id, topics(topics), cadence, hour, zone(zone));
   }
@@ -202,16 +204,19 @@ public class Subscriptions {
         || e.chars().anyMatch(c -> c < 32 || c == 127)
         || e.contains(",")
         || e.contains("<")) {
-      throw new InvalidSubscription("please give one valid email address");
+      throw new InvalidSubscription(
+          InvalidSubscription.Field.EMAIL, "please give one valid email address");
     }
     try {
       InternetAddress parsed = new InternetAddress(e, true);
       if (!parsed.getAddress().equals(e) || !e.contains("@")) {
-        throw new InvalidSubscription("please give one valid email address");
+        throw new InvalidSubscription(
+            InvalidSubscription.Field.EMAIL, "please give one valid email address");
       }
       return e;
     } catch (AddressException bad) {
-      throw new InvalidSubscription("please give one valid email address");
+      throw new InvalidSubscription(
+          InvalidSubscription.Field.EMAIL, "please give one valid email address");
     }
   }
 
@@ -221,11 +226,13 @@ public class Subscriptions {
             ? List.of()
             : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
     if (clean.size() > MAX_TOPICS) {
-      throw new InvalidSubscription("at most " + MAX_TOPICS + " topics");
+      throw new InvalidSubscription(
+          InvalidSubscription.Field.TOPICS, "at most " + MAX_TOPICS + " topics");
     }
     for (String t : clean) {
       if (t.length() > MAX_TOPIC_LENGTH || t.chars().anyMatch(c -> c < 32 || c == 127)) {
         throw new InvalidSubscription(
+            InvalidSubscription.Field.TOPICS,
             "a topic is one line of at most " + MAX_TOPIC_LENGTH + " characters");
       }
     }
@@ -239,7 +246,8 @@ public class Subscriptions {
     try {
       return ZoneId.of(zone.strip()).getId();
     } catch (DateTimeException e) {
-      throw new InvalidSubscription("unknown time zone: " + zone.strip());
+      throw new InvalidSubscription(
+          InvalidSubscription.Field.ZONE, "unknown time zone: " + zone.strip());
     }
   }
 

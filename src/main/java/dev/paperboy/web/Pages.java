@@ -13,7 +13,9 @@ import dev.paperboy.trending.Trending;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,17 +68,27 @@ class Pages {
   String search(
       @RequestParam(defaultValue = "") String q,
       @RequestParam(required = false) String cat,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "") String from,
+      @RequestParam(defaultValue = "") String to,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "hybrid") String mode,
       Model model,
       HttpServletResponse response) {
     model.addAttribute("q", q);
     model.addAttribute("cat", cat == null ? "" : cat);
+    // Dates are read here, not bound by Spring, so a bad one is shown beside its field with
+    // everything typed kept, instead of an error page.
     model.addAttribute("from", from);
     model.addAttribute("to", to);
     model.addAttribute("mode", mode);
+    Map<String, String> problems = new LinkedHashMap<>();
+    LocalDate since = date(from, "from", problems);
+    LocalDate until = date(to, "to", problems);
+    if (!problems.isEmpty()) {
+      model.addAttribute("fieldProblems", problems);
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return "search";
+    }
     boolean blank = SearchQuery.parse(q).isEmpty() && (cat == null || cat.isBlank());
     if (blank) {
       if (!q.isBlank()) {
@@ -88,7 +100,7 @@ class Pages {
       SearchResults results =
           search.search(
               new SearchRequest(
-                  q, SearchMode.parse(mode), blankToNull(cat), from, to, page, PAGE_SIZE));
+                  q, SearchMode.parse(mode), blankToNull(cat), since, until, page, PAGE_SIZE));
       model.addAttribute("results", results);
       model.addAttribute(
           "chart", WeeklyChart.of(search.weekly(q, LocalDate.now(), 52), LocalDate.now()));
@@ -97,6 +109,22 @@ class Pages {
       model.addAttribute("problem", e.getMessage());
     }
     return "search";
+  }
+
+  /**
+   * A filter's date, or null when none is given or it is not a date; then {@code problems} says why
+   * under the field's id, for the page to show beside it.
+   */
+  private static LocalDate date(String typed, String field, Map<String, String> problems) {
+    if (typed.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(typed.strip());
+    } catch (DateTimeParseException e) {
+      problems.put(field, "“" + typed + "” is not a date: give one like 2024-10-28");
+      return null;
+    }
   }
 
   @GetMapping("/papers/{*id}")

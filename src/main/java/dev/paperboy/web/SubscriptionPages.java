@@ -52,11 +52,29 @@ class SubscriptionPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return mailing(
-        () -> subscriptions.subscribe(email, lines(topics), zone, ClientAddress.of(request).key()),
-        "Almost there",
-        response,
-        model);
+    try {
+      return mailing(
+          () ->
+              subscriptions.subscribe(email, lines(topics), zone, ClientAddress.of(request).key()),
+          "Almost there",
+          response,
+          model);
+    } catch (InvalidSubscription e) {
+      // The form again, as typed, with the problem beside its field.
+      response.setStatus(400);
+      problem(model, "subscribe-", e);
+      model.addAttribute("subscribeEmail", email);
+      model.addAttribute("subscribeTopics", topics);
+      return "subscribe";
+    }
+  }
+
+  /**
+   * Says what is wrong beside the field at fault: {@code fieldProblems} maps an input's id (the
+   * form's prefix and the field's name) to the problem, for layout's {@code field-problem}.
+   */
+  static void problem(Model model, String prefix, InvalidSubscription e) {
+    model.addAttribute("fieldProblems", Map.of(prefix + e.field().formName(), e.getMessage()));
   }
 
   /** The JSON form of subscribing: the same checks, limits and answers. */
@@ -133,11 +151,18 @@ class SubscriptionPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return mailing(
-        () -> subscriptions.requestSignIn(email, ClientAddress.of(request).key()),
-        "Check your inbox",
-        response,
-        model);
+    try {
+      return mailing(
+          () -> subscriptions.requestSignIn(email, ClientAddress.of(request).key()),
+          "Check your inbox",
+          response,
+          model);
+    } catch (InvalidSubscription e) {
+      response.setStatus(400);
+      problem(model, "signin-", e);
+      model.addAttribute("signinEmail", email);
+      return "signin";
+    }
   }
 
   @GetMapping("/session")
@@ -166,8 +191,24 @@ class SubscriptionPages {
     if (s.isEmpty()) {
       return "redirect:/signin";
     }
-    model.addAttribute("subscriber", s.get());
-    model.addAttribute("topics", String.join("\n", s.get().topics()));
+    Subscriber subscriber = s.get();
+    return settingsForm(
+        model,
+        subscriber,
+        String.join("\n", subscriber.topics()),
+        subscriber.cadence(),
+        subscriber.hour(),
+        subscriber.zone());
+  }
+
+  /** The settings form, filled with these values: the saved ones, or those just typed. */
+  private static String settingsForm(
+      Model model, Subscriber subscriber, String topics, String cadence, int hour, String zone) {
+    model.addAttribute("subscriber", subscriber);
+    model.addAttribute("topics", topics);
+    model.addAttribute("cadence", cadence);
+    model.addAttribute("hour", hour);
+    model.addAttribute("zone", zone);
     return "settings";
   }
 
@@ -188,8 +229,10 @@ class SubscriptionPages {
       subscriptions.preferences(s.get().id(), lines(topics), cadence, hour, zone);
       return "redirect:/settings?saved";
     } catch (InvalidSubscription e) {
+      // The form again, as typed, with the problem beside its field.
       response.setStatus(400);
-      return message(model, "Please check the form", e.getMessage());
+      problem(model, "", e);
+      return settingsForm(model, s.get(), topics, cadence, hour, zone);
     }
   }
 
@@ -226,15 +269,15 @@ class SubscriptionPages {
     return message(model, "You are unsubscribed", "No more digests will be sent.");
   }
 
-  /** Runs a request that sends mail, answering the same way whatever the address. */
+  /**
+   * Runs a request that sends mail, answering the same way whatever the address; an invalid request
+   * is the caller's to show beside its form's fields.
+   */
   private static String mailing(
       Runnable request, String title, HttpServletResponse response, Model model) {
     try {
       request.run();
       return message(model, title, CHECK_INBOX);
-    } catch (InvalidSubscription e) {
-      response.setStatus(400);
-      return message(model, "Please check the form", e.getMessage());
     } catch (TooManyRequests e) {
       response.setStatus(429);
       return message(model, "Slow down", e.getMessage());

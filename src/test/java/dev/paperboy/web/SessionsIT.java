@@ -173,6 +173,47 @@ class SessionsIT extends SharedApplicationTest {
         .contains("action=\"/settings/signout-everywhere\"", ">Sign out everywhere</button>");
   }
 
+  @Test
+  void aBadTimeZoneIsShownBesideItsFieldWithEverythingTypedKept() {
+    subscribed("zone@example.org");
+    String here = session(press("/session", signInLink("zone@example.org")));
+    HttpResponse<String> page =
+        post(
+            "/settings",
+            here,
+            "topics=cat%3Acs.CL%0Adiffusion+models&cadence=weekly&hour=6&zone=Mars%2FOlympus");
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("<h1>Your digest</h1>")
+        .contains("id=\"zone-problem\"", "unknown time zone: Mars/Olympus")
+        .contains("value=\"Mars/Olympus\"", "aria-describedby=\"zone-problem\"")
+        .contains("cat:cs.CL\ndiffusion models</textarea>")
+        .containsPattern("value=\"weekly\"\\s+checked")
+        .containsPattern("value=\"6\"\\s+selected");
+    // Nothing was saved.
+    assertThat(
+            jdbcClient
+                .sql("select zone from subscriber where email_key = 'zone@example.org'")
+                .query(String.class)
+                .single())
+        .isEqualTo("UTC");
+  }
+
+  @Test
+  void aBadAddressInTheSubscribeOrSignInFormIsShownBesideItWithTheTypingKept() {
+    HttpResponse<String> subscribe =
+        post("/subscribe", "", "email=not-an-address&topics=cat%3Acs.CL%2C+robotics");
+    assertThat(subscribe.statusCode()).isEqualTo(400);
+    assertThat(subscribe.body())
+        .contains("id=\"subscribe-email-problem\"", "please give one valid email address")
+        .contains("value=\"not-an-address\"", "value=\"cat:cs.CL, robotics\"");
+    HttpResponse<String> signIn = post("/signin", "", "email=me%40");
+    assertThat(signIn.statusCode()).isEqualTo(400);
+    assertThat(signIn.body())
+        .contains("id=\"signin-email-problem\"", "please give one valid email address")
+        .contains("value=\"me@\"");
+  }
+
   private UUID subscriberId(String email) {
     return jdbcClient
         .sql("select id from subscriber where email_key = lower(?)")
