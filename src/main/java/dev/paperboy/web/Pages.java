@@ -78,8 +78,8 @@ class Pages {
     model.addAttribute("cat", cat == null ? "" : cat);
     // Dates are read here, not bound by Spring, so a bad one is shown beside its field with
     // everything typed kept, instead of an error page.
-    model.addAttribute("from", from);
-    model.addAttribute("to", to);
+    model.addAttribute("from", from.isBlank() ? null : from);
+    model.addAttribute("to", to.isBlank() ? null : to);
     model.addAttribute("mode", mode);
     Map<String, String> problems = new LinkedHashMap<>();
     LocalDate since = date(from, "from", problems);
