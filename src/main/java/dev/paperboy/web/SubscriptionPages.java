@@ -52,21 +52,13 @@ class SubscriptionPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    try {
-      return mailing(
-          () ->
-              subscriptions.subscribe(email, lines(topics), zone, ClientAddress.of(request).key()),
-          "Almost there",
-          response,
-          model);
-    } catch (InvalidSubscription e) {
-      // The form again, as typed, with the problem beside its field.
-      response.setStatus(400);
-      problem(model, "subscribe-", e);
-      model.addAttribute("subscribeEmail", email);
-      model.addAttribute("subscribeTopics", topics);
-      return "subscribe";
-    }
+    return mailing(
+        () -> subscriptions.subscribe(email, lines(topics), zone, ClientAddress.of(request).key()),
+        "Almost there",
+        "subscribe",
+        Map.of("subscribeEmail", email, "subscribeTopics", topics),
+        response,
+        model);
   }
 
   /**
@@ -151,18 +143,13 @@ class SubscriptionPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    try {
-      return mailing(
-          () -> subscriptions.requestSignIn(email, ClientAddress.of(request).key()),
-          "Check your inbox",
-          response,
-          model);
-    } catch (InvalidSubscription e) {
-      response.setStatus(400);
-      problem(model, "signin-", e);
-      model.addAttribute("signinEmail", email);
-      return "signin";
-    }
+    return mailing(
+        () -> subscriptions.requestSignIn(email, ClientAddress.of(request).key()),
+        "Check your inbox",
+        "signin",
+        Map.of("signinEmail", email),
+        response,
+        model);
   }
 
   @GetMapping("/session")
@@ -270,14 +257,25 @@ class SubscriptionPages {
   }
 
   /**
-   * Runs a request that sends mail, answering the same way whatever the address; an invalid request
-   * is the caller's to show beside its form's fields.
+   * Runs a request that sends mail, answering the same way whatever the address. An invalid request
+   * shows its form's page again (the template {@code form}, whose inputs' ids start with {@code
+   * form-}), filled with what was typed, and the problem beside its field.
    */
   private static String mailing(
-      Runnable request, String title, HttpServletResponse response, Model model) {
+      Runnable request,
+      String title,
+      String form,
+      Map<String, String> typed,
+      HttpServletResponse response,
+      Model model) {
     try {
       request.run();
       return message(model, title, CHECK_INBOX);
+    } catch (InvalidSubscription e) {
+      response.setStatus(400);
+      problem(model, form + "-", e);
+      model.addAllAttributes(typed);
+      return form;
     } catch (TooManyRequests e) {
       response.setStatus(429);
       return message(model, "Slow down", e.getMessage());
