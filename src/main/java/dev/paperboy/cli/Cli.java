@@ -1,5 +1,6 @@
 package dev.paperboy.cli;
 
+import dev.paperboy.ingest.Format;
 import dev.paperboy.runtime.DataDirectory;
 import dev.paperboy.runtime.Owner;
 import dev.paperboy.runtime.RunningServer;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -30,18 +32,19 @@ public final class Cli {
                          process owns the data directory, say which and stop; --wait waits for it
         import FILE|DIR...
                          import papers from files (- for standard input; a directory: every file
-                         in it, in name order, without hidden files and subdirectories). Formats:
-                         arXiv API Atom, OAI-PMH ListRecords (arXiv, arXivRaw), Hugging Face
-                         daily papers JSON, Paperboy JSON Lines. --no-embeddings: searchable by
-                         words at once, by meaning once embedded in the background (much faster)
+                         in it, in name order, without hidden files and subdirectories), plain or
+                         compressed with gzip, bzip2 or xz. Formats, recognised from content:
+      %s
+                         --no-embeddings: searchable by words at once, by meaning once embedded
+                         in the background (much faster)
         reindex          rebuild the search index from the catalog
         digest --preview EMAIL [--html FILE]
                          print the digest that subscriber would get now (text); --html also
                          writes its HTML version to FILE
         digest --run-now compose and queue this period's digests for every confirmed
                          subscriber who has not had theirs, then send
-        sync [SOURCE]    fetch new papers now from %s (default: all);
-                         one line per source; an unreachable host fails at once
+        sync [SOURCE...] fetch new papers now from the named sources of %s
+                         (default: all); one line per source; an unreachable host fails at once
         sync arxiv-api ID... | search:QUERY
                          fetch given papers, or a search, from the arXiv API
         eval [--model ID|all] [--out FILE] [DIR]
@@ -60,7 +63,26 @@ public final class Cli {
       PAPERBOY_BASE_URL, PAPERBOY_SMTP_HOST (default: mail waits on /mail), PAPERBOY_MAIL_FROM,
       PAPERBOY_CATEGORIES, PAPERBOY_CONTACT, PAPERBOY_ADMIN_TOKEN, PAPERBOY_SECRET.
       """
-          .formatted(Source.known(Source.allScheduled()));
+          .formatted(formats(), Source.known(Source.allScheduled()));
+
+  private static final String COLUMN = " ".repeat(19);
+  private static final int WIDTH = 98;
+
+  /** Every format {@code import} reads, from the one registry, wrapped into the help's column. */
+  static String formats() {
+    String all =
+        Arrays.stream(Format.values()).map(Format::label).collect(Collectors.joining(", ")) + ".";
+    StringBuilder lines = new StringBuilder();
+    StringBuilder line = new StringBuilder(COLUMN);
+    for (String word : all.split(" ")) {
+      if (line.length() > COLUMN.length() && line.length() + 1 + word.length() > WIDTH) {
+        lines.append(line).append('\n');
+        line = new StringBuilder(COLUMN);
+      }
+      line.append(line.length() > COLUMN.length() ? " " : "").append(word);
+    }
+    return lines.append(line).toString();
+  }
 
   /** Serve waits for the data directory's owner only when asked. */
   static final String WAIT = "--wait";

@@ -141,6 +141,29 @@ class ErrorAnswersIT extends SharedApplicationTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "/search?q=a|b{c}",
+        "/search?q=x^2+`y`",
+        "/api/search?q=%22x%22",
+        "/api/search?q=[x]",
+        "/api/search?q=\"x\"|{y}",
+        "/export/bibtex?q=\"x\"",
+        "/papers/a|b"
+      })
+  void charactersPeopleTypeIntoASearchBoxReachTheApplication(String target) throws IOException {
+    // Sent raw: java.net.http would percent-encode them, which is what a browser may not do.
+    RawHttp.Answer answer = raw("GET", target, Map.of(), null);
+    assertThat(answer.status()).as(target).isBetween(200, 499);
+    assertThat(answer.body()).as(target).doesNotContain("could not be read");
+    ErrorFormat format = ErrorFormat.of(target.replaceFirst("\\?.*", ""));
+    if (format == ErrorFormat.PAGE || answer.status() != 200) {
+      // Pages are HTML either way; elsewhere a refusal comes in the route's error format.
+      assertThat(answer.contentType()).as(target).startsWith(format.type.toString().split(";")[0]);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "/api/search?q=a%00b&mode=keyword",
         "/api/search?q=ab%00&mode=semantic",
         "/api/search?q=%00ab&mode=hybrid",
