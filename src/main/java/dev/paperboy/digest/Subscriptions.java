@@ -248,8 +248,13 @@ public class Subscriptions {
    * sent, with the usual answer, so the limit does not reveal who asked recently.
    */
   private boolean allowed(String address, String client) {
-    if (!perClient.tryTake(client == null ? "unknown" : client)) {
-      throw new TooManyRequests("too many requests from your address; try again in an hour");
+    Duration wait = perClient.take(client == null ? "unknown" : client);
+    if (!wait.isZero()) {
+      long minutes = Math.max(1, wait.toMinutes() + (wait.toSecondsPart() > 0 ? 1 : 0));
+      throw new TooManyRequests(
+          "too many requests from your address; try again in "
+              + (minutes == 1 ? "a minute" : minutes + " minutes"),
+          wait);
     }
     return outbox.sentToRecently(address) < settings.perAddressPerHour();
   }
