@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code sync [SOURCE...]}: runs the named live sources (or all) now and prints one line per
- * source, worked or failed, refusing any unknown name before running anything; {@code sync arxiv-api ID...} fetches given papers. Goes through the server when one
- * owns the data, with the same output.
+ * source, worked or failed, refusing any unknown name before running anything; {@code sync
+ * arxiv-api ID...} fetches given papers. Goes through the server when one owns the data, with the
+ * same output.
  */
 final class SyncCommand {
 
@@ -59,8 +60,8 @@ final class SyncCommand {
   }
 
   /**
-   * The sources the arguments name, every one checked: none means every configured one, and
-   * {@code arxiv-api} takes ids after it, so it stands alone.
+   * The sources the arguments name, every one checked: none means every configured one, and {@code
+   * arxiv-api} takes ids after it, so it stands alone.
    */
   private static List<Source> named(List<String> args) {
     if (!args.isEmpty() && Source.named(args.get(0)) == Source.ARXIV_API) {

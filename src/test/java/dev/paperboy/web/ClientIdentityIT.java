@@ -56,7 +56,8 @@ class ClientIdentityIT extends SharedApplicationTest {
               .getBytes(StandardCharsets.UTF_8));
       out.flush();
       BufferedReader in =
-          new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       List<String> head = new ArrayList<>();
       for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
         head.add(line);

@@ -48,6 +48,17 @@ class ErrorAnswersIT extends SharedApplicationTest {
     assertJsonError(r, 406, "application/json");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {";;;/;", "text/"})
+  void anUnreadableAcceptHeaderIsA406ThatStillNamesTheType(String accept) {
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/api/search?q=routing"))
+                .header("Accept", accept)
+                .build());
+    assertJsonError(r, 406, "answers application/json only");
+  }
+
   @Test
   void aSubscriptionInAnotherContentTypeIsA415() {
     for (String type :
