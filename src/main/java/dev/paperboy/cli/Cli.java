@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.PortInUseException;
 
 /**
  * Dispatches the first argument to a command. Commands that write (import, reindex) run in this
@@ -65,21 +66,21 @@ public final class Cli {
       """
           .formatted(formats(), Source.known(Source.allScheduled()));
 
-  private static final String COLUMN = " ".repeat(19);
-  private static final int WIDTH = 98;
-
   /** Every format {@code import} reads, from the one registry, wrapped into the help's column. */
   static String formats() {
+    // Locals, not constants: USAGE is built from this while the class is initialised.
+    String column = " ".repeat(19);
+    int width = 98;
     String all =
         Arrays.stream(Format.values()).map(Format::label).collect(Collectors.joining(", ")) + ".";
     StringBuilder lines = new StringBuilder();
-    StringBuilder line = new StringBuilder(COLUMN);
+    StringBuilder line = new StringBuilder(column);
     for (String word : all.split(" ")) {
-      if (line.length() > COLUMN.length() && line.length() + 1 + word.length() > WIDTH) {
+      if (line.length() > column.length() && line.length() + 1 + word.length() > width) {
         lines.append(line).append('\n');
-        line = new StringBuilder(COLUMN);
+        line = new StringBuilder(column);
       }
-      line.append(line.length() > COLUMN.length() ? " " : "").append(word);
+      line.append(line.length() > column.length() ? " " : "").append(word);
     }
     return lines.append(line).toString();
   }
@@ -150,9 +151,33 @@ public final class Cli {
       owner.get().close();
     }
     List<String> args = new ArrayList<>(rest.stream().filter(a -> !a.equals(WAIT)).toList());
+    int port = ServerPort.configured(args);
+    // A waiting server's port may still be held by the owner it waits for; it is checked at start.
+    if (!wait && !ServerPort.free(port)) {
+      err.println("paperboy serve: " + ServerPort.inUse(port));
+      return ExitStatus.NOTHING.code;
+    }
     args.add("--paperboy.wait-for-owner=" + wait);
-    SpringApplication.run(application, args.toArray(String[]::new));
+    try {
+      SpringApplication.run(application, args.toArray(String[]::new));
+    } catch (RuntimeException e) {
+      PortInUseException taken = portInUse(e);
+      if (taken == null) {
+        throw e;
+      }
+      err.println("paperboy serve: " + ServerPort.inUse(taken.getPort()));
+      return ExitStatus.NOTHING.code;
+    }
     return KEEP_RUNNING;
+  }
+
+  private static PortInUseException portInUse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PortInUseException taken) {
+        return taken;
+      }
+    }
+    return null;
   }
 
   /**

@@ -144,6 +144,9 @@ class SubscriptionPages {
 
   @GetMapping("/session")
   String sessionPage(@RequestParam(defaultValue = "") String token, Model model) {
+    if (subscriptions.forUnsubscribed(token)) {
+      return unsubscribedSince(model);
+    }
     return action(
         model,
         "Sign in to Paperboy",
@@ -263,6 +266,9 @@ class SubscriptionPages {
             "It is invalid, was made for something else, or has expired. Ask for a fresh link"
                 + " here.");
       }
+      case UNSUBSCRIBED -> {
+        return unsubscribedSince(model);
+      }
       case SIGNED_IN -> {
         return openSession(link.subscriber().orElseThrow(), request, response);
       }
@@ -287,6 +293,15 @@ class SubscriptionPages {
     response.addHeader(
         "Set-Cookie",
         site.cookie(Session.COOKIE, "", request).sameSite("Lax").maxAge(0).build().toString());
+  }
+
+  /** A link mailed before its address left: say so, under the footer's subscribe form. */
+  private static String unsubscribedSince(Model model) {
+    return message(
+        model,
+        "This address is unsubscribed",
+        "No digests go to it, so its links no longer sign in. To get them again, subscribe with"
+            + " the form below; a confirmation link comes first.");
   }
 
   /** The sign-in form, under a notice saying why it is shown. */

@@ -183,6 +183,14 @@ class CliIT extends SharedApplicationTest {
   }
 
   @Test
+  void serveOnAPortInUseSaysSoInOneLineAndDoesNothing() {
+    CliRun run = cli(files.resolve("other-data"), "serve", "--server.port=" + port);
+    assertThat(run.status()).isEqualTo(3);
+    assertThat(run.err().strip())
+        .isEqualTo("paperboy serve: port " + port + " is in use: set PAPERBOY_PORT");
+  }
+
+  @Test
   void helpNamesEveryImportFormatAndCompression() {
     CliRun run = cli(DATA_DIR, "help");
     assertThat(run.status()).isZero();
