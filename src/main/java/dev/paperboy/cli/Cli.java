@@ -57,7 +57,7 @@ public final class Cli {
 
       Exit status: 0 all done (every record imported or unchanged, every source synced);
       1 partly done (some records, files or sources failed); 2 usage error; 3 nothing done
-      (every file or record rejected, every source failed, or the data directory is in use).
+      (every file or record rejected, every source failed, the data directory or port in use).
 
       Settings come from the environment (README lists them all): PAPERBOY_DATA_DIR (default
       ./data), PAPERBOY_PORT (8080), PAPERBOY_DB_URL (default: embedded PostgreSQL),
