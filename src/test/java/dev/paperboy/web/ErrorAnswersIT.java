@@ -60,6 +60,21 @@ class ErrorAnswersIT extends SharedApplicationTest {
   }
 
   @Test
+  void bibtexOfAnIdWeDoNotHaveIsA404NotAnEmptyFile() {
+    assertThat(get("/export/bibtex?id=arxiv:2410.21271").body()).contains("eprint = {2410.21271}");
+    for (String ids :
+        new String[] {"id=arxiv:9999.99999", "id=arxiv:2410.21271&id=arxiv:9999.99999"}) {
+      HttpResponse<String> r = get("/export/bibtex?" + ids);
+      assertThat(r.statusCode()).as(ids).isEqualTo(404);
+      assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+      assertThat(r.body())
+          .as(ids)
+          .contains("no paper", "arxiv:9999.99999")
+          .doesNotContain("eprint");
+    }
+  }
+
+  @Test
   void aSubscriptionInAnotherContentTypeIsA415() {
     for (String type :
         new String[] {"text/plain", "application/xml", "application/x-www-form-urlencoded"}) {
