@@ -72,10 +72,13 @@ public record TrendingPeriod(Window window, String key, Instant start, Instant e
    * period that has ended, and nothing follows the rolling list or the period under way.
    */
   public Optional<TrendingPeriod> next(Instant now) {
-    if (isRolling() || !end.isBefore(now)) {
+    if (isRolling()) {
       return Optional.empty();
     }
-    LocalDate after = end.atZone(ZoneOffset.UTC).toLocalDate();
+    LocalDate after = following(window, startDay());
+    if (after.isAfter(today(now))) {
+      return Optional.empty();
+    }
     return after.equals(firstDay(window, today(now)))
         ? Optional.of(rolling(window, now))
         : Optional.of(containing(window, after, now));
@@ -141,13 +144,7 @@ public record TrendingPeriod(Window window, String key, Instant start, Instant e
       throw new NoSuchPeriod(
           "no trending list for " + key(window, first) + ": it is not yet," + " or before 1991");
     }
-    LocalDate after =
-        switch (window) {
-          case DAY -> first.plusDays(1);
-          case WEEK -> first.plusWeeks(1);
-          case MONTH -> first.plusMonths(1);
-        };
-    Instant end = after.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant end = following(window, first).atStartOfDay(ZoneOffset.UTC).toInstant();
     return new TrendingPeriod(window, key(window, first), start, end.isBefore(now) ? end : now);
   }
 
@@ -156,6 +153,15 @@ public record TrendingPeriod(Window window, String key, Instant start, Instant e
       case DAY -> day;
       case WEEK -> day.with(DayOfWeek.MONDAY);
       case MONTH -> day.withDayOfMonth(1);
+    };
+  }
+
+  /** The first day of the period after the one that begins on {@code first}. */
+  private static LocalDate following(Window window, LocalDate first) {
+    return switch (window) {
+      case DAY -> first.plusDays(1);
+      case WEEK -> first.plusWeeks(1);
+      case MONTH -> first.plusMonths(1);
     };
   }
 
