@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What is trending in a window, the one definition that the home page, {@code /api/trending}, the
- * feeds and the digest all ask: papers published in the window or with a signal in it, scored by
- * {@link TrendingScore} on the signals inside the window only, optionally narrowed to a topic.
+ * What is trending in a period, the one definition that the trending pages, {@code /api/trending},
+ * the feeds and the digest all ask: papers published in the period or with a signal in it, scored
+ * by {@link TrendingScore} as of the period's end on the signals inside it only, optionally
+ * narrowed to a topic. A rolling window is the period that ends now.
  */
 @Service
 public class Trending {
