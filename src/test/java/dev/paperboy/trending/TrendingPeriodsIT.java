@@ -69,6 +69,11 @@ class TrendingPeriodsIT extends SharedApplicationTest {
                 + " values (?, 'huggingface', 'upvotes', 7, ?)")
         .params(UPVOTED, Timestamp.from(at(DAY.minusDays(1), 9)))
         .update();
+    jdbcClient.sql("delete from paper_view where paper_id like 'arxiv:2611.4000%'").update();
+    jdbcClient
+        .sql("insert into paper_view (paper_id, day, views) values (?, ?, 3)")
+        .params(VOTED, DAY.minusDays(2))
+        .update();
   }
 
   private static Instant at(LocalDate day, int hour) {
@@ -88,6 +93,10 @@ class TrendingPeriodsIT extends SharedApplicationTest {
     List<String> dayBefore = ids(json("/api/trending?date=" + DAY.minusDays(1)));
     // The paper published on the day had not appeared yet the day before.
     assertThat(dayBefore).contains(UPVOTED).doesNotContain(VOTED, NEW_ON_DAY);
+    // Views count on the day they were counted, like every other signal.
+    assertThat(ids(json("/api/trending?date=" + DAY.minusDays(2))))
+        .contains(VOTED)
+        .doesNotContain(UPVOTED, NEW_ON_DAY);
     assertThat(ids(json("/api/trending?date=" + DAY.plusDays(1))))
         .doesNotContain(VOTED, UPVOTED, NEW_ON_DAY);
     String week =
