@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -110,26 +111,42 @@ public class Subscriptions {
   public EmailedLink signIn(String token) {
     Optional<Tokens.Claim> once = tokens.claim(token, Tokens.Purpose.SIGN_IN);
     if (once.isPresent()) {
-      return subscribers
-          .byId(once.get().subject())
-          .filter(Subscriber::confirmed)
-          .map(
-              s ->
-                  subscribers.useLink(s.id(), once.get().serial())
-                      ? EmailedLink.signedIn(s)
-                      : EmailedLink.spent())
-          .orElseGet(EmailedLink::invalid);
+      return signIn(once.get(), s -> subscribers.useLink(s.id(), once.get().serial()));
     }
-    Optional<Tokens.Claim> manage = tokens.claim(token, Tokens.Purpose.MANAGE);
-    return manage
-        .flatMap(c -> subscribers.byId(c.subject()))
-        .filter(Subscriber::confirmed)
+    return tokens
+        .claim(token, Tokens.Purpose.MANAGE)
+        .map(manage -> signIn(manage, s -> s.manageSerial() == manage.serial()))
+        .orElseGet(EmailedLink::invalid);
+  }
+
+  private EmailedLink signIn(Tokens.Claim claim, Predicate<Subscriber> stillGood) {
+    return subscribers
+        .byId(claim.subject())
         .map(
             s ->
-                s.manageSerial() == manage.get().serial()
-                    ? EmailedLink.signedIn(s)
-                    : EmailedLink.spent())
+                unsubscribed(s)
+                    ? EmailedLink.unsubscribed()
+                    : !s.confirmed()
+                        ? EmailedLink.invalid()
+                        : stillGood.test(s) ? EmailedLink.signedIn(s) : EmailedLink.spent())
         .orElseGet(EmailedLink::invalid);
+  }
+
+  /**
+   * Whether this sign-in or digest link is for an address unsubscribed since it was sent, so the
+   * page can say so before the reader presses anything; uses up nothing.
+   */
+  public boolean forUnsubscribed(String token) {
+    return tokens
+        .claim(token, Tokens.Purpose.SIGN_IN)
+        .or(() -> tokens.claim(token, Tokens.Purpose.MANAGE))
+        .flatMap(c -> subscribers.byId(c.subject()))
+        .filter(Subscriptions::unsubscribed)
+        .isPresent();
+  }
+
+  private static boolean unsubscribed(Subscriber s) {
+    return s.status().equals("unsubscribed");
   }
 
   /** The subscriber of a live session, named by its cookie. */
@@ -137,7 +154,7 @@ public class Subscriptions {
     return tokens
         .verify(token, Tokens.Purpose.SESSION)
         .flatMap(subscribers::bySession)
-        .filter(s -> !s.status().equals("unsubscribed"));
+        .filter(s -> !unsubscribed(s));
   }
 
   /** Opens a session; the value for its cookie. */
@@ -256,8 +273,13 @@ public class Subscriptions {
    * sent, with the usual answer, so the limit does not reveal who asked recently.
    */
   private boolean allowed(String address, String client) {
-    if (!perClient.tryTake(client == null ? "unknown" : client)) {
-      throw new TooManyRequests("too many requests from your address; try again in an hour");
+    Duration wait = perClient.take(client == null ? "unknown" : client);
+    if (!wait.isZero()) {
+      long minutes = Math.max(1, wait.toMinutes() + (wait.toSecondsPart() > 0 ? 1 : 0));
+      throw new TooManyRequests(
+          "too many requests from your address; try again in "
+              + (minutes == 1 ? "a minute" : minutes + " minutes"),
+          wait);
     }
     return outbox.sentToRecently(address) < settings.perAddressPerHour();
   }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -84,6 +85,7 @@ class SubscriptionPages {
       return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     } catch (TooManyRequests e) {
       return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
           .body(Map.of("error", e.getMessage()));
     }
   }
@@ -154,6 +156,9 @@ class SubscriptionPages {
 
   @GetMapping("/session")
   String sessionPage(@RequestParam(defaultValue = "") String token, Model model) {
+    if (subscriptions.forUnsubscribed(token)) {
+      return unsubscribedSince(model);
+    }
     return action(
         model,
         "Sign in to Paperboy",
@@ -278,6 +283,7 @@ class SubscriptionPages {
       return form;
     } catch (TooManyRequests e) {
       response.setStatus(429);
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
       return message(model, "Slow down", e.getMessage());
     }
   }
@@ -300,6 +306,9 @@ class SubscriptionPages {
             "This link does not work",
             "It is invalid, was made for something else, or has expired. Ask for a fresh link"
                 + " here.");
+      }
+      case UNSUBSCRIBED -> {
+        return unsubscribedSince(model);
       }
       case SIGNED_IN -> {
         return openSession(link.subscriber().orElseThrow(), request, response);
@@ -325,6 +334,15 @@ class SubscriptionPages {
     response.addHeader(
         "Set-Cookie",
         site.cookie(Session.COOKIE, "", request).sameSite("Lax").maxAge(0).build().toString());
+  }
+
+  /** A link mailed before its address left: say so, under the footer's subscribe form. */
+  private static String unsubscribedSince(Model model) {
+    return message(
+        model,
+        "This address is unsubscribed",
+        "No digests go to it, so its links no longer sign in. To get them again, subscribe with"
+            + " the form below; a confirmation link comes first.");
   }
 
   /** The sign-in form, under a notice saying why it is shown. */

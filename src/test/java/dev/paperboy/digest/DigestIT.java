@@ -188,6 +188,19 @@ class DigestIT extends PaperboyIntegrationTest {
     assertThat(oneClick.statusCode()).isEqualTo(200);
     assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
         .isEqualTo("unsubscribed");
+
+    // The letter's "change topics or schedule" link now says why it no longer signs in.
+    String manage = link(digest, "session");
+    HttpResponse<String> page = get(manage.substring(baseUrl().length()));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("This address is unsubscribed", "action=\"/subscribe\"")
+        .doesNotContain("Sign in to Paperboy");
+    HttpResponse<String> pressed = press(manage);
+    assertThat(pressed.statusCode()).isEqualTo(200);
+    assertThat(pressed.body())
+        .contains("This address is unsubscribed")
+        .doesNotContain("does not work");
   }
 
   @Test
