@@ -14,11 +14,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Subscribing, confirming, signing in and leaving. Double opt-in: a new address gets a confirmation
- * link and nothing else until it is used. Every answer is the same whether the address is known or
- * not, and anything that sends mail is rate-limited per address and per client. Emailed sign-in and
- * confirmation links work once; sessions live in PostgreSQL, so they can be ended one by one or all
- * together.
+ * Accounts and their digests: signing in, subscribing, confirming and leaving. Anyone signs in by
+ * an emailed link, and has an account (library, votes) with the digest off; the digest is double
+ * opt-in: turning it on by mail takes a confirmation link, and leaving it keeps the account. Every
+ * answer is the same whether the address is known or not, and anything that sends mail is
+ * rate-limited per address and per client. Emailed links work once; sessions live in PostgreSQL, so
+ * they can be ended one by one or all together.
  */
 @Service
 public class Subscriptions {
@@ -50,7 +51,11 @@ public class Subscriptions {
     this.perClient = RateLimit.of(settings.perClientPerHour(), Duration.ofHours(1));
   }
 
-  /** Asks for a subscription; a confirmed address gets a sign-in link instead. */
+  /**
+   * Asks for the digest: a confirmation link, which turns it on; an account that gets digests
+   * already is sent a sign-in link instead. Topics and zone are taken only for a new account: a
+   * stranger cannot change someone's settings by typing their address.
+   */
   @Transactional
   public void subscribe(String email, List<String> topics, String zone, String client) {
     String address = address(email);
@@ -60,32 +65,27 @@ public class Subscriptions {
       return;
     }
     Subscriber s = subscribers.pending(address, cleanTopics, cleanZone);
-    if (s.confirmed()) {
-      outbox.queue(letters.signIn(s, subscribers.newLink(s.id())));
-      return;
-    }
-    if (!s.status().equals("pending")) {
-      subscribers.status(s.id(), "pending");
-    }
-    outbox.queue(letters.confirm(s, subscribers.newLink(s.id())));
+    long serial = subscribers.newLink(s.id());
+    outbox.queue(s.receivesDigest() ? letters.signIn(s, serial) : letters.confirm(s, serial));
   }
 
-  /** Sends a sign-in link to a confirmed address; to anyone else, nothing (same answer). */
+  /**
+   * Sends a sign-in link to any address, known or new: using it opens an account with the digest
+   * off.
+   */
   @Transactional
   public void requestSignIn(String email, String client) {
     String address = address(email);
     if (!allowed(address, client)) {
       return;
     }
-    subscribers
-        .byEmail(address)
-        .filter(Subscriber::confirmed)
-        .ifPresent(s -> outbox.queue(letters.signIn(s, subscribers.newLink(s.id()))));
+    Subscriber s = subscribers.pending(address, List.of(), "UTC");
+    outbox.queue(letters.signIn(s, subscribers.newLink(s.id())));
   }
 
   /**
-   * Confirms by a confirmation link, once. A link that was used, replaced by a newer one, or sent
-   * before the address unsubscribed confirms nothing: it reads as spent.
+   * Confirms the digest by a confirmation link, once, and signs in. A link that was used, replaced
+   * by a newer one, or sent before the address unsubscribed confirms nothing: it reads as spent.
    */
   @Transactional
   public EmailedLink confirm(String token) {
@@ -94,11 +94,11 @@ public class Subscriptions {
     if (s.isEmpty()) {
       return EmailedLink.invalid();
     }
-    if (!s.get().status().equals("pending")
-        || !subscribers.useLink(s.get().id(), claim.get().serial())) {
+    if (!subscribers.useLink(s.get().id(), claim.get().serial())) {
       return EmailedLink.spent();
     }
     subscribers.status(s.get().id(), "confirmed");
+    subscribers.digest(s.get().id(), true);
     return EmailedLink.signedIn(subscribers.byId(s.get().id()).orElseThrow());
   }
 
@@ -112,12 +112,7 @@ public class Subscriptions {
     if (once.isPresent()) {
       return subscribers
           .byId(once.get().subject())
-          .filter(Subscriber::confirmed)
-          .map(
-              s ->
-                  subscribers.useLink(s.id(), once.get().serial())
-                      ? EmailedLink.signedIn(s)
-                      : EmailedLink.spent())
+          .map(s -> useSignInLink(s, once.get().serial()))
           .orElseGet(EmailedLink::invalid);
     }
     Optional<Tokens.Claim> manage = tokens.claim(token, Tokens.Purpose.MANAGE);
@@ -132,12 +127,18 @@ public class Subscriptions {
         .orElseGet(EmailedLink::invalid);
   }
 
-  /** The subscriber of a live session, named by its cookie. */
+  /** A used sign-in link proves the address: a new account is confirmed by it. */
+  private EmailedLink useSignInLink(Subscriber s, long serial) {
+    if (!subscribers.useLink(s.id(), serial)) {
+      return EmailedLink.spent();
+    }
+    subscribers.status(s.id(), "confirmed");
+    return EmailedLink.signedIn(subscribers.byId(s.id()).orElseThrow());
+  }
+
+  /** The account of a live session, named by its cookie. */
   public Optional<Subscriber> bySession(String token) {
-    return tokens
-        .verify(token, Tokens.Purpose.SESSION)
-        .flatMap(subscribers::bySession)
-        .filter(s -> !s.status().equals("unsubscribed"));
+    return tokens.verify(token, Tokens.Purpose.SESSION).flatMap(subscribers::bySession);
   }
 
   /** Opens a session; the value for its cookie. */
@@ -174,21 +175,26 @@ public class Subscriptions {
             });
   }
 
-  /** Leaves; a confirmation link sent earlier can no longer resubscribe. */
+  /**
+   * Turns the digest off and keeps the account; a confirmation link sent earlier can no longer turn
+   * it back on.
+   */
   @Transactional
   public void unsubscribe(UUID id) {
-    subscribers.status(id, "unsubscribed");
+    subscribers.digest(id, false);
     subscribers.newLink(id);
   }
 
-  public void preferences(UUID id, List<String> topics, String cadence, int hour, String zone) {
+  /** The digest settings of a signed-in reader, whose address is proven: no confirmation. */
+  public void preferences(
+      UUID id, boolean digest, List<String> topics, String cadence, int hour, String zone) {
     if (!cadence.equals("daily") && !cadence.equals("weekly")) {
       throw new InvalidSubscription("cadence must be daily or weekly");
     }
     if (hour < 0 || hour > 23) {
       throw new InvalidSubscription("hour must be between 0 and 23");
     }
-    subscribers.preferences(id, topics(topics), cadence, hour, zone(zone));
+    subscribers.preferences(id, digest, topics(topics), cadence, hour, zone(zone));
   }
 
   /**

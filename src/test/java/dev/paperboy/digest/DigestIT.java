@@ -132,7 +132,8 @@ class DigestIT extends PaperboyIntegrationTest {
     MimeMessage confirm = mail()[mail().length - 1];
     HttpResponse<String> confirmed = press(link(confirm, "confirm"));
     assertThat(confirmed.statusCode()).isEqualTo(302);
-    assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/settings");
+    assertThat(confirmed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/settings?subscribed");
     return confirmed.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith("pb_session="))
         .findFirst()
@@ -183,8 +184,7 @@ class DigestIT extends PaperboyIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
                 .build());
     assertThat(oneClick.statusCode()).isEqualTo(200);
-    assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
-        .isEqualTo("unsubscribed");
+    assertThat(jdbc.sql("select digest from subscriber").query(Boolean.class).single()).isFalse();
   }
 
   @Test
@@ -525,12 +525,11 @@ class DigestIT extends PaperboyIntegrationTest {
     }
     assertThat(unsubscribes).isNotEmpty();
     for (String link : unsubscribes) {
-      jdbc.sql("update subscriber set status = 'confirmed'").update();
+      jdbc.sql("update subscriber set digest = true").update();
       assertThat(openAndPress(browser(), link).body()).contains("You are unsubscribed");
-      assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
-          .isEqualTo("unsubscribed");
+      assertThat(jdbc.sql("select digest from subscriber").query(Boolean.class).single()).isFalse();
     }
-    jdbc.sql("update subscriber set status = 'confirmed'").update();
+    jdbc.sql("update subscriber set digest = true").update();
     HttpResponse<String> mailClient =
         visit(
             browser(),
@@ -539,8 +538,7 @@ class DigestIT extends PaperboyIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
                 .build());
     assertThat(mailClient.statusCode()).isEqualTo(200);
-    assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
-        .isEqualTo("unsubscribed");
+    assertThat(jdbc.sql("select digest from subscriber").query(Boolean.class).single()).isFalse();
   }
 
   @Test

@@ -86,7 +86,8 @@ class BrowserIT extends SharedApplicationTest {
         text.lines().filter(l -> l.contains("/confirm?token=")).findFirst().orElseThrow().strip();
     browser.get(confirm);
     browser.findElement(By.cssSelector(".action-form button")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your digest"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You are subscribed"));
     assertThat(browser.findElement(By.id("topics")).getAttribute("value")).contains("routing");
     assertThat(browser.findElement(By.id("zone")).getAttribute("value")).isNotBlank();
 
@@ -145,7 +146,7 @@ class BrowserIT extends SharedApplicationTest {
     // Mail links name the site as localhost; stay on one host so the session cookie applies.
     browser.get(link.replace("http://localhost:", "http://127.0.0.1:"));
     browser.findElement(By.cssSelector(".action-form button")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your digest"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
     assertThat(positionOnHome("Ordering Alpha")).isLessThan(positionOnHome("Ordering Beta"));
     browser.get(baseUrl() + "/papers/arxiv:2611.31002");
     browser.findElement(By.cssSelector("button.vote")).click();
