@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -163,6 +164,79 @@ class BrowserIT extends SharedApplicationTest {
             .toList();
     assertThat(titles).contains(title);
     return titles.indexOf(title);
+  }
+
+  @Test
+  void aReaderWhoNeverSubscribedSignsInFromTheHeaderSavesAndSwitchesTheDigest() {
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    browser.get(baseUrl() + "/");
+    assertThat(accountLinks()).containsExactly("Sign in");
+    browser.findElement(By.cssSelector(".account-nav")).findElement(By.linkText("Sign in")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Sign in"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("No newsletter");
+    browser.findElement(By.id("signin-email")).sendKeys("header@example.org", Keys.ENTER);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your inbox"));
+    // This browser is the operator's, and no SMTP server is configured: the hint leads to the mail.
+    browser.findElement(By.cssSelector(".operator-hint a")).click();
+    browser
+        .findElement(
+            By.xpath("//tr[td[text()='header@example.org']]//a[contains(text(), 'sign-in link')]"))
+        .click();
+    String link =
+        browser
+            .findElement(By.cssSelector(".mail-text"))
+            .getText()
+            .lines()
+            .filter(l -> l.contains("/session?token="))
+            .findFirst()
+            .orElseThrow()
+            .strip();
+    browser.get(link.replace("http://localhost:", "http://127.0.0.1:"));
+    browser.findElement(By.cssSelector(".action-form button")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
+    assertThat(accountLinks()).containsExactly("Library", "Settings", "Sign out");
+
+    browser.get(baseUrl() + "/papers/arxiv:2410.21271");
+    browser.findElement(By.cssSelector("form[action='/save'] button")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("form[action='/save'] input[value='unsave']")));
+    switchDigest("true");
+    switchDigest("false");
+    browser.findElement(By.cssSelector(".account-nav")).findElement(By.linkText("Library")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your library"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Sparse Mixture");
+    browser
+        .findElement(By.cssSelector(".account-nav"))
+        .findElement(By.linkText("Settings"))
+        .click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
+    browser.findElement(By.cssSelector(".account-nav button")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You are signed out"));
+    assertThat(accountLinks()).containsExactly("Sign in");
+  }
+
+  private List<String> accountLinks() {
+    return browser.findElements(By.cssSelector(".account-nav a, .account-nav button")).stream()
+        .map(e -> e.getText())
+        .toList();
+  }
+
+  private void switchDigest(String on) {
+    browser.get(baseUrl() + "/settings");
+    browser.findElement(By.cssSelector("input[name='digest'][value='" + on + "']")).click();
+    browser.findElement(By.cssSelector("form.settings button[type='submit']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.urlContains("saved"));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("input[name='digest'][value='" + on + "']"))
+                .isSelected())
+        .isTrue();
   }
 
   @Test
