@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,9 +98,8 @@ public class Subscriptions {
     if (!subscribers.useLink(s.get().id(), claim.get().serial())) {
       return EmailedLink.spent();
     }
-    subscribers.status(s.get().id(), "confirmed");
     subscribers.digest(s.get().id(), true);
-    return EmailedLink.signedIn(subscribers.byId(s.get().id()).orElseThrow());
+    return confirmedBy(s.get());
   }
 
   /**
@@ -110,28 +110,26 @@ public class Subscriptions {
   public EmailedLink signIn(String token) {
     Optional<Tokens.Claim> once = tokens.claim(token, Tokens.Purpose.SIGN_IN);
     if (once.isPresent()) {
-      return subscribers
-          .byId(once.get().subject())
-          .map(s -> useSignInLink(s, once.get().serial()))
-          .orElseGet(EmailedLink::invalid);
+      return signIn(once.get(), s -> subscribers.useLink(s.id(), once.get().serial()));
     }
-    Optional<Tokens.Claim> manage = tokens.claim(token, Tokens.Purpose.MANAGE);
-    return manage
-        .flatMap(c -> subscribers.byId(c.subject()))
-        .filter(Subscriber::confirmed)
-        .map(
-            s ->
-                s.manageSerial() == manage.get().serial()
-                    ? EmailedLink.signedIn(s)
-                    : EmailedLink.spent())
+    return tokens
+        .claim(token, Tokens.Purpose.MANAGE)
+        .map(manage -> signIn(manage, s -> s.manageSerial() == manage.serial()))
         .orElseGet(EmailedLink::invalid);
   }
 
-  /** A used sign-in link proves the address: a new account is confirmed by it. */
-  private EmailedLink useSignInLink(Subscriber s, long serial) {
-    if (!subscribers.useLink(s.id(), serial)) {
-      return EmailedLink.spent();
-    }
+  /**
+   * A link still good signs in. Using it proves the address, so it confirms a new account (and one
+   * marked bouncing); unsubscribing ends only the digest, so it signs in after that too.
+   */
+  private EmailedLink signIn(Tokens.Claim claim, Predicate<Subscriber> stillGood) {
+    return subscribers
+        .byId(claim.subject())
+        .map(s -> stillGood.test(s) ? confirmedBy(s) : EmailedLink.spent())
+        .orElseGet(EmailedLink::invalid);
+  }
+
+  private EmailedLink confirmedBy(Subscriber s) {
     subscribers.status(s.id(), "confirmed");
     return EmailedLink.signedIn(subscribers.byId(s.id()).orElseThrow());
   }
@@ -254,8 +252,13 @@ public class Subscriptions {
    * sent, with the usual answer, so the limit does not reveal who asked recently.
    */
   private boolean allowed(String address, String client) {
-    if (!perClient.tryTake(client == null ? "unknown" : client)) {
-      throw new TooManyRequests("too many requests from your address; try again in an hour");
+    Duration wait = perClient.take(client == null ? "unknown" : client);
+    if (!wait.isZero()) {
+      long minutes = Math.max(1, wait.toMinutes() + (wait.toSecondsPart() > 0 ? 1 : 0));
+      throw new TooManyRequests(
+          "too many requests from your address; try again in "
+              + (minutes == 1 ? "a minute" : minutes + " minutes"),
+          wait);
     }
     return outbox.sentToRecently(address) < settings.perAddressPerHour();
   }

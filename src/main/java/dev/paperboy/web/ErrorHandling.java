@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -157,11 +158,17 @@ class ErrorHandling {
       HttpMediaTypeNotAcceptableException e,
       HttpServletRequest request,
       HttpServletResponse response) {
+    // An Accept header that does not parse leaves Spring no list; the route's own type is the one.
+    MediaType own = ErrorFormat.of(request).type;
+    List<MediaType> types =
+        e.getSupportedMediaTypes().isEmpty()
+            ? List.of(new MediaType(own.getType(), own.getSubtype()))
+            : e.getSupportedMediaTypes();
     return respond(
         request,
         response,
         HttpStatus.NOT_ACCEPTABLE,
-        "this address answers " + MediaType.toString(e.getSupportedMediaTypes()) + " only");
+        "this address answers " + MediaType.toString(types) + " only");
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

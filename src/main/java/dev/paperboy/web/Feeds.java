@@ -11,6 +11,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
+import dev.paperboy.catalog.PaperNotFound;
 import dev.paperboy.catalog.Text;
 import dev.paperboy.runtime.SiteAddress;
 import dev.paperboy.search.PaperSearch;
@@ -23,7 +24,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -98,14 +101,7 @@ class Feeds {
       if (id.size() > MAX_IDS) {
         throw new dev.paperboy.search.InvalidQuery("at most " + MAX_IDS + " ids at once");
       }
-      papers =
-          catalog.findAll(
-              id.stream()
-                  .map(
-                      i ->
-                          PaperId.parse(i)
-                              .orElseThrow(() -> new dev.paperboy.catalog.PaperNotFound(i)))
-                  .toList());
+      papers = named(id);
     } else if (q != null) {
       papers =
           search
@@ -124,6 +120,23 @@ class Feeds {
             new MediaType("application", "x-bibtex", java.nio.charset.StandardCharsets.UTF_8))
         .header("Content-Disposition", "inline; filename=\"paperboy.bib\"")
         .body(Bibtex.of(papers));
+  }
+
+  /** The papers with these ids, in order; an id we do not have is a 404, not a silent gap. */
+  private List<Paper> named(List<String> ids) {
+    Map<PaperId, String> asked = new LinkedHashMap<>();
+    for (String i : ids) {
+      asked.put(PaperId.parse(i).orElseThrow(() -> new PaperNotFound(i)), i);
+    }
+    List<Paper> papers = catalog.findAll(List.copyOf(asked.keySet()));
+    papers.forEach(p -> asked.remove(p.id()));
+    asked.values().stream()
+        .findFirst()
+        .ifPresent(
+            missing -> {
+              throw new PaperNotFound(missing);
+            });
+    return papers;
   }
 
   private ResponseEntity<String> feed(String format, String title, String path, List<Paper> papers)

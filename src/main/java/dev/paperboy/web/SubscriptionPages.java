@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -78,6 +79,7 @@ class SubscriptionPages {
       return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     } catch (TooManyRequests e) {
       return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
           .body(Map.of("error", e.getMessage()));
     }
   }
@@ -246,6 +248,7 @@ class SubscriptionPages {
       return message(model, "Please check the form", e.getMessage());
     } catch (TooManyRequests e) {
       response.setStatus(429);
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
       return message(model, "Slow down", e.getMessage());
     }
   }

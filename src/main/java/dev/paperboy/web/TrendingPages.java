@@ -84,6 +84,13 @@ class TrendingPages {
             .toList());
   }
 
+  /** A form's choice must be one it offers; anything else would quietly do the default. */
+  private static void oneOf(String name, String value, String... allowed) {
+    if (!List.of(allowed).contains(value)) {
+      throw new InvalidQuery(name + " must be " + String.join(" or ", allowed));
+    }
+  }
+
   /** Upvote ({@code action=up}) or take the vote back ({@code action=undo}). */
   @PostMapping("/vote")
   String vote(
@@ -92,6 +99,7 @@ class TrendingPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
+    oneOf("action", action, "up", "undo");
     Optional<Subscriber> who = session.current(request);
     String id = catalog.get(paper).id().toString();
     if (who.isEmpty()) {
@@ -118,6 +126,7 @@ class TrendingPages {
       @RequestParam String paper,
       @RequestParam(defaultValue = "save") String action,
       HttpServletRequest request) {
+    oneOf("action", action, "save", "unsave");
     Optional<Subscriber> who = session.current(request);
     String id = catalog.get(paper).id().toString();
     if (who.isEmpty()) {

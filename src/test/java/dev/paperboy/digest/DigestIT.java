@@ -185,6 +185,12 @@ class DigestIT extends PaperboyIntegrationTest {
                 .build());
     assertThat(oneClick.statusCode()).isEqualTo(200);
     assertThat(jdbc.sql("select digest from subscriber").query(Boolean.class).single()).isFalse();
+
+    // Unsubscribing ends the digest, not the account: the letter's "change topics or schedule"
+    // link still signs in, to settings that show the digest off.
+    HttpResponse<String> pressed = press(link(digest, "session"));
+    assertThat(pressed.statusCode()).isEqualTo(302);
+    assertThat(pressed.headers().firstValue("Location").orElseThrow()).endsWith("/settings");
   }
 
   @Test
