@@ -133,21 +133,7 @@ class BrowserIT extends SharedApplicationTest {
     browser.findElement(By.id("signin-email")).sendKeys("upvoter@example.org", Keys.ENTER);
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your inbox"));
-    browser.get(baseUrl() + "/mail");
-    browser.findElement(By.linkText("Your Paperboy sign-in link")).click();
-    String link =
-        browser
-            .findElement(By.cssSelector(".mail-text"))
-            .getText()
-            .lines()
-            .filter(l -> l.contains("/session?token="))
-            .findFirst()
-            .orElseThrow()
-            .strip();
-    // Mail links name the site as localhost; stay on one host so the session cookie applies.
-    browser.get(link.replace("http://localhost:", "http://127.0.0.1:"));
-    browser.findElement(By.cssSelector(".action-form button")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
+    useMailedSignInLink("upvoter@example.org");
     assertThat(positionOnHome("Ordering Alpha")).isLessThan(positionOnHome("Ordering Beta"));
     browser.get(baseUrl() + "/papers/arxiv:2611.31002");
     browser.findElement(By.cssSelector("button.vote")).click();
@@ -180,22 +166,8 @@ class BrowserIT extends SharedApplicationTest {
         ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your inbox"));
     // This browser is the operator's, and no SMTP server is configured: the hint leads to the mail.
     browser.findElement(By.cssSelector(".operator-hint a")).click();
-    browser
-        .findElement(
-            By.xpath("//tr[td[text()='header@example.org']]//a[contains(text(), 'sign-in link')]"))
-        .click();
-    String link =
-        browser
-            .findElement(By.cssSelector(".mail-text"))
-            .getText()
-            .lines()
-            .filter(l -> l.contains("/session?token="))
-            .findFirst()
-            .orElseThrow()
-            .strip();
-    browser.get(link.replace("http://localhost:", "http://127.0.0.1:"));
-    browser.findElement(By.cssSelector(".action-form button")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
+    wait.until(ExpectedConditions.urlContains("/mail"));
+    useMailedSignInLink("header@example.org");
     assertThat(accountLinks()).containsExactly("Library", "Settings", "Sign out");
 
     browser.get(baseUrl() + "/papers/arxiv:2410.21271");
@@ -218,6 +190,29 @@ class BrowserIT extends SharedApplicationTest {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You are signed out"));
     assertThat(accountLinks()).containsExactly("Sign in");
+  }
+
+  /** Uses the newest sign-in link mailed to this address, from the local mail page. */
+  private void useMailedSignInLink(String email) {
+    browser.get(baseUrl() + "/mail");
+    browser
+        .findElement(
+            By.xpath("//tr[td[text()='" + email + "']]//a[contains(text(), 'sign-in link')]"))
+        .click();
+    String link =
+        browser
+            .findElement(By.cssSelector(".mail-text"))
+            .getText()
+            .lines()
+            .filter(l -> l.contains("/session?token="))
+            .findFirst()
+            .orElseThrow()
+            .strip();
+    // Mail links name the site as localhost; stay on one host so the session cookie applies.
+    browser.get(link.replace("http://localhost:", "http://127.0.0.1:"));
+    browser.findElement(By.cssSelector(".action-form button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
   }
 
   private List<String> accountLinks() {
