@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import dev.paperboy.catalog.PaperNotFound;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.sources.SourceBusy;
+import dev.paperboy.trending.NoSuchPeriod;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
@@ -69,6 +70,12 @@ class ErrorHandling {
 
   @ExceptionHandler(PaperNotFound.class)
   Object notFound(PaperNotFound e, HttpServletRequest request, HttpServletResponse response) {
+    return respond(request, response, HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  /** A trending list of the future, or of before arXiv: well asked, but there is none. */
+  @ExceptionHandler(NoSuchPeriod.class)
+  Object noList(NoSuchPeriod e, HttpServletRequest request, HttpServletResponse response) {
     return respond(request, response, HttpStatus.NOT_FOUND, e.getMessage());
   }
 

@@ -19,7 +19,7 @@ import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import dev.paperboy.trending.Trending;
-import dev.paperboy.trending.Window;
+import dev.paperboy.trending.TrendingPeriod;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,29 +45,39 @@ class Feeds {
   static final int MAX_IDS = 500;
 
   private final Trending trending;
+  private final TrendingLists lists;
   private final PaperSearch search;
   private final dev.paperboy.catalog.Catalog catalog;
   private final SiteAddress site;
 
   Feeds(
       Trending trending,
+      TrendingLists lists,
       PaperSearch search,
       dev.paperboy.catalog.Catalog catalog,
       SiteAddress site) {
     this.trending = trending;
+    this.lists = lists;
     this.search = search;
     this.catalog = catalog;
     this.site = site;
   }
 
+  /** The feed of one trending list, named as {@code /api/trending} names it. */
   @GetMapping("/feed/trending.{format}")
   ResponseEntity<String> trending(
-      @PathVariable String format, @RequestParam(defaultValue = "day") String window)
+      @PathVariable String format,
+      @RequestParam(defaultValue = "day") String window,
+      @RequestParam(required = false) String date,
+      @RequestParam(required = false) String week,
+      @RequestParam(required = false) String month)
       throws FeedException {
-    Window w = TrendingPages.window(window);
+    TrendingPeriod period = lists.period(window, date, week, month);
     List<Paper> papers =
-        trending.top(w, TrendingPages.TRENDING).stream().map(Trending.Trend::paper).toList();
-    return feed(format, "Paperboy: trending papers (" + w.id() + ")", "/?window=" + w.id(), papers);
+        trending.top(period, null, TrendingPages.TRENDING).stream()
+            .map(Trending.Trend::paper)
+            .toList();
+    return feed(format, "Paperboy: trending papers, " + period.title(), period.path(), papers);
   }
 
   @GetMapping("/feed/search.{format}")

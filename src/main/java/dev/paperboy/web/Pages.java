@@ -9,7 +9,6 @@ import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import dev.paperboy.trending.Signals;
-import dev.paperboy.trending.Trending;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -28,14 +27,15 @@ class Pages {
 
   private final Catalog catalog;
   private final PaperSearch search;
-  private final Trending trending;
+  private final TrendingLists lists;
   private final Signals signals;
   private final Session session;
 
-  Pages(Catalog catalog, PaperSearch search, Trending trending, Signals signals, Session session) {
+  Pages(
+      Catalog catalog, PaperSearch search, TrendingLists lists, Signals signals, Session session) {
     this.catalog = catalog;
     this.search = search;
-    this.trending = trending;
+    this.lists = lists;
     this.signals = signals;
     this.session = session;
   }
@@ -48,14 +48,12 @@ class Pages {
     if (page < 1) {
       throw new InvalidQuery("page must be 1 or more");
     }
+    if (!window.equals("new")) {
+      return lists.show(lists.rolling(window), model);
+    }
     model.addAttribute("window", window);
     long total = search.size();
     model.addAttribute("total", total);
-    if (!window.equals("new")) {
-      model.addAttribute(
-          "trends", trending.top(TrendingPages.window(window), TrendingPages.TRENDING));
-      return "home";
-    }
     model.addAttribute("papers", catalog.newest(page, PAGE_SIZE));
     model.addAttribute("page", page);
     model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);

@@ -7,33 +7,39 @@ import dev.paperboy.digest.Subscriber;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.trending.Signals;
 import dev.paperboy.trending.Trending;
+import dev.paperboy.trending.TrendingPeriod;
 import dev.paperboy.trending.Window;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Trending (API), votes, saved papers and the reader's library. */
+/** Trending lists (pages and API), votes, saved papers and the reader's library. */
 @Controller
 class TrendingPages {
 
   static final int TRENDING = 20;
 
   private final Trending trending;
+  private final TrendingLists lists;
   private final Signals signals;
   private final Catalog catalog;
   private final Session session;
 
-  TrendingPages(Trending trending, Signals signals, Catalog catalog, Session session) {
+  TrendingPages(
+      Trending trending, TrendingLists lists, Signals signals, Catalog catalog, Session session) {
     this.trending = trending;
+    this.lists = lists;
     this.signals = signals;
     this.catalog = catalog;
     this.session = session;
@@ -56,19 +62,55 @@ class TrendingPages {
       long upvotes,
       long views) {}
 
+  @GetMapping("/trending")
+  String today(Model model) {
+    return lists.show(lists.rolling("day"), model);
+  }
+
+  @GetMapping("/trending/week")
+  String thisWeek(Model model) {
+    return lists.show(lists.rolling("week"), model);
+  }
+
+  @GetMapping("/trending/month")
+  String thisMonth(Model model) {
+    return lists.show(lists.rolling("month"), model);
+  }
+
+  @GetMapping("/trending/{date}")
+  String day(@PathVariable String date, Model model) {
+    return lists.show(lists.past(Window.DAY, date), model);
+  }
+
+  @GetMapping("/trending/week/{week}")
+  String week(@PathVariable String week, Model model) {
+    return lists.show(lists.past(Window.WEEK, week), model);
+  }
+
+  @GetMapping("/trending/month/{month}")
+  String month(@PathVariable String month, Model model) {
+    return lists.show(lists.past(Window.MONTH, month), model);
+  }
+
+  /** A trending list: the rolling {@code window}, or a past {@code date}, {@code week} or month. */
   @GetMapping("/api/trending")
   @ResponseBody
   Map<String, Object> api(
       @RequestParam(defaultValue = "day") String window,
+      @RequestParam(required = false) String date,
+      @RequestParam(required = false) String week,
+      @RequestParam(required = false) String month,
       @RequestParam(defaultValue = "") String topic) {
-    Window w = window(window);
-    return Map.of(
-        "window",
-        w.id(),
-        "topic",
-        topic,
+    TrendingPeriod period = lists.period(window, date, week, month);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("window", period.window().id());
+    answer.put("period", period.key());
+    answer.put("start", period.start().toString());
+    answer.put("end", period.end().toString());
+    answer.put("topic", topic);
+    answer.put(
         "results",
-        trending.top(w, topic, TRENDING).stream()
+        trending.top(period, topic, TRENDING).stream()
             .map(
                 t ->
                     new Trend(
@@ -82,6 +124,7 @@ class TrendingPages {
                         t.upvotes(),
                         t.views()))
             .toList());
+    return answer;
   }
 
   /** A form's choice must be one it offers; anything else would quietly do the default. */

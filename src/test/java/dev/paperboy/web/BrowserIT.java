@@ -142,6 +142,35 @@ class BrowserIT extends SharedApplicationTest {
     assertThat(positionOnHome("Ordering Beta")).isLessThan(positionOnHome("Ordering Alpha"));
   }
 
+  @Test
+  void aReaderBrowsesFromTrendingToYesterdaysListByThePreviousLink() {
+    java.time.LocalDate yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+    importText(
+        "yesterday.jsonl",
+        String.format(
+            "{\"id\": \"2611.32001\", \"title\": \"Voted Yesterday\", \"published\":"
+                + " \"%s\"}%n",
+            yesterday.minusDays(40)));
+    postForm("/vote", signIn("yesterday@example.org"), "paper=arxiv:2611.32001&action=up");
+    jdbcClient
+        .sql("update vote set created_at = ? where paper_id = 'arxiv:2611.32001'")
+        .param(java.sql.Timestamp.from(yesterday.atTime(6, 0).toInstant(java.time.ZoneOffset.UTC)))
+        .update();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    browser.get(baseUrl() + "/trending");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trending papers");
+    browser.findElement(By.cssSelector("a[rel=prev]")).click();
+    wait.until(ExpectedConditions.urlToBe(baseUrl() + "/trending/" + yesterday));
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .contains(String.valueOf(yesterday.getDayOfMonth()))
+        .contains(String.valueOf(yesterday.getYear()));
+    assertThat(browser.findElements(By.cssSelector(".paper-item h2")))
+        .extracting(e -> e.getText())
+        .contains("Voted Yesterday");
+    browser.findElement(By.cssSelector("a[rel=next]")).click();
+    wait.until(ExpectedConditions.urlToBe(baseUrl() + "/trending"));
+  }
+
   private int positionOnHome(String title) {
     browser.get(baseUrl() + "/?window=day");
     List<String> titles =
