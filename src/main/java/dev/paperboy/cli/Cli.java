@@ -43,7 +43,7 @@ public final class Cli {
                          print the digest that subscriber would get now (text); --html also
                          writes its HTML version to FILE
         digest --run-now compose and queue this period's digests for every confirmed
-                         subscriber who has not had theirs, then send
+                         reader with the digest on who has not had theirs, then send
         sync [SOURCE...] fetch new papers now from the named sources of %s
                          (default: all); one line per source; an unreachable host fails at once
         sync arxiv-api ID... | search:QUERY

@@ -3,17 +3,15 @@ package dev.paperboy.digest;
 import java.util.Optional;
 
 /**
- * What following an emailed link did: signed the subscriber in, found it used or replaced already
- * (a link works once), found its address unsubscribed since, or found it no good at all (forged,
- * expired, made for something else).
+ * What following an emailed link did: signed the reader in, found it used or replaced already (a
+ * link works once), or found it no good at all (forged, expired, made for something else).
  */
 public record EmailedLink(Outcome outcome, Optional<Subscriber> subscriber) {
 
-  /** The ways a link can go. */
+  /** The three ways a link can go. */
   public enum Outcome {
     SIGNED_IN,
     SPENT,
-    UNSUBSCRIBED,
     INVALID
   }
 
@@ -23,10 +21,6 @@ public record EmailedLink(Outcome outcome, Optional<Subscriber> subscriber) {
 
   static EmailedLink spent() {
     return new EmailedLink(Outcome.SPENT, Optional.empty());
-  }
-
-  static EmailedLink unsubscribed() {
-    return new EmailedLink(Outcome.UNSUBSCRIBED, Optional.empty());
   }
 
   static EmailedLink invalid() {

@@ -40,8 +40,8 @@ class Letters {
         s,
         "signin",
         "Your Paperboy sign-in link",
-        "Here is your link to sign in and change your topics or schedule. It works once, for 30"
-            + " minutes.",
+        "Here is your link to sign in to Paperboy, to vote, save papers and set up your digest."
+            + " It works once, for 30 minutes.",
         "Sign in to Paperboy",
         link,
         "If you did not ask for it, ignore this mail.");

@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * Subscribing, confirming, signing in and out, preferences and leaving. Links in mail lead to a
- * page with a button (a POST), so a mail scanner that follows links confirms nothing; the one-click
- * unsubscribe POST of RFC 8058 works without a page. A link used once already says so and offers a
- * fresh one.
+ * Signing in and out, subscribing, confirming, the account's settings and leaving the digest. Links
+ * in mail lead to a page with a button (a POST), so a mail scanner that follows links confirms
+ * nothing; the one-click unsubscribe POST of RFC 8058 works without a page. A link used once
+ * already says so and offers a fresh one.
  */
 @Controller
 class SubscriptionPages {
@@ -34,6 +34,10 @@ class SubscriptionPages {
   static final String CHECK_INBOX =
       "Check your inbox: if the address can receive mail, a link"
           + " is on its way. It expires, so use it soon.";
+
+  static final String UNSUBSCRIBED =
+      "No more digests will be sent. Your account stays: sign in any time for your library and"
+          + " votes, or to turn the digest back on.";
 
   private final Subscriptions subscriptions;
   private final Session session;
@@ -107,7 +111,7 @@ class SubscriptionPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return signedIn(subscriptions.confirm(token), request, response, model);
+    return signedIn(subscriptions.confirm(token), "/settings?subscribed", request, response, model);
   }
 
   @GetMapping("/signin")
@@ -119,8 +123,11 @@ class SubscriptionPages {
   @PostMapping("/settings/signout")
   String signOut(HttpServletResponse response, HttpServletRequest request, Model model) {
     session.token(request).ifPresent(subscriptions::signOut);
-    forget(request, response);
-    return message(model, "You are signed out", "Your digests keep coming as before.");
+    forget(request, response, model);
+    return message(
+        model,
+        "You are signed out",
+        "Sign in again any time with an emailed link. If your digest is on, it keeps coming.");
   }
 
   /** Signs out every browser, and voids the sign-in links already mailed, digests' included. */
@@ -131,12 +138,12 @@ class SubscriptionPages {
       return "redirect:/signin";
     }
     subscriptions.signOutEverywhere(s.get().id());
-    forget(request, response);
+    forget(request, response, model);
     return message(
         model,
         "You are signed out everywhere",
         "Every browser is signed out, and the sign-in links already mailed, those in past digests"
-            + " too, no longer work. Your digests keep coming; the next one has a fresh link.");
+            + " too, no longer work. If your digest is on, it keeps coming, with a fresh link.");
   }
 
   @PostMapping("/signin")
@@ -156,9 +163,6 @@ class SubscriptionPages {
 
   @GetMapping("/session")
   String sessionPage(@RequestParam(defaultValue = "") String token, Model model) {
-    if (subscriptions.forUnsubscribed(token)) {
-      return unsubscribedSince(model);
-    }
     return action(
         model,
         "Sign in to Paperboy",
@@ -174,7 +178,7 @@ class SubscriptionPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return signedIn(subscriptions.signIn(token), request, response, model);
+    return signedIn(subscriptions.signIn(token), "/settings", request, response, model);
   }
 
   @GetMapping("/settings")
@@ -206,6 +210,7 @@ class SubscriptionPages {
 
   @PostMapping("/settings")
   String save(
+      @RequestParam(required = false) Boolean digest,
       @RequestParam(defaultValue = "") String topics,
       @RequestParam(defaultValue = "daily") String cadence,
       @RequestParam(defaultValue = "8") int hour,
@@ -218,7 +223,8 @@ class SubscriptionPages {
       return "redirect:/signin";
     }
     try {
-      subscriptions.preferences(s.get().id(), lines(topics), cadence, hour, zone);
+      boolean on = digest == null ? s.get().digest() : digest;
+      subscriptions.preferences(s.get().id(), on, lines(topics), cadence, hour, zone);
       return "redirect:/settings?saved";
     } catch (InvalidSubscription e) {
       // The form again, as typed, with the problem beside its field.
@@ -228,11 +234,11 @@ class SubscriptionPages {
     }
   }
 
+  /** Turns the digest off; the reader stays signed in, with their library and votes. */
   @PostMapping("/settings/unsubscribe")
-  String leave(HttpServletRequest request, HttpServletResponse response, Model model) {
+  String leave(HttpServletRequest request, Model model) {
     session.current(request).ifPresent(s -> subscriptions.unsubscribe(s.id()));
-    forget(request, response);
-    return message(model, "You are unsubscribed", "No more digests will be sent.");
+    return message(model, "You are unsubscribed", UNSUBSCRIBED);
   }
 
   @GetMapping("/unsubscribe")
@@ -258,7 +264,7 @@ class SubscriptionPages {
           "This link does not work",
           "It is invalid or has expired. Sign in to manage your subscription.");
     }
-    return message(model, "You are unsubscribed", "No more digests will be sent.");
+    return message(model, "You are unsubscribed", UNSUBSCRIBED);
   }
 
   /**
@@ -289,7 +295,11 @@ class SubscriptionPages {
   }
 
   private String signedIn(
-      EmailedLink link, HttpServletRequest request, HttpServletResponse response, Model model) {
+      EmailedLink link,
+      String landing,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     switch (link.outcome()) {
       case SPENT -> {
         response.setStatus(HttpServletResponse.SC_GONE);
@@ -307,17 +317,15 @@ class SubscriptionPages {
             "It is invalid, was made for something else, or has expired. Ask for a fresh link"
                 + " here.");
       }
-      case UNSUBSCRIBED -> {
-        return unsubscribedSince(model);
-      }
       case SIGNED_IN -> {
-        return openSession(link.subscriber().orElseThrow(), request, response);
+        openSession(link.subscriber().orElseThrow(), request, response);
+        return "redirect:" + landing;
       }
     }
     throw new IllegalStateException("unknown outcome " + link.outcome());
   }
 
-  private String openSession(
+  private void openSession(
       Subscriber subscriber, HttpServletRequest request, HttpServletResponse response) {
     response.addHeader(
         "Set-Cookie",
@@ -327,22 +335,14 @@ class SubscriptionPages {
             .maxAge(30L * 24 * 3600)
             .build()
             .toString());
-    return "redirect:/settings";
   }
 
-  private void forget(HttpServletRequest request, HttpServletResponse response) {
+  /** Ends this browser's cookie; the page rendered now already shows the header signed out. */
+  private void forget(HttpServletRequest request, HttpServletResponse response, Model model) {
+    model.addAttribute("reader", null);
     response.addHeader(
         "Set-Cookie",
         site.cookie(Session.COOKIE, "", request).sameSite("Lax").maxAge(0).build().toString());
-  }
-
-  /** A link mailed before its address left: say so, under the footer's subscribe form. */
-  private static String unsubscribedSince(Model model) {
-    return message(
-        model,
-        "This address is unsubscribed",
-        "No digests go to it, so its links no longer sign in. To get them again, subscribe with"
-            + " the form below; a confirmation link comes first.");
   }
 
   /** The sign-in form, under a notice saying why it is shown. */

@@ -132,7 +132,8 @@ class DigestIT extends PaperboyIntegrationTest {
     MimeMessage confirm = mail()[mail().length - 1];
     HttpResponse<String> confirmed = press(link(confirm, "confirm"));
     assertThat(confirmed.statusCode()).isEqualTo(302);
-    assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/settings");
+    assertThat(confirmed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/settings?subscribed");
     return confirmed.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith("pb_session="))
         .findFirst()
@@ -186,21 +187,13 @@ class DigestIT extends PaperboyIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
                 .build());
     assertThat(oneClick.statusCode()).isEqualTo(200);
-    assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
-        .isEqualTo("unsubscribed");
+    assertThat(jdbc.sql("select digest from subscriber").query(Boolean.class).single()).isFalse();
 
-    // The letter's "change topics or schedule" link now says why it no longer signs in.
-    String manage = link(digest, "session");
-    HttpResponse<String> page = get(manage.substring(baseUrl().length()));
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body())
-        .contains("This address is unsubscribed", "action=\"/subscribe\"")
-        .doesNotContain("Sign in to Paperboy");
-    HttpResponse<String> pressed = press(manage);
-    assertThat(pressed.statusCode()).isEqualTo(200);
-    assertThat(pressed.body())
-        .contains("This address is unsubscribed")
-        .doesNotContain("does not work");
+    // Unsubscribing ends the digest, not the account: the letter's "change topics or schedule"
+    // link still signs in, to settings that show the digest off.
+    HttpResponse<String> pressed = press(link(digest, "session"));
+    assertThat(pressed.statusCode()).isEqualTo(302);
+    assertThat(pressed.headers().firstValue("Location").orElseThrow()).endsWith("/settings");
   }
 
   @Test
@@ -541,12 +534,11 @@ class DigestIT extends PaperboyIntegrationTest {
     }
     assertThat(unsubscribes).isNotEmpty();
     for (String link : unsubscribes) {
-      jdbc.sql("update subscriber set status = 'confirmed'").update();
+      jdbc.sql("update subscriber set digest = true").update();
       assertThat(openAndPress(browser(), link).body()).contains("You are unsubscribed");
-      assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
-          .isEqualTo("unsubscribed");
+      assertThat(jdbc.sql("select digest from subscriber").query(Boolean.class).single()).isFalse();
     }
-    jdbc.sql("update subscriber set status = 'confirmed'").update();
+    jdbc.sql("update subscriber set digest = true").update();
     HttpResponse<String> mailClient =
         visit(
             browser(),
@@ -555,8 +547,7 @@ class DigestIT extends PaperboyIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
                 .build());
     assertThat(mailClient.statusCode()).isEqualTo(200);
-    assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
-        .isEqualTo("unsubscribed");
+    assertThat(jdbc.sql("select digest from subscriber").query(Boolean.class).single()).isFalse();
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -63,7 +64,8 @@ class BrowserIT extends SharedApplicationTest {
         text.lines().filter(l -> l.contains("/confirm?token=")).findFirst().orElseThrow().strip();
     browser.get(confirm);
     browser.findElement(By.cssSelector(".action-form button")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your digest"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You are subscribed"));
     assertThat(browser.findElement(By.id("topics")).getAttribute("value")).contains("routing");
     assertThat(browser.findElement(By.id("zone")).getAttribute("value")).isNotBlank();
 
@@ -108,21 +110,7 @@ class BrowserIT extends SharedApplicationTest {
     browser.findElement(By.id("signin-email")).sendKeys("upvoter@example.org", Keys.ENTER);
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your inbox"));
-    browser.get(baseUrl() + "/mail");
-    browser.findElement(By.linkText("Your Paperboy sign-in link")).click();
-    String link =
-        browser
-            .findElement(By.cssSelector(".mail-text"))
-            .getText()
-            .lines()
-            .filter(l -> l.contains("/session?token="))
-            .findFirst()
-            .orElseThrow()
-            .strip();
-    // Mail links name the site as localhost; stay on one host so the session cookie applies.
-    browser.get(link.replace("http://localhost:", "http://127.0.0.1:"));
-    browser.findElement(By.cssSelector(".action-form button")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your digest"));
+    useMailedSignInLink("upvoter@example.org");
     assertThat(positionOnHome("Ordering Alpha")).isLessThan(positionOnHome("Ordering Beta"));
     browser.get(baseUrl() + "/papers/arxiv:2611.31002");
     browser.findElement(By.cssSelector("button.vote")).click();
@@ -168,6 +156,88 @@ class BrowserIT extends SharedApplicationTest {
             .toList();
     assertThat(titles).contains(title);
     return titles.indexOf(title);
+  }
+
+  @Test
+  void aReaderWhoNeverSubscribedSignsInFromTheHeaderSavesAndSwitchesTheDigest() {
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    browser.get(baseUrl() + "/");
+    assertThat(accountLinks()).containsExactly("Sign in");
+    browser.findElement(By.cssSelector(".account-nav")).findElement(By.linkText("Sign in")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Sign in"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("No newsletter");
+    browser.findElement(By.id("signin-email")).sendKeys("header@example.org", Keys.ENTER);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your inbox"));
+    // This browser is the operator's, and no SMTP server is configured: the hint leads to the mail.
+    browser.findElement(By.cssSelector(".operator-hint a")).click();
+    wait.until(ExpectedConditions.urlContains("/mail"));
+    useMailedSignInLink("header@example.org");
+    assertThat(accountLinks()).containsExactly("Library", "Settings", "Sign out");
+
+    browser.get(baseUrl() + "/papers/arxiv:2410.21271");
+    browser.findElement(By.cssSelector("form[action='/save'] button")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("form[action='/save'] input[value='unsave']")));
+    switchDigest("true");
+    switchDigest("false");
+    browser.findElement(By.cssSelector(".account-nav")).findElement(By.linkText("Library")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your library"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Sparse Mixture");
+    browser
+        .findElement(By.cssSelector(".account-nav"))
+        .findElement(By.linkText("Settings"))
+        .click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
+    browser.findElement(By.cssSelector(".account-nav button")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You are signed out"));
+    assertThat(accountLinks()).containsExactly("Sign in");
+  }
+
+  /** Uses the newest sign-in link mailed to this address, from the local mail page. */
+  private void useMailedSignInLink(String email) {
+    browser.get(baseUrl() + "/mail");
+    browser
+        .findElement(
+            By.xpath("//tr[td[text()='" + email + "']]//a[contains(text(), 'sign-in link')]"))
+        .click();
+    String link =
+        browser
+            .findElement(By.cssSelector(".mail-text"))
+            .getText()
+            .lines()
+            .filter(l -> l.contains("/session?token="))
+            .findFirst()
+            .orElseThrow()
+            .strip();
+    // Mail links name the site as localhost; stay on one host so the session cookie applies.
+    browser.get(link.replace("http://localhost:", "http://127.0.0.1:"));
+    browser.findElement(By.cssSelector(".action-form button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
+  }
+
+  private List<String> accountLinks() {
+    return browser.findElements(By.cssSelector(".account-nav a, .account-nav button")).stream()
+        .map(e -> e.getText())
+        .toList();
+  }
+
+  private void switchDigest(String on) {
+    browser.get(baseUrl() + "/settings");
+    browser.findElement(By.cssSelector("input[name='digest'][value='" + on + "']")).click();
+    browser.findElement(By.cssSelector("form.settings button[type='submit']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.urlContains("saved"));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("input[name='digest'][value='" + on + "']"))
+                .isSelected())
+        .isTrue();
   }
 
   @Test

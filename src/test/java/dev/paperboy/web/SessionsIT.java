@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Emailed links work once, an unsubscribed address stays unsubscribed, sessions can be ended. */
+/** Emailed links work once, an unsubscribed digest stays off, sessions can be ended. */
 class SessionsIT extends SharedApplicationTest {
 
   private static final Pattern TOKEN = Pattern.compile("(confirm|session)\\?token=(\\S+)");
@@ -121,7 +121,7 @@ class SessionsIT extends SharedApplicationTest {
     subscriptions.unsubscribe(tokens.issue(Tokens.Purpose.UNSUBSCRIBE, id)).orElseThrow();
 
     assertThat(press("/confirm", older).statusCode()).isEqualTo(410);
-    assertThat(status(email)).isEqualTo("unsubscribed");
+    assertThat(digest(email)).isFalse();
   }
 
   @Test
@@ -219,6 +219,14 @@ class SessionsIT extends SharedApplicationTest {
         .sql("select id from subscriber where email_key = lower(?)")
         .param(email)
         .query(UUID.class)
+        .single();
+  }
+
+  private boolean digest(String email) {
+    return jdbcClient
+        .sql("select digest from subscriber where email_key = lower(?)")
+        .param(email)
+        .query(Boolean.class)
         .single();
   }
 
