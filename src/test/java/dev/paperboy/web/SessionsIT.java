@@ -184,7 +184,7 @@ class SessionsIT extends SharedApplicationTest {
             "topics=cat%3Acs.CL%0Adiffusion+models&cadence=weekly&hour=6&zone=Mars%2FOlympus");
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(page.body())
-        .contains("<h1>Your digest</h1>")
+        .contains("<h2>Your digest</h2>")
         .contains("id=\"zone-problem\"", "unknown time zone: Mars/Olympus")
         .contains("value=\"Mars/Olympus\"", "aria-describedby=\"zone-problem\"")
         .contains("cat:cs.CL\ndiffusion models</textarea>")
