@@ -3,8 +3,6 @@ package dev.paperboy.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.support.SharedApplicationTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -13,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,26 +23,7 @@ class BrowserIT extends SharedApplicationTest {
   @BeforeEach
   void openBrowser() throws Exception {
     importFixture("arxiv-api.atom");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(Path.of("/usr/bin/chromium").toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1200,900",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(1200, 900);
     // The local mail page is the operator's: this browser signs in as the operator would.
     browser.get(baseUrl() + "/operator/signin?code=" + operatorLinks.issue());
   }

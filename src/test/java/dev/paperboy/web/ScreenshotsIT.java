@@ -30,8 +30,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,26 +68,7 @@ class ScreenshotsIT extends PaperboyIntegrationTest {
   void openBrowser() throws IOException {
     importShifted("papers.jsonl");
     importShifted("hf-daily.json");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(Path.of("/usr/bin/chromium").toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-        "--window-size=" + WIDTH + "," + MIN_HEIGHT,
-        "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(WIDTH, MIN_HEIGHT, "--hide-scrollbars");
     wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(15));
     // The local mail page, where the digest letter is read, is the operator's.
     browser.get(baseUrl() + "/operator/signin?code=" + operatorLinks.issue());
