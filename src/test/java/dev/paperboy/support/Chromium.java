@@ -16,8 +16,8 @@ public final class Chromium {
 
   private Chromium() {}
 
-  /** A browser whose page is {@code width} × {@code height} CSS pixels. */
-  public static WebDriver open(int width, int height) {
+  /** A browser whose page is {@code width} × {@code height} CSS pixels, with more switches. */
+  public static ChromeDriver open(int width, int height, String... moreArguments) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(Path.of("/usr/bin/chromium").toFile());
     try {
@@ -34,6 +34,7 @@ public final class Chromium {
           "--force-device-scale-factor=1",
           "--window-size=" + width + "," + height,
           "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+      options.addArguments(moreArguments);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -42,7 +43,7 @@ public final class Chromium {
             .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
             .usingAnyFreePort()
             .build();
-    WebDriver browser = new ChromeDriver(service, options);
+    ChromeDriver browser = new ChromeDriver(service, options);
     // The window may keep some pixels for itself: grow it until the page has the size asked for.
     long innerWidth = (Long) ((JavascriptExecutor) browser).executeScript("return innerWidth");
     long innerHeight = (Long) ((JavascriptExecutor) browser).executeScript("return innerHeight");
