@@ -1,5 +1,6 @@
 package dev.paperboy.cli;
 
+import dev.paperboy.ingest.Format;
 import dev.paperboy.runtime.DataDirectory;
 import dev.paperboy.runtime.Owner;
 import dev.paperboy.runtime.RunningServer;
@@ -9,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.PortInUseException;
 
 /**
  * Dispatches the first argument to a command. Commands that write (import, reindex) run in this
@@ -30,18 +33,19 @@ public final class Cli {
                          process owns the data directory, say which and stop; --wait waits for it
         import FILE|DIR...
                          import papers from files (- for standard input; a directory: every file
-                         in it, in name order, without hidden files and subdirectories). Formats:
-                         arXiv API Atom, OAI-PMH ListRecords (arXiv, arXivRaw), Hugging Face
-                         daily papers JSON, Paperboy JSON Lines. --no-embeddings: searchable by
-                         words at once, by meaning once embedded in the background (much faster)
+                         in it, in name order, without hidden files and subdirectories), plain or
+                         compressed with gzip, bzip2 or xz. Formats, recognised from content:
+      %s
+                         --no-embeddings: searchable by words at once, by meaning once embedded
+                         in the background (much faster)
         reindex          rebuild the search index from the catalog
         digest --preview EMAIL [--html FILE]
                          print the digest that subscriber would get now (text); --html also
                          writes its HTML version to FILE
         digest --run-now compose and queue this period's digests for every confirmed
-                         subscriber who has not had theirs, then send
-        sync [SOURCE]    fetch new papers now from %s (default: all);
-                         one line per source; an unreachable host fails at once
+                         reader with the digest on who has not had theirs, then send
+        sync [SOURCE...] fetch new papers now from the named sources of %s
+                         (default: all); one line per source; an unreachable host fails at once
         sync arxiv-api ID... | search:QUERY
                          fetch given papers, or a search, from the arXiv API
         eval [--model ID|all] [--out FILE] [DIR]
@@ -53,14 +57,33 @@ public final class Cli {
 
       Exit status: 0 all done (every record imported or unchanged, every source synced);
       1 partly done (some records, files or sources failed); 2 usage error; 3 nothing done
-      (every file or record rejected, every source failed, or the data directory is in use).
+      (every file or record rejected, every source failed, the data directory or port in use).
 
       Settings come from the environment (README lists them all): PAPERBOY_DATA_DIR (default
       ./data), PAPERBOY_PORT (8080), PAPERBOY_DB_URL (default: embedded PostgreSQL),
       PAPERBOY_BASE_URL, PAPERBOY_SMTP_HOST (default: mail waits on /mail), PAPERBOY_MAIL_FROM,
       PAPERBOY_CATEGORIES, PAPERBOY_CONTACT, PAPERBOY_ADMIN_TOKEN, PAPERBOY_SECRET.
       """
-          .formatted(Source.known(Source.allScheduled()));
+          .formatted(formats(), Source.known(Source.allScheduled()));
+
+  /** Every format {@code import} reads, from the one registry, wrapped into the help's column. */
+  static String formats() {
+    // Locals, not constants: USAGE is built from this while the class is initialised.
+    String column = " ".repeat(19);
+    int width = 98;
+    String all =
+        Arrays.stream(Format.values()).map(Format::label).collect(Collectors.joining(", ")) + ".";
+    StringBuilder lines = new StringBuilder();
+    StringBuilder line = new StringBuilder(column);
+    for (String word : all.split(" ")) {
+      if (line.length() > column.length() && line.length() + 1 + word.length() > width) {
+        lines.append(line).append('\n');
+        line = new StringBuilder(column);
+      }
+      line.append(line.length() > column.length() ? " " : "").append(word);
+    }
+    return lines.append(line).toString();
+  }
 
   /** Serve waits for the data directory's owner only when asked. */
   static final String WAIT = "--wait";
@@ -128,9 +151,33 @@ public final class Cli {
       owner.get().close();
     }
     List<String> args = new ArrayList<>(rest.stream().filter(a -> !a.equals(WAIT)).toList());
+    int port = ServerPort.configured(args);
+    // A waiting server's port may still be held by the owner it waits for; it is checked at start.
+    if (!wait && !ServerPort.free(port)) {
+      err.println("paperboy serve: " + ServerPort.inUse(port));
+      return ExitStatus.NOTHING.code;
+    }
     args.add("--paperboy.wait-for-owner=" + wait);
-    SpringApplication.run(application, args.toArray(String[]::new));
+    try {
+      SpringApplication.run(application, args.toArray(String[]::new));
+    } catch (RuntimeException e) {
+      PortInUseException taken = portInUse(e);
+      if (taken == null) {
+        throw e;
+      }
+      err.println("paperboy serve: " + ServerPort.inUse(taken.getPort()));
+      return ExitStatus.NOTHING.code;
+    }
     return KEEP_RUNNING;
+  }
+
+  private static PortInUseException portInUse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PortInUseException taken) {
+        return taken;
+      }
+    }
+    return null;
   }
 
   /**

@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code digest --preview EMAIL [--html FILE]} shows what that subscriber would get now; {@code
- * digest --run-now} composes and queues this period's digest for every confirmed subscriber who has
- * not had it (twice sends nothing new), then sends what is queued.
+ * digest --run-now} composes and queues this period's digest for every confirmed reader with the
+ * digest on who has not had it (twice sends nothing new), then sends what is queued.
  */
 final class DigestCommand {
 

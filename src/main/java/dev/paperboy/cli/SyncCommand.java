@@ -8,6 +8,7 @@ import dev.paperboy.sources.SyncOutcome;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,9 +16,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code sync [SOURCE]}: runs one live source (or all) now and prints one line per source, worked
- * or failed; {@code sync arxiv-api ID...} fetches given papers. Goes through the server when one
- * owns the data, with the same output.
+ * {@code sync [SOURCE...]}: runs the named live sources (or all) now and prints one line per
+ * source, worked or failed, refusing any unknown name before running anything; {@code sync
+ * arxiv-api ID...} fetches given papers. Goes through the server when one owns the data, with the
+ * same output.
  */
 final class SyncCommand {
 
@@ -32,23 +34,46 @@ final class SyncCommand {
   }
 
   int run(List<String> args, Optional<RunningServer> server) {
-    Optional<Source> source;
+    List<Source> sources;
     try {
-      source = args.isEmpty() ? Optional.empty() : Optional.of(Source.named(args.get(0)));
+      sources = named(args);
     } catch (IllegalArgumentException e) {
       err.println("paperboy sync: " + e.getMessage());
       return ExitStatus.USAGE.code;
     }
-    List<String> ids = args.size() > 1 ? args.subList(1, args.size()) : List.of();
-    if (source.equals(Optional.of(Source.ARXIV_API)) && ids.isEmpty()) {
+    boolean api = sources.equals(List.of(Source.ARXIV_API));
+    List<String> ids = api ? args.subList(1, args.size()) : List.of();
+    if (api && ids.isEmpty()) {
       err.println("paperboy sync arxiv-api: name arXiv ids, or search:QUERY");
       return ExitStatus.USAGE.code;
     }
-    List<SyncOutcome> outcomes =
-        server.isPresent() ? viaServer(server.get(), source, ids) : locally(source, ids);
-    outcomes.forEach(this::print);
+    List<Optional<Source>> runs =
+        sources.isEmpty() ? List.of(Optional.empty()) : sources.stream().map(Optional::of).toList();
+    List<SyncOutcome> outcomes = new ArrayList<>();
+    for (Optional<Source> source : runs) {
+      List<SyncOutcome> some =
+          server.isPresent() ? viaServer(server.get(), source, ids) : locally(source, ids);
+      some.forEach(this::print);
+      outcomes.addAll(some);
+    }
     long failed = outcomes.stream().filter(SyncOutcome::failed).count();
     return ExitStatus.of(outcomes.size() - failed, failed).code;
+  }
+
+  /**
+   * The sources the arguments name, every one checked: none means every configured one, and {@code
+   * arxiv-api} takes ids after it, so it stands alone.
+   */
+  private static List<Source> named(List<String> args) {
+    if (!args.isEmpty() && Source.named(args.get(0)) == Source.ARXIV_API) {
+      return List.of(Source.ARXIV_API);
+    }
+    List<Source> sources = args.stream().map(Source::named).distinct().toList();
+    if (sources.contains(Source.ARXIV_API)) {
+      throw new IllegalArgumentException(
+          "arxiv-api takes arXiv ids, so it comes first and alone: sync arxiv-api ID...");
+    }
+    return sources;
   }
 
   private void print(SyncOutcome outcome) {

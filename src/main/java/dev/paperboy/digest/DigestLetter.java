@@ -13,7 +13,8 @@ import org.thymeleaf.context.Context;
 
 /**
  * Renders a digest as plain text and as HTML that mail clients show well (inline styles, no images,
- * no scripts), with a visible unsubscribe link and a manage-preferences link.
+ * no scripts), with a visible unsubscribe link and a manage-preferences link. Math in titles and
+ * abstracts is turned into Unicode text ({@link MathText}).
  */
 @Component
 class DigestLetter {
@@ -112,7 +113,8 @@ class DigestLetter {
   }
 
   private static Item item(Paper p, String topic, String base) {
-    String abs = p.abstractText();
+    // Mail has no script to render math, so formulas become Unicode text before excerpting.
+    String abs = MathText.plain(p.abstractText());
     String excerpt =
         abs.length() <= EXCERPT
             ? abs
@@ -127,7 +129,12 @@ class DigestLetter {
             ? "trending across the catalog"
             : "matches your topic “" + topic + "”";
     return new Item(
-        p.title(), authors, excerpt, reason, base + "/papers/" + p.id(), p.links().pdf());
+        MathText.plain(p.title()),
+        authors,
+        excerpt,
+        reason,
+        base + "/papers/" + p.id(),
+        p.links().pdf());
   }
 
   static String text(Section section) {

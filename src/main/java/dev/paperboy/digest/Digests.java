@@ -101,7 +101,7 @@ public class Digests {
     DigestLetter.Sections rendered = DigestLetter.sections();
     List<Due> due = new ArrayList<>();
     int notDue = 0;
-    for (Subscriber s : subscribers.confirmed()) {
+    for (Subscriber s : subscribers.receivingDigests()) {
       DigestPeriod period = DigestPeriod.of(s, now);
       if (whateverTheHour || period.due()) {
         due.add(new Due(s, period));
@@ -239,8 +239,11 @@ public class Digests {
 
   private Preview preview(Subscriber s) {
     DigestPeriod period = DigestPeriod.of(s, clock.instant());
-    if (!s.confirmed()) {
-      return nothing("the address is " + s.status() + "; only confirmed addresses get digests");
+    if (!s.receivesDigest()) {
+      return nothing(
+          s.digest()
+              ? "the address is " + s.status() + "; only confirmed addresses get digests"
+              : "the digest is off for this account");
     }
     Due due = new Due(s, period);
     if (!recorded(List.of(due)).isEmpty()) {

@@ -3,8 +3,8 @@ package dev.paperboy.digest;
 import java.util.Optional;
 
 /**
- * What following an emailed link did: signed the subscriber in, found it used or replaced already
- * (a link works once), or found it no good at all (forged, expired, made for something else).
+ * What following an emailed link did: signed the reader in, found it used or replaced already (a
+ * link works once), or found it no good at all (forged, expired, made for something else).
  */
 public record EmailedLink(Outcome outcome, Optional<Subscriber> subscriber) {
 

@@ -40,8 +40,8 @@ class Letters {
         s,
         "signin",
         "Your Paperboy sign-in link",
-        "Here is your link to sign in and change your topics or schedule. It works once, for 30"
-            + " minutes.",
+        "Here is your link to sign in to Paperboy, to vote, save papers and set up your digest."
+            + " It works once, for 30 minutes.",
         "Sign in to Paperboy",
         link,
         "If you did not ask for it, ignore this mail.");
@@ -57,8 +57,9 @@ class Letters {
       String outro) {
     String text = intro + "\n\n" + action + ":\n" + link + "\n\n" + outro + "\n";
     String html =
+        // Long links wrap anywhere, so the letter never runs wider than a phone's screen.
         "<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif;"
-            + "color:#1b1f24;max-width:560px\"><p>"
+            + "color:#1b1f24;max-width:560px;overflow-wrap:anywhere;word-break:break-word\"><p>"
             + HtmlUtils.htmlEscape(intro)
             + "</p>"
             + "<p><a href=\""
@@ -67,7 +68,9 @@ class Letters {
             + "background:#0b5cad;color:#ffffff;padding:10px 16px;border-radius:6px;"
             + "text-decoration:none\">"
             + HtmlUtils.htmlEscape(action)
-            + "</a></p><p style=\""
+            + "</a></p><p style=\"font-size:13px;color:#57606a\">Or open this address: "
+            + HtmlUtils.htmlEscape(link)
+            + "</p><p style=\""
             + "color:#57606a\">"
             + HtmlUtils.htmlEscape(outro)
             + "</p></body></html>";

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Subscribers in PostgreSQL. */
+/** Accounts and their digest settings in PostgreSQL. */
 @Repository
 class Subscribers {
 
@@ -52,10 +52,17 @@ class Subscribers {
         .update();
   }
 
-  void preferences(UUID id, List<String> topics, String cadence, int hour, String zone) {
-    jdbc.sql("update subscriber set topics = ?, cadence = ?, hour = ?, zone = ? where id = ?")
-        .params(topics.toArray(String[]::new), cadence, hour, zone, id)
+  void preferences(
+      UUID id, boolean digest, List<String> topics, String cadence, int hour, String zone) {
+    jdbc.sql(
+            "update subscriber set digest = ?, topics = ?, cadence = ?, hour = ?, zone = ?"
+                + " where id = ?")
+        .params(digest, topics.toArray(String[]::new), cadence, hour, zone, id)
         .update();
+  }
+
+  void digest(UUID id, boolean on) {
+    jdbc.sql("update subscriber set digest = ? where id = ?").params(on, id).update();
   }
 
   /** Counts a permanent rejection; at the limit the address is marked bouncing. */
@@ -118,8 +125,8 @@ class Subscribers {
         .update();
   }
 
-  List<Subscriber> confirmed() {
-    return jdbc.sql("select * from subscriber where status = 'confirmed' order by id")
+  List<Subscriber> receivingDigests() {
+    return jdbc.sql("select * from subscriber where status = 'confirmed' and digest order by id")
         .query(this::map)
         .list();
   }
@@ -137,6 +144,7 @@ class Subscribers {
         rs.getTimestamp("confirmed_at") == null
             ? null
             : rs.getTimestamp("confirmed_at").toInstant(),
-        rs.getLong("manage_serial"));
+        rs.getLong("manage_serial"),
+        rs.getBoolean("digest"));
   }
 }

@@ -10,15 +10,17 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Subscribing, confirming, signing in and leaving. Double opt-in: a new address gets a confirmation
- * link and nothing else until it is used. Every answer is the same whether the address is known or
- * not, and anything that sends mail is rate-limited per address and per client. Emailed sign-in and
- * confirmation links work once; sessions live in PostgreSQL, so they can be ended one by one or all
- * together.
+ * Accounts and their digests: signing in, subscribing, confirming and leaving. Anyone signs in by
+ * an emailed link, and has an account (library, votes) with the digest off; the digest is double
+ * opt-in: turning it on by mail takes a confirmation link, and leaving it keeps the account. Every
+ * answer is the same whether the address is known or not, and anything that sends mail is
+ * rate-limited per address and per client. Emailed links work once; sessions live in PostgreSQL, so
+ * they can be ended one by one or all together.
  */
 @Service
 public class Subscriptions {
@@ -50,7 +52,11 @@ public class Subscriptions {
     this.perClient = RateLimit.of(settings.perClientPerHour(), Duration.ofHours(1));
   }
 
-  /** Asks for a subscription; a confirmed address gets a sign-in link instead. */
+  /**
+   * Asks for the digest: a confirmation link, which turns it on; an account that gets digests
+   * already is sent a sign-in link instead. Topics and zone are taken only for a new account: a
+   * stranger cannot change someone's settings by typing their address.
+   */
   @Transactional
   public void subscribe(String email, List<String> topics, String zone, String client) {
     String address = address(email);
@@ -60,32 +66,27 @@ public class Subscriptions {
       return;
     }
     Subscriber s = subscribers.pending(address, cleanTopics, cleanZone);
-    if (s.confirmed()) {
-      outbox.queue(letters.signIn(s, subscribers.newLink(s.id())));
-      return;
-    }
-    if (!s.status().equals("pending")) {
-      subscribers.status(s.id(), "pending");
-    }
-    outbox.queue(letters.confirm(s, subscribers.newLink(s.id())));
+    long serial = subscribers.newLink(s.id());
+    outbox.queue(s.receivesDigest() ? letters.signIn(s, serial) : letters.confirm(s, serial));
   }
 
-  /** Sends a sign-in link to a confirmed address; to anyone else, nothing (same answer). */
+  /**
+   * Sends a sign-in link to any address, known or new: using it opens an account with the digest
+   * off.
+   */
   @Transactional
   public void requestSignIn(String email, String client) {
     String address = address(email);
     if (!allowed(address, client)) {
       return;
     }
-    subscribers
-        .byEmail(address)
-        .filter(Subscriber::confirmed)
-        .ifPresent(s -> outbox.queue(letters.signIn(s, subscribers.newLink(s.id()))));
+    Subscriber s = subscribers.pending(address, List.of(), "UTC");
+    outbox.queue(letters.signIn(s, subscribers.newLink(s.id())));
   }
 
   /**
-   * Confirms by a confirmation link, once. A link that was used, replaced by a newer one, or sent
-   * before the address unsubscribed confirms nothing: it reads as spent.
+   * Confirms the digest by a confirmation link, once, and signs in. A link that was used, replaced
+   * by a newer one, or sent before the address unsubscribed confirms nothing: it reads as spent.
    */
   @Transactional
   public EmailedLink confirm(String token) {
@@ -94,12 +95,11 @@ public class Subscriptions {
     if (s.isEmpty()) {
       return EmailedLink.invalid();
     }
-    if (!s.get().status().equals("pending")
-        || !subscribers.useLink(s.get().id(), claim.get().serial())) {
+    if (!subscribers.useLink(s.get().id(), claim.get().serial())) {
       return EmailedLink.spent();
     }
-    subscribers.status(s.get().id(), "confirmed");
-    return EmailedLink.signedIn(subscribers.byId(s.get().id()).orElseThrow());
+    subscribers.digest(s.get().id(), true);
+    return confirmedBy(s.get());
   }
 
   /**
@@ -110,34 +110,33 @@ public class Subscriptions {
   public EmailedLink signIn(String token) {
     Optional<Tokens.Claim> once = tokens.claim(token, Tokens.Purpose.SIGN_IN);
     if (once.isPresent()) {
-      return subscribers
-          .byId(once.get().subject())
-          .filter(Subscriber::confirmed)
-          .map(
-              s ->
-                  subscribers.useLink(s.id(), once.get().serial())
-                      ? EmailedLink.signedIn(s)
-                      : EmailedLink.spent())
-          .orElseGet(EmailedLink::invalid);
+      return signIn(once.get(), s -> subscribers.useLink(s.id(), once.get().serial()));
     }
-    Optional<Tokens.Claim> manage = tokens.claim(token, Tokens.Purpose.MANAGE);
-    return manage
-        .flatMap(c -> subscribers.byId(c.subject()))
-        .filter(Subscriber::confirmed)
-        .map(
-            s ->
-                s.manageSerial() == manage.get().serial()
-                    ? EmailedLink.signedIn(s)
-                    : EmailedLink.spent())
+    return tokens
+        .claim(token, Tokens.Purpose.MANAGE)
+        .map(manage -> signIn(manage, s -> s.manageSerial() == manage.serial()))
         .orElseGet(EmailedLink::invalid);
   }
 
-  /** The subscriber of a live session, named by its cookie. */
+  /**
+   * A link still good signs in. Using it proves the address, so it confirms a new account (and one
+   * marked bouncing); unsubscribing ends only the digest, so it signs in after that too.
+   */
+  private EmailedLink signIn(Tokens.Claim claim, Predicate<Subscriber> stillGood) {
+    return subscribers
+        .byId(claim.subject())
+        .map(s -> stillGood.test(s) ? confirmedBy(s) : EmailedLink.spent())
+        .orElseGet(EmailedLink::invalid);
+  }
+
+  private EmailedLink confirmedBy(Subscriber s) {
+    subscribers.status(s.id(), "confirmed");
+    return EmailedLink.signedIn(subscribers.byId(s.id()).orElseThrow());
+  }
+
+  /** The account of a live session, named by its cookie. */
   public Optional<Subscriber> bySession(String token) {
-    return tokens
-        .verify(token, Tokens.Purpose.SESSION)
-        .flatMap(subscribers::bySession)
-        .filter(s -> !s.status().equals("unsubscribed"));
+    return tokens.verify(token, Tokens.Purpose.SESSION).flatMap(subscribers::bySession);
   }
 
   /** Opens a session; the value for its cookie. */
@@ -174,21 +173,28 @@ public class Subscriptions {
             });
   }
 
-  /** Leaves; a confirmation link sent earlier can no longer resubscribe. */
+  /**
+   * Turns the digest off and keeps the account; a confirmation link sent earlier can no longer turn
+   * it back on.
+   */
   @Transactional
   public void unsubscribe(UUID id) {
-    subscribers.status(id, "unsubscribed");
+    subscribers.digest(id, false);
     subscribers.newLink(id);
   }
 
-  public void preferences(UUID id, List<String> topics, String cadence, int hour, String zone) {
+  /** The digest settings of a signed-in reader, whose address is proven: no confirmation. */
+  public void preferences(
+      UUID id, boolean digest, List<String> topics, String cadence, int hour, String zone) {
     if (!cadence.equals("daily") && !cadence.equals("weekly")) {
-      throw new InvalidSubscription("cadence must be daily or weekly");
+      throw new InvalidSubscription(
+          InvalidSubscription.Field.CADENCE, "cadence must be daily or weekly");
     }
     if (hour < 0 || hour > 23) {
-      throw new InvalidSubscription("hour must be between 0 and 23");
+      throw new InvalidSubscription(
+          InvalidSubscription.Field.HOUR, "hour must be between 0 and 23");
     }
-    subscribers.preferences(id, topics(topics), cadence, hour, zone(zone));
+    subscribers.preferences(id, digest, topics(topics), cadence, hour, zone(zone));
   }
 
   /**
@@ -202,16 +208,19 @@ public class Subscriptions {
         || e.chars().anyMatch(c -> c < 32 || c == 127)
         || e.contains(",")
         || e.contains("<")) {
-      throw new InvalidSubscription("please give one valid email address");
+      throw new InvalidSubscription(
+          InvalidSubscription.Field.EMAIL, "please give one valid email address");
     }
     try {
       InternetAddress parsed = new InternetAddress(e, true);
       if (!parsed.getAddress().equals(e) || !e.contains("@")) {
-        throw new InvalidSubscription("please give one valid email address");
+        throw new InvalidSubscription(
+            InvalidSubscription.Field.EMAIL, "please give one valid email address");
       }
       return e;
     } catch (AddressException bad) {
-      throw new InvalidSubscription("please give one valid email address");
+      throw new InvalidSubscription(
+          InvalidSubscription.Field.EMAIL, "please give one valid email address");
     }
   }
 
@@ -221,11 +230,13 @@ public class Subscriptions {
             ? List.of()
             : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
     if (clean.size() > MAX_TOPICS) {
-      throw new InvalidSubscription("at most " + MAX_TOPICS + " topics");
+      throw new InvalidSubscription(
+          InvalidSubscription.Field.TOPICS, "at most " + MAX_TOPICS + " topics");
     }
     for (String t : clean) {
       if (t.length() > MAX_TOPIC_LENGTH || t.chars().anyMatch(c -> c < 32 || c == 127)) {
         throw new InvalidSubscription(
+            InvalidSubscription.Field.TOPICS,
             "a topic is one line of at most " + MAX_TOPIC_LENGTH + " characters");
       }
     }
@@ -239,7 +250,8 @@ public class Subscriptions {
     try {
       return ZoneId.of(zone.strip()).getId();
     } catch (DateTimeException e) {
-      throw new InvalidSubscription("unknown time zone: " + zone.strip());
+      throw new InvalidSubscription(
+          InvalidSubscription.Field.ZONE, "unknown time zone: " + zone.strip());
     }
   }
 
@@ -248,8 +260,13 @@ public class Subscriptions {
    * sent, with the usual answer, so the limit does not reveal who asked recently.
    */
   private boolean allowed(String address, String client) {
-    if (!perClient.tryTake(client == null ? "unknown" : client)) {
-      throw new TooManyRequests("too many requests from your address; try again in an hour");
+    Duration wait = perClient.take(client == null ? "unknown" : client);
+    if (!wait.isZero()) {
+      long minutes = Math.max(1, wait.toMinutes() + (wait.toSecondsPart() > 0 ? 1 : 0));
+      throw new TooManyRequests(
+          "too many requests from your address; try again in "
+              + (minutes == 1 ? "a minute" : minutes + " minutes"),
+          wait);
     }
     return outbox.sentToRecently(address) < settings.perAddressPerHour();
   }

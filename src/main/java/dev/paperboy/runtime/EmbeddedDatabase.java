@@ -107,6 +107,10 @@ final class EmbeddedDatabase implements AutoCloseable {
       return EmbeddedPostgres.builder()
           .setDataDirectory(dir.postgres())
           .setCleanDataDirectory(false)
+          // Only Spring stops it, before it releases the data directory (Owner). zonky's own hook
+          // would race Spring's: whichever came second returned at once, mid-shutdown, and a
+          // server waiting for the lock took the stopping postmaster for an orphan and killed it.
+          .setRegisterShutdownHook(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("max_connections", "40")
           // zonky starts PostgreSQL as a throwaway test database: with -F (fsync off). A power cut

@@ -3,6 +3,7 @@ package dev.paperboy.runtime;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -49,8 +50,20 @@ public final class RateLimit {
 
   /** Takes one permit for this key; false when its bucket is empty. */
   public boolean tryTake(String key) {
+    return take(key).isZero();
+  }
+
+  /**
+   * Takes one permit for this key: zero when it got one, else how long until the next refills (what
+   * a {@code Retry-After} header should say), taking nothing.
+   */
+  public Duration take(String key) {
     Objects.requireNonNull(key, "key == null");
-    return buckets.get(key, k -> newBucket()).tryConsume(1);
+    ConsumptionProbe probe = buckets.get(key, k -> newBucket()).tryConsumeAndReturnRemaining(1);
+    // A refused probe may report 0 ns left when the refill is due this instant; say at least 1 ns.
+    return probe.isConsumed()
+        ? Duration.ZERO
+        : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
   }
 
   /** How many keys are held now (after pending evictions). */

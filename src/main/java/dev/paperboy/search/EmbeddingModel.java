@@ -14,7 +14,7 @@ public enum EmbeddingModel {
       "all-minilm-l6-v2-q-tokenizer.json",
       true,
       "",
-      new SimilarityFloors(0.25, 0.15)),
+      new SimilarityFloors(0.45, 0.15)),
   /** 384 dimensions, [CLS] pooling; queries carry the instruction the model was trained with. */
   BGE_SMALL_EN_V15_Q(
       "bge-small-en-v1.5-q",
@@ -22,7 +22,7 @@ public enum EmbeddingModel {
       "bge-small-en-v1.5-q-tokenizer.json",
       false,
       "Represent this sentence for searching relevant passages: ",
-      new SimilarityFloors(0.62, 0.50));
+      new SimilarityFloors(0.72, 0.50));
 
   static final int DIMENSIONS = 384;
 

@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What is trending in a window, the one definition that the home page, {@code /api/trending}, the
- * feeds and the digest all ask: papers published in the window or with a signal in it, scored by
- * {@link TrendingScore} on the signals inside the window only, optionally narrowed to a topic.
+ * What is trending in a period, the one definition that the trending pages, {@code /api/trending},
+ * the feeds and the digest all ask: papers published in the period or with a signal in it, scored
+ * by {@link TrendingScore} as of the period's end on the signals inside it only, optionally
+ * narrowed to a topic. A rolling window is the period that ends now.
  */
 @Service
 public class Trending {
@@ -32,17 +33,19 @@ public class Trending {
   private record Row(
       String id, LocalDate published, Instant firstSeen, double votes, long upvotes, long views) {}
 
-  // A signal counts in a window when it was given inside it: a vote when cast, an imported upvote
+  // A signal counts in a period when it was given inside it: a vote when cast, an imported upvote
   // when the source says it was given (a Hugging Face daily paper's day), a view on its day.
+  // Days are whole UTC days from the start's day up to the first day starting at or after the end.
   private static final String CANDIDATES =
-      "with v as (select paper_id, sum(weight) n from vote where created_at >= ?"
-          + " group by paper_id),"
+      "with v as (select paper_id, sum(weight) n from vote where created_at >= :start"
+          + " and created_at < :end group by paper_id),"
           + " u as (select paper_id, sum(value) n from paper_signal where kind = 'upvotes'"
-          + " and observed_at >= ? group by paper_id),"
-          + " w as (select paper_id, sum(views) n from paper_view where day >= ?"
-          + " group by paper_id),"
-          + " c as (select id from paper where published >= ? or (published is null and"
-          + " first_seen >= ?) union select paper_id from v"
+          + " and observed_at >= :start and observed_at < :end group by paper_id),"
+          + " w as (select paper_id, sum(views) n from paper_view where day >= :startDay"
+          + " and day < :endDay group by paper_id),"
+          + " c as (select id from paper where (published >= :startDay and published < :endDay)"
+          + " or (published is null and first_seen >= :start and first_seen < :end)"
+          + " union select paper_id from v"
           + " union select paper_id from u union select paper_id from w)"
           + " select p.id, p.published, p.first_seen, coalesce(v.n, 0) votes,"
           + " coalesce(u.n, 0) upvotes, coalesce(w.n, 0) views from c join paper p on"
@@ -61,9 +64,14 @@ public class Trending {
     this.clock = clock;
   }
 
-  /** The {@code limit} best papers of the window, best first. */
+  /** The {@code limit} best papers of the window ending now, best first. */
   public List<Trend> top(Window window, int limit) {
     return ranking(window).top(null, limit);
+  }
+
+  /** The {@code limit} best papers of the period, narrowed to a topic unless it is blank. */
+  public List<Trend> top(TrendingPeriod period, String topic, int limit) {
+    return ranking(period).top(topic, limit);
   }
 
   /**
@@ -80,15 +88,22 @@ public class Trending {
    * narrows per topic, instead of reading every signal again for each one.
    */
   public Ranking ranking(Window window) {
-    Instant now = clock.instant();
-    Instant since = now.minus(window.length());
-    List<Row> rows = candidates(since).stream().filter(r -> belongs(r, since)).toList();
+    return ranking(TrendingPeriod.rolling(window, clock.instant()));
+  }
+
+  /**
+   * The period's candidates scored as of its end, as the list would have stood then: only signals
+   * given inside the period count, and only papers that had appeared by its end take part.
+   */
+  public Ranking ranking(TrendingPeriod period) {
+    Instant end = period.end();
+    List<Row> rows = candidates(period).stream().filter(r -> belongs(r, period)).toList();
     Map<String, Double> scores =
         rows.stream()
             .collect(
                 Collectors.toMap(
                     Row::id,
-                    r -> TrendingScore.of(r.votes(), r.upvotes(), r.views(), seen(r), now)));
+                    r -> TrendingScore.of(r.votes(), r.upvotes(), r.views(), seen(r), end)));
     List<Row> ordered =
         rows.stream()
             .sorted(
@@ -130,11 +145,17 @@ public class Trending {
     }
   }
 
-  private List<Row> candidates(Instant since) {
-    LocalDate sinceDay = since.atZone(ZoneOffset.UTC).toLocalDate();
+  /** The instant the period is asked for now: when the list is ranked. */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  private List<Row> candidates(TrendingPeriod period) {
     return jdbc.sql(CANDIDATES)
-        .params(
-            Timestamp.from(since), Timestamp.from(since), sinceDay, sinceDay, Timestamp.from(since))
+        .param("start", Timestamp.from(period.start()))
+        .param("end", Timestamp.from(period.end()))
+        .param("startDay", day(period.start()))
+        .param("endDay", dayAfter(period.end()))
         .query(
             (rs, i) ->
                 new Row(
@@ -163,8 +184,25 @@ public class Trending {
         .orElse(r.firstSeen());
   }
 
-  /** A paper with no signal in the window is a candidate only if it appeared in it. */
-  private static boolean belongs(Row r, Instant since) {
-    return r.votes() > 0 || r.upvotes() > 0 || r.views() > 0 || !seen(r).isBefore(since);
+  /**
+   * A paper with no signal in the period is a candidate only if it appeared in it: a past list
+   * holds no paper that appeared after its end, unless readers gave it a signal in the period.
+   */
+  private static boolean belongs(Row r, TrendingPeriod period) {
+    Instant seen = seen(r);
+    boolean signalled = r.votes() > 0 || r.upvotes() > 0 || r.views() > 0;
+    return signalled || (!seen.isBefore(period.start()) && seen.isBefore(period.end()));
+  }
+
+  private static LocalDate day(Instant instant) {
+    return instant.atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  /**
+   * The first UTC day that starts at or after {@code end}: the days before it are in the period.
+   */
+  private static LocalDate dayAfter(Instant end) {
+    LocalDate day = day(end);
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(end) ? day.plusDays(1) : day;
   }
 }

@@ -3,10 +3,12 @@ package dev.paperboy.web;
 import dev.paperboy.catalog.PaperNotFound;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.sources.SourceBusy;
+import dev.paperboy.trending.NoSuchPeriod;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -68,6 +70,12 @@ class ErrorHandling {
 
   @ExceptionHandler(PaperNotFound.class)
   Object notFound(PaperNotFound e, HttpServletRequest request, HttpServletResponse response) {
+    return respond(request, response, HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  /** A trending list of the future, or of before arXiv: well asked, but there is none. */
+  @ExceptionHandler(NoSuchPeriod.class)
+  Object noList(NoSuchPeriod e, HttpServletRequest request, HttpServletResponse response) {
     return respond(request, response, HttpStatus.NOT_FOUND, e.getMessage());
   }
 
@@ -157,11 +165,17 @@ class ErrorHandling {
       HttpMediaTypeNotAcceptableException e,
       HttpServletRequest request,
       HttpServletResponse response) {
+    // An Accept header that does not parse leaves Spring no list; the route's own type is the one.
+    MediaType own = ErrorFormat.of(request).type;
+    List<MediaType> types =
+        e.getSupportedMediaTypes().isEmpty()
+            ? List.of(new MediaType(own.getType(), own.getSubtype()))
+            : e.getSupportedMediaTypes();
     return respond(
         request,
         response,
         HttpStatus.NOT_ACCEPTABLE,
-        "this address answers " + MediaType.toString(e.getSupportedMediaTypes()) + " only");
+        "this address answers " + MediaType.toString(types) + " only");
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -11,6 +11,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
+import dev.paperboy.catalog.PaperNotFound;
 import dev.paperboy.catalog.Text;
 import dev.paperboy.runtime.SiteAddress;
 import dev.paperboy.search.PaperSearch;
@@ -18,12 +19,14 @@ import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import dev.paperboy.trending.Trending;
-import dev.paperboy.trending.Window;
+import dev.paperboy.trending.TrendingPeriod;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,29 +45,39 @@ class Feeds {
   static final int MAX_IDS = 500;
 
   private final Trending trending;
+  private final TrendingLists lists;
   private final PaperSearch search;
   private final dev.paperboy.catalog.Catalog catalog;
   private final SiteAddress site;
 
   Feeds(
       Trending trending,
+      TrendingLists lists,
       PaperSearch search,
       dev.paperboy.catalog.Catalog catalog,
       SiteAddress site) {
     this.trending = trending;
+    this.lists = lists;
     this.search = search;
     this.catalog = catalog;
     this.site = site;
   }
 
+  /** The feed of one trending list, named as {@code /api/trending} names it. */
   @GetMapping("/feed/trending.{format}")
   ResponseEntity<String> trending(
-      @PathVariable String format, @RequestParam(defaultValue = "day") String window)
+      @PathVariable String format,
+      @RequestParam(defaultValue = "day") String window,
+      @RequestParam(required = false) String date,
+      @RequestParam(required = false) String week,
+      @RequestParam(required = false) String month)
       throws FeedException {
-    Window w = TrendingPages.window(window);
+    TrendingPeriod period = lists.period(window, date, week, month);
     List<Paper> papers =
-        trending.top(w, TrendingPages.TRENDING).stream().map(Trending.Trend::paper).toList();
-    return feed(format, "Paperboy: trending papers (" + w.id() + ")", "/?window=" + w.id(), papers);
+        trending.top(period, null, TrendingPages.TRENDING).stream()
+            .map(Trending.Trend::paper)
+            .toList();
+    return feed(format, "Paperboy: trending papers, " + period.title(), period.path(), papers);
   }
 
   @GetMapping("/feed/search.{format}")
@@ -98,14 +111,7 @@ class Feeds {
       if (id.size() > MAX_IDS) {
         throw new dev.paperboy.search.InvalidQuery("at most " + MAX_IDS + " ids at once");
       }
-      papers =
-          catalog.findAll(
-              id.stream()
-                  .map(
-                      i ->
-                          PaperId.parse(i)
-                              .orElseThrow(() -> new dev.paperboy.catalog.PaperNotFound(i)))
-                  .toList());
+      papers = named(id);
     } else if (q != null) {
       papers =
           search
@@ -124,6 +130,23 @@ class Feeds {
             new MediaType("application", "x-bibtex", java.nio.charset.StandardCharsets.UTF_8))
         .header("Content-Disposition", "inline; filename=\"paperboy.bib\"")
         .body(Bibtex.of(papers));
+  }
+
+  /** The papers with these ids, in order; an id we do not have is a 404, not a silent gap. */
+  private List<Paper> named(List<String> ids) {
+    Map<PaperId, String> asked = new LinkedHashMap<>();
+    for (String i : ids) {
+      asked.put(PaperId.parse(i).orElseThrow(() -> new PaperNotFound(i)), i);
+    }
+    List<Paper> papers = catalog.findAll(List.copyOf(asked.keySet()));
+    papers.forEach(p -> asked.remove(p.id()));
+    asked.values().stream()
+        .findFirst()
+        .ifPresent(
+            missing -> {
+              throw new PaperNotFound(missing);
+            });
+    return papers;
   }
 
   private ResponseEntity<String> feed(String format, String title, String path, List<Paper> papers)

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.digest.MailSettings;
 import dev.paperboy.digest.Tokens;
 import dev.paperboy.runtime.PaperboySettings;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,13 +29,19 @@ class OperatorSignIn {
   static final String COOKIE = "pb_operator";
   static final String REFUSED = "/operator/refused";
   private static final String SIGN_IN = "/operator/signin?code=";
+  static final String NO_SMTP =
+      "No SMTP server is configured (PAPERBOY_SMTP_HOST): mail is not sent but waits on the local"
+          + " mail page, /mail, for the operator.";
 
   private final OperatorLinks links;
   private final Tokens tokens;
   private final Site site;
   private final PaperboySettings settings;
+  private final MailSettings mail;
 
-  OperatorSignIn(OperatorLinks links, Tokens tokens, Site site, PaperboySettings settings) {
+  OperatorSignIn(
+      OperatorLinks links, Tokens tokens, Site site, PaperboySettings settings, MailSettings mail) {
+    this.mail = mail;
     this.links = links;
     this.tokens = tokens;
     this.site = site;
@@ -49,6 +56,9 @@ class OperatorSignIn {
               + OperatorLinks.LIFETIME.toMinutes()
               + " minutes): "
               + link(web.getWebServer().getPort()));
+      if (!mail.smtpConfigured()) {
+        System.out.println(NO_SMTP);
+      }
     }
   }
 

@@ -11,12 +11,13 @@ import dev.paperboy.search.SearchQuery;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import dev.paperboy.trending.Signals;
-import dev.paperboy.trending.Trending;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +45,7 @@ class Pages {
 
   private final Catalog catalog;
   private final PaperSearch search;
-  private final Trending trending;
+  private final TrendingLists lists;
   private final Signals signals;
   private final Session session;
   private final Cards cards;
@@ -52,13 +53,13 @@ class Pages {
   Pages(
       Catalog catalog,
       PaperSearch search,
-      Trending trending,
+      TrendingLists lists,
       Signals signals,
       Session session,
       Cards cards) {
     this.catalog = catalog;
     this.search = search;
-    this.trending = trending;
+    this.lists = lists;
     this.signals = signals;
     this.session = session;
     this.cards = cards;
@@ -73,15 +74,12 @@ class Pages {
     if (page < 1) {
       throw new InvalidQuery("page must be 1 or more");
     }
+    if (!window.equals("new")) {
+      return lists.show(lists.rolling(window), model, request);
+    }
     model.addAttribute("window", window);
     long total = search.size();
     model.addAttribute("total", total);
-    if (!window.equals("new")) {
-      var trends = trending.top(TrendingPages.window(window), TrendingPages.TRENDING);
-      model.addAttribute("trends", trends);
-      model.addAttribute("cards", cards.ofTrends(trends, request));
-      return "home";
-    }
     var papers = catalog.newest(page, PAGE_SIZE);
     model.addAttribute("papers", papers);
     model.addAttribute("cards", cards.of(papers, request));
@@ -94,8 +92,8 @@ class Pages {
   String search(
       @RequestParam(defaultValue = "") String q,
       @RequestParam(required = false) String cat,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "") String from,
+      @RequestParam(defaultValue = "") String to,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "hybrid") String mode,
       Model model,
@@ -103,9 +101,19 @@ class Pages {
       HttpServletResponse response) {
     model.addAttribute("q", q);
     model.addAttribute("cat", cat == null ? "" : cat);
-    model.addAttribute("from", from);
-    model.addAttribute("to", to);
+    // Dates are read here, not bound by Spring, so a bad one is shown beside its field with
+    // everything typed kept, instead of an error page.
+    model.addAttribute("from", from.isBlank() ? null : from);
+    model.addAttribute("to", to.isBlank() ? null : to);
     model.addAttribute("mode", mode);
+    Map<String, String> problems = new LinkedHashMap<>();
+    LocalDate since = date(from, "from", problems);
+    LocalDate until = date(to, "to", problems);
+    if (!problems.isEmpty()) {
+      model.addAttribute("fieldProblems", problems);
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return "search";
+    }
     boolean blank = SearchQuery.parse(q).isEmpty() && (cat == null || cat.isBlank());
     if (blank) {
       if (!q.isBlank()) {
@@ -117,7 +125,7 @@ class Pages {
       SearchResults results =
           search.search(
               new SearchRequest(
-                  q, SearchMode.parse(mode), blankToNull(cat), from, to, page, PAGE_SIZE));
+                  q, SearchMode.parse(mode), blankToNull(cat), since, until, page, PAGE_SIZE));
       model.addAttribute("results", results);
       model.addAttribute("hitCards", cards.ofHits(results.hits(), request));
       model.addAttribute("closestCards", cards.ofHits(results.closest(), request));
@@ -128,6 +136,22 @@ class Pages {
       model.addAttribute("problem", e.getMessage());
     }
     return "search";
+  }
+
+  /**
+   * A filter's date, or null when none is given or it is not a date; then {@code problems} says why
+   * under the field's id, for the page to show beside it.
+   */
+  private static LocalDate date(String typed, String field, Map<String, String> problems) {
+    if (typed.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(typed.strip());
+    } catch (DateTimeParseException e) {
+      problems.put(field, "“" + typed + "” is not a date: give one like 2024-10-28");
+      return null;
+    }
   }
 
   @GetMapping("/papers/{*id}")

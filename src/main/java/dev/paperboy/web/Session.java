@@ -6,11 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Who is signed in: the subscriber named by a valid session cookie, if any. */
+/**
+ * Who is signed in: the account named by a valid session cookie, if any, looked up once per
+ * request.
+ */
 @Component
 class Session {
 
   static final String COOKIE = "pb_session";
+  private static final String CURRENT = Session.class.getName() + ".current";
 
   private final Subscriptions subscriptions;
 
@@ -18,8 +22,15 @@ class Session {
     this.subscriptions = subscriptions;
   }
 
+  @SuppressWarnings("unchecked")
   Optional<Subscriber> current(HttpServletRequest request) {
-    return token(request).flatMap(subscriptions::bySession);
+    Object known = request.getAttribute(CURRENT);
+    if (known != null) {
+      return (Optional<Subscriber>) known;
+    }
+    Optional<Subscriber> reader = token(request).flatMap(subscriptions::bySession);
+    request.setAttribute(CURRENT, reader);
+    return reader;
   }
 
   /** The session cookie's value, live or not. */

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -22,10 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * Subscribing, confirming, signing in and out, preferences and leaving. Links in mail lead to a
- * page with a button (a POST), so a mail scanner that follows links confirms nothing; the one-click
- * unsubscribe POST of RFC 8058 works without a page. A link used once already says so and offers a
- * fresh one.
+ * Signing in and out, subscribing, confirming, the account's settings and leaving the digest. Links
+ * in mail lead to a page with a button (a POST), so a mail scanner that follows links confirms
+ * nothing; the one-click unsubscribe POST of RFC 8058 works without a page. A link used once
+ * already says so and offers a fresh one.
  */
 @Controller
 class SubscriptionPages {
@@ -33,6 +34,10 @@ class SubscriptionPages {
   static final String CHECK_INBOX =
       "Check your inbox: if the address can receive mail, a link"
           + " is on its way. It expires, so use it soon.";
+
+  static final String UNSUBSCRIBED =
+      "No more digests will be sent. Your account stays: sign in any time for your library and"
+          + " votes, or to turn the digest back on.";
 
   private final Subscriptions subscriptions;
   private final Session session;
@@ -55,8 +60,18 @@ class SubscriptionPages {
     return mailing(
         () -> subscriptions.subscribe(email, lines(topics), zone, ClientAddress.of(request).key()),
         "Almost there",
+        "subscribe",
+        Map.of("subscribeEmail", email, "subscribeTopics", topics),
         response,
         model);
+  }
+
+  /**
+   * Says what is wrong beside the field at fault: {@code fieldProblems} maps an input's id (the
+   * form's prefix and the field's name) to the problem, for layout's {@code field-problem}.
+   */
+  static void problem(Model model, String prefix, InvalidSubscription e) {
+    model.addAttribute("fieldProblems", Map.of(prefix + e.field().formName(), e.getMessage()));
   }
 
   /** The JSON form of subscribing: the same checks, limits and answers. */
@@ -74,6 +89,7 @@ class SubscriptionPages {
       return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     } catch (TooManyRequests e) {
       return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
           .body(Map.of("error", e.getMessage()));
     }
   }
@@ -95,7 +111,7 @@ class SubscriptionPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return signedIn(subscriptions.confirm(token), request, response, model);
+    return signedIn(subscriptions.confirm(token), "/settings?subscribed", request, response, model);
   }
 
   @GetMapping("/signin")
@@ -107,8 +123,11 @@ class SubscriptionPages {
   @PostMapping("/settings/signout")
   String signOut(HttpServletResponse response, HttpServletRequest request, Model model) {
     session.token(request).ifPresent(subscriptions::signOut);
-    forget(request, response);
-    return message(model, "You are signed out", "Your digests keep coming as before.");
+    forget(request, response, model);
+    return message(
+        model,
+        "You are signed out",
+        "Sign in again any time with an emailed link. If your digest is on, it keeps coming.");
   }
 
   /** Signs out every browser, and voids the sign-in links already mailed, digests' included. */
@@ -119,12 +138,12 @@ class SubscriptionPages {
       return "redirect:/signin";
     }
     subscriptions.signOutEverywhere(s.get().id());
-    forget(request, response);
+    forget(request, response, model);
     return message(
         model,
         "You are signed out everywhere",
         "Every browser is signed out, and the sign-in links already mailed, those in past digests"
-            + " too, no longer work. Your digests keep coming; the next one has a fresh link.");
+            + " too, no longer work. If your digest is on, it keeps coming, with a fresh link.");
   }
 
   @PostMapping("/signin")
@@ -136,6 +155,8 @@ class SubscriptionPages {
     return mailing(
         () -> subscriptions.requestSignIn(email, ClientAddress.of(request).key()),
         "Check your inbox",
+        "signin",
+        Map.of("signinEmail", email),
         response,
         model);
   }
@@ -157,7 +178,7 @@ class SubscriptionPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return signedIn(subscriptions.signIn(token), request, response, model);
+    return signedIn(subscriptions.signIn(token), "/settings", request, response, model);
   }
 
   @GetMapping("/settings")
@@ -166,13 +187,30 @@ class SubscriptionPages {
     if (s.isEmpty()) {
       return "redirect:/signin";
     }
-    model.addAttribute("subscriber", s.get());
-    model.addAttribute("topics", String.join("\n", s.get().topics()));
+    Subscriber subscriber = s.get();
+    return settingsForm(
+        model,
+        subscriber,
+        String.join("\n", subscriber.topics()),
+        subscriber.cadence(),
+        subscriber.hour(),
+        subscriber.zone());
+  }
+
+  /** The settings form, filled with these values: the saved ones, or those just typed. */
+  private static String settingsForm(
+      Model model, Subscriber subscriber, String topics, String cadence, int hour, String zone) {
+    model.addAttribute("subscriber", subscriber);
+    model.addAttribute("topics", topics);
+    model.addAttribute("cadence", cadence);
+    model.addAttribute("hour", hour);
+    model.addAttribute("zone", zone);
     return "settings";
   }
 
   @PostMapping("/settings")
   String save(
+      @RequestParam(required = false) Boolean digest,
       @RequestParam(defaultValue = "") String topics,
       @RequestParam(defaultValue = "daily") String cadence,
       @RequestParam(defaultValue = "8") int hour,
@@ -185,19 +223,22 @@ class SubscriptionPages {
       return "redirect:/signin";
     }
     try {
-      subscriptions.preferences(s.get().id(), lines(topics), cadence, hour, zone);
+      boolean on = digest == null ? s.get().digest() : digest;
+      subscriptions.preferences(s.get().id(), on, lines(topics), cadence, hour, zone);
       return "redirect:/settings?saved";
     } catch (InvalidSubscription e) {
+      // The form again, as typed, with the problem beside its field.
       response.setStatus(400);
-      return message(model, "Please check the form", e.getMessage());
+      problem(model, "", e);
+      return settingsForm(model, s.get(), topics, cadence, hour, zone);
     }
   }
 
+  /** Turns the digest off; the reader stays signed in, with their library and votes. */
   @PostMapping("/settings/unsubscribe")
-  String leave(HttpServletRequest request, HttpServletResponse response, Model model) {
+  String leave(HttpServletRequest request, Model model) {
     session.current(request).ifPresent(s -> subscriptions.unsubscribe(s.id()));
-    forget(request, response);
-    return message(model, "You are unsubscribed", "No more digests will be sent.");
+    return message(model, "You are unsubscribed", UNSUBSCRIBED);
   }
 
   @GetMapping("/unsubscribe")
@@ -223,26 +264,42 @@ class SubscriptionPages {
           "This link does not work",
           "It is invalid or has expired. Sign in to manage your subscription.");
     }
-    return message(model, "You are unsubscribed", "No more digests will be sent.");
+    return message(model, "You are unsubscribed", UNSUBSCRIBED);
   }
 
-  /** Runs a request that sends mail, answering the same way whatever the address. */
+  /**
+   * Runs a request that sends mail, answering the same way whatever the address. An invalid request
+   * shows its form's page again (the template {@code form}, whose inputs' ids start with {@code
+   * form-}), filled with what was typed, and the problem beside its field.
+   */
   private static String mailing(
-      Runnable request, String title, HttpServletResponse response, Model model) {
+      Runnable request,
+      String title,
+      String form,
+      Map<String, String> typed,
+      HttpServletResponse response,
+      Model model) {
     try {
       request.run();
       return message(model, title, CHECK_INBOX);
     } catch (InvalidSubscription e) {
       response.setStatus(400);
-      return message(model, "Please check the form", e.getMessage());
+      problem(model, form + "-", e);
+      model.addAllAttributes(typed);
+      return form;
     } catch (TooManyRequests e) {
       response.setStatus(429);
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
       return message(model, "Slow down", e.getMessage());
     }
   }
 
   private String signedIn(
-      EmailedLink link, HttpServletRequest request, HttpServletResponse response, Model model) {
+      EmailedLink link,
+      String landing,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     switch (link.outcome()) {
       case SPENT -> {
         response.setStatus(HttpServletResponse.SC_GONE);
@@ -261,13 +318,14 @@ class SubscriptionPages {
                 + " here.");
       }
       case SIGNED_IN -> {
-        return openSession(link.subscriber().orElseThrow(), request, response);
+        openSession(link.subscriber().orElseThrow(), request, response);
+        return "redirect:" + landing;
       }
     }
     throw new IllegalStateException("unknown outcome " + link.outcome());
   }
 
-  private String openSession(
+  private void openSession(
       Subscriber subscriber, HttpServletRequest request, HttpServletResponse response) {
     response.addHeader(
         "Set-Cookie",
@@ -277,10 +335,11 @@ class SubscriptionPages {
             .maxAge(30L * 24 * 3600)
             .build()
             .toString());
-    return "redirect:/settings";
   }
 
-  private void forget(HttpServletRequest request, HttpServletResponse response) {
+  /** Ends this browser's cookie; the page rendered now already shows the header signed out. */
+  private void forget(HttpServletRequest request, HttpServletResponse response, Model model) {
+    model.addAttribute("reader", null);
     response.addHeader(
         "Set-Cookie",
         site.cookie(Session.COOKIE, "", request).sameSite("Lax").maxAge(0).build().toString());

@@ -7,34 +7,45 @@ import dev.paperboy.digest.Subscriber;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.trending.Signals;
 import dev.paperboy.trending.Trending;
+import dev.paperboy.trending.TrendingPeriod;
 import dev.paperboy.trending.Window;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Trending (API), votes, saved papers and the reader's library. */
+/** Trending lists (pages and API), votes, saved papers and the reader's library. */
 @Controller
 class TrendingPages {
 
   static final int TRENDING = 20;
 
   private final Trending trending;
+  private final TrendingLists lists;
   private final Signals signals;
   private final Catalog catalog;
   private final Session session;
   private final Cards cards;
 
-  TrendingPages(Trending trending, Signals signals, Catalog catalog, Session session, Cards cards) {
+  TrendingPages(
+      Trending trending,
+      TrendingLists lists,
+      Signals signals,
+      Catalog catalog,
+      Session session,
+      Cards cards) {
     this.trending = trending;
+    this.lists = lists;
     this.signals = signals;
     this.catalog = catalog;
     this.session = session;
@@ -58,19 +69,55 @@ class TrendingPages {
       long upvotes,
       long views) {}
 
+  @GetMapping("/trending")
+  String today(Model model, HttpServletRequest request) {
+    return lists.show(lists.rolling("day"), model, request);
+  }
+
+  @GetMapping("/trending/week")
+  String thisWeek(Model model, HttpServletRequest request) {
+    return lists.show(lists.rolling("week"), model, request);
+  }
+
+  @GetMapping("/trending/month")
+  String thisMonth(Model model, HttpServletRequest request) {
+    return lists.show(lists.rolling("month"), model, request);
+  }
+
+  @GetMapping("/trending/{date}")
+  String day(@PathVariable String date, Model model, HttpServletRequest request) {
+    return lists.show(lists.past(Window.DAY, date), model, request);
+  }
+
+  @GetMapping("/trending/week/{week}")
+  String week(@PathVariable String week, Model model, HttpServletRequest request) {
+    return lists.show(lists.past(Window.WEEK, week), model, request);
+  }
+
+  @GetMapping("/trending/month/{month}")
+  String month(@PathVariable String month, Model model, HttpServletRequest request) {
+    return lists.show(lists.past(Window.MONTH, month), model, request);
+  }
+
+  /** A trending list: the rolling {@code window}, or a past {@code date}, {@code week} or month. */
   @GetMapping("/api/trending")
   @ResponseBody
   Map<String, Object> api(
       @RequestParam(defaultValue = "day") String window,
+      @RequestParam(required = false) String date,
+      @RequestParam(required = false) String week,
+      @RequestParam(required = false) String month,
       @RequestParam(defaultValue = "") String topic) {
-    Window w = window(window);
-    return Map.of(
-        "window",
-        w.id(),
-        "topic",
-        topic,
+    TrendingPeriod period = lists.period(window, date, week, month);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("window", period.window().id());
+    answer.put("period", period.key());
+    answer.put("start", period.start().toString());
+    answer.put("end", period.end().toString());
+    answer.put("topic", topic);
+    answer.put(
         "results",
-        trending.top(w, topic, TRENDING).stream()
+        trending.top(period, topic, TRENDING).stream()
             .map(
                 t ->
                     new Trend(
@@ -84,6 +131,14 @@ class TrendingPages {
                         t.upvotes(),
                         t.views()))
             .toList());
+    return answer;
+  }
+
+  /** A form's choice must be one it offers; anything else would quietly do the default. */
+  private static void oneOf(String name, String value, String... allowed) {
+    if (!List.of(allowed).contains(value)) {
+      throw new InvalidQuery(name + " must be " + String.join(" or ", allowed));
+    }
   }
 
   /** Upvote ({@code action=up}) or take the vote back ({@code action=undo}). */
@@ -95,6 +150,7 @@ class TrendingPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
+    oneOf("action", action, "up", "undo");
     Optional<Subscriber> who = session.current(request);
     String id = catalog.get(paper).id().toString();
     if (who.isEmpty()) {
@@ -135,6 +191,7 @@ class TrendingPages {
       @RequestParam(defaultValue = "save") String action,
       @RequestParam(required = false) String back,
       HttpServletRequest request) {
+    oneOf("action", action, "save", "unsave");
     Optional<Subscriber> who = session.current(request);
     String id = catalog.get(paper).id().toString();
     if (who.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.paperboy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.paperboy.ingest.Format;
 import dev.paperboy.support.SharedApplicationTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -179,6 +180,26 @@ class CliIT extends SharedApplicationTest {
     assertThat(second.err())
         .contains("pid " + ProcessHandle.current().pid(), "port " + port, "serve --wait")
         .doesNotContain("Exception");
+  }
+
+  @Test
+  void serveOnAPortInUseSaysSoInOneLineAndDoesNothing() {
+    CliRun run = cli(files.resolve("other-data"), "serve", "--server.port=" + port);
+    assertThat(run.status()).isEqualTo(3);
+    assertThat(run.err().strip())
+        .isEqualTo("paperboy serve: port " + port + " is in use: set PAPERBOY_PORT");
+  }
+
+  @Test
+  void helpNamesEveryImportFormatAndCompression() {
+    CliRun run = cli(DATA_DIR, "help");
+    assertThat(run.status()).isZero();
+    String help = run.out().replaceAll("\\s+", " ");
+    assertThat(help).contains("gzip", "bzip2", "xz", "directory");
+    for (Format format : Format.values()) {
+      assertThat(help).contains(format.label());
+    }
+    assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThan(100));
   }
 
   @Test

@@ -103,4 +103,30 @@ class SyncCommandIT extends PaperboyIntegrationTest {
       UNREACHABLE.keySet().forEach(System::clearProperty);
     }
   }
+
+  @Test
+  void everyNamedSourceIsSyncedInTheOrderGiven() {
+    double arxiv = requests(Source.ARXIV);
+
+    Run run = sync(OWN_DATA, "huggingface", "arxiv-rss");
+
+    assertThat(run.status()).isEqualTo(3);
+    assertThat(run.sourceLines()).hasSize(2);
+    assertThat(run.sourceLines().get(0)).startsWith("paperboy sync huggingface: ");
+    assertThat(run.sourceLines().get(1)).startsWith("paperboy sync arxiv-rss: ");
+    assertThat(requests(Source.ARXIV)).as("not named, not run").isEqualTo(arxiv);
+  }
+
+  @Test
+  void anUnknownNameAnywhereIsRefusedBeforeAnythingRuns() {
+    double hf = requests(Source.HUGGING_FACE);
+
+    CliRun run = CliRun.of(OWN_DATA, "sync", "huggingface", "bogus");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("unknown source 'bogus'", "arxiv, arxiv-rss, huggingface, arxiv-api")
+        .doesNotContain("paperboy sync huggingface");
+    assertThat(requests(Source.HUGGING_FACE)).isEqualTo(hf);
+  }
 }

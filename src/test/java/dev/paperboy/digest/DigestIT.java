@@ -76,7 +76,7 @@ class DigestIT extends PaperboyIntegrationTest {
         String.format(
             """
         {"id": "2611.60001", "title": "Diffusion Models for Weather & <Climate>", "abstract": "We apply diffusion models to global weather fields.", "authors": ["Ana Ràmirez"], "categories": ["cs.LG"], "published": "%s"}
-        {"id": "2611.60002", "title": "Faster Diffusion Sampling", "abstract": "A diffusion sampler in four steps.", "authors": ["Bo Li"], "categories": ["cs.CV"], "published": "%s"}
+        {"id": "2611.60002", "title": "Faster Diffusion Sampling", "abstract": "A diffusion sampler in four steps, $\\\\times 2.5$ faster in $\\\\mathbb{R}^d$.", "authors": ["Bo Li"], "categories": ["cs.CV"], "published": "%s"}
         """,
             today, today));
   }
@@ -132,7 +132,8 @@ class DigestIT extends PaperboyIntegrationTest {
     MimeMessage confirm = mail()[mail().length - 1];
     HttpResponse<String> confirmed = press(link(confirm, "confirm"));
     assertThat(confirmed.statusCode()).isEqualTo(302);
-    assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/settings");
+    assertThat(confirmed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/settings?subscribed");
     return confirmed.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith("pb_session="))
         .findFirst()
@@ -169,7 +170,10 @@ class DigestIT extends PaperboyIntegrationTest {
         .contains(
             "Diffusion Models for Weather & <Climate>",
             "Why: matches your topic “diffusion”",
-            "Unsubscribe: http");
+            "Unsubscribe: http",
+            // Math reads as Unicode text, since no mail client runs KaTeX.
+            "four steps, × 2.5 faster in ℝᵈ.");
+    assertThat(html).contains("four steps, × 2.5 faster in ℝᵈ.");
     assertThat(html)
         .contains("Diffusion Models for Weather &amp; &lt;Climate&gt;", "Unsubscribe")
         .doesNotContain("<script")
@@ -183,8 +187,13 @@ class DigestIT extends PaperboyIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
                 .build());
     assertThat(oneClick.statusCode()).isEqualTo(200);
-    assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
-        .isEqualTo("unsubscribed");
+    assertThat(jdbc.sql("select digest from subscriber").query(Boolean.class).single()).isFalse();
+
+    // Unsubscribing ends the digest, not the account: the letter's "change topics or schedule"
+    // link still signs in, to settings that show the digest off.
+    HttpResponse<String> pressed = press(link(digest, "session"));
+    assertThat(pressed.statusCode()).isEqualTo(302);
+    assertThat(pressed.headers().firstValue("Location").orElseThrow()).endsWith("/settings");
   }
 
   @Test
@@ -525,12 +534,11 @@ class DigestIT extends PaperboyIntegrationTest {
     }
     assertThat(unsubscribes).isNotEmpty();
     for (String link : unsubscribes) {
-      jdbc.sql("update subscriber set status = 'confirmed'").update();
+      jdbc.sql("update subscriber set digest = true").update();
       assertThat(openAndPress(browser(), link).body()).contains("You are unsubscribed");
-      assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
-          .isEqualTo("unsubscribed");
+      assertThat(jdbc.sql("select digest from subscriber").query(Boolean.class).single()).isFalse();
     }
-    jdbc.sql("update subscriber set status = 'confirmed'").update();
+    jdbc.sql("update subscriber set digest = true").update();
     HttpResponse<String> mailClient =
         visit(
             browser(),
@@ -539,8 +547,7 @@ class DigestIT extends PaperboyIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
                 .build());
     assertThat(mailClient.statusCode()).isEqualTo(200);
-    assertThat(jdbc.sql("select status from subscriber").query(String.class).single())
-        .isEqualTo("unsubscribed");
+    assertThat(jdbc.sql("select digest from subscriber").query(Boolean.class).single()).isFalse();
   }
 
   @Test

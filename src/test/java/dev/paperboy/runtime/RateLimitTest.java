@@ -17,6 +17,18 @@ class RateLimitTest {
   }
 
   @Test
+  void aRefusalSaysHowLongUntilTheNextPermitRefills() {
+    RateLimit limit = RateLimit.of(2, Duration.ofHours(1));
+    assertThat(limit.take("10.0.0.1")).isZero();
+    assertThat(limit.take("10.0.0.1")).isZero();
+    // Two an hour refill one every half hour, counted from the first take just now.
+    assertThat(limit.take("10.0.0.1"))
+        .isPositive()
+        .isLessThanOrEqualTo(Duration.ofMinutes(30))
+        .isGreaterThan(Duration.ofMinutes(29));
+  }
+
+  @Test
   void twoClientsDoNotShareABucket() {
     RateLimit limit = RateLimit.of(2, Duration.ofHours(1));
     limit.tryTake("10.0.0.1");

@@ -71,7 +71,7 @@ public abstract class PaperboyIntegrationTest {
   @Autowired protected org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
 
   /** A signed-in reader: the Cookie header to send and the CSRF value for forms. */
-  protected record Reader(String cookies, String csrf) {}
+  public record Reader(String cookies, String csrf) {}
 
   /** Subscribes, confirms by the mailed link's token and signs in, as a reader would. */
   protected Reader signIn(String email) {

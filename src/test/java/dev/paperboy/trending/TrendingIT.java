@@ -76,6 +76,26 @@ class TrendingIT extends SharedApplicationTest {
   }
 
   @Test
+  void aVoteOrSaveWithAnActionTheFormDoesNotOfferIsA400() {
+    Reader reader = signIn("sideways@example.org");
+    for (String form :
+        new String[] {
+          "/vote|paper=arxiv:2611.20002&action=sideways", "/save|paper=arxiv:2611.20002&action=x"
+        }) {
+      String[] parts = form.split("\\|");
+      var answer = postForm(parts[0], reader, parts[1]);
+      assertThat(answer.statusCode()).as(form).isEqualTo(400);
+      assertThat(answer.body()).as(form).contains("action must be");
+    }
+    assertThat(
+            jdbcClient
+                .sql("select count(*) from vote where paper_id = 'arxiv:2611.20002'")
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void onePersonGetsOneVoteUnderConcurrentDoubleClicksAndCanTakeItBack() throws Exception {
     Reader reader = signIn("clicker@example.org");
     Callable<Integer> click =

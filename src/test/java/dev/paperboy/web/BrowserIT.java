@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.support.Chromium;
 import dev.paperboy.support.SharedApplicationTest;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,7 +23,7 @@ class BrowserIT extends SharedApplicationTest {
   private WebDriver browser;
 
   @BeforeEach
-  void openBrowser() throws Exception {
+  void openBrowser() {
     importFixture("arxiv-api.atom");
     browser = Chromium.open(1200, 900);
     // The local mail page is the operator's: this browser signs in as the operator would.
@@ -62,7 +64,8 @@ class BrowserIT extends SharedApplicationTest {
         text.lines().filter(l -> l.contains("/confirm?token=")).findFirst().orElseThrow().strip();
     browser.get(confirm);
     browser.findElement(By.cssSelector(".action-form button")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your digest"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You are subscribed"));
     assertThat(browser.findElement(By.id("topics")).getAttribute("value")).contains("routing");
     assertThat(browser.findElement(By.id("zone")).getAttribute("value")).isNotBlank();
 
@@ -107,8 +110,101 @@ class BrowserIT extends SharedApplicationTest {
     browser.findElement(By.id("signin-email")).sendKeys("upvoter@example.org", Keys.ENTER);
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your inbox"));
+    useMailedSignInLink("upvoter@example.org");
+    assertThat(positionOnHome("Ordering Alpha")).isLessThan(positionOnHome("Ordering Beta"));
+    browser.get(baseUrl() + "/papers/arxiv:2611.31002");
+    browser.findElement(By.cssSelector("button.vote")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".votes"), "1 vote"));
+    assertThat(positionOnHome("Ordering Beta")).isLessThan(positionOnHome("Ordering Alpha"));
+  }
+
+  @Test
+  void aReaderBrowsesFromTrendingToYesterdaysListByThePreviousLink() {
+    java.time.LocalDate yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+    importText(
+        "yesterday.jsonl",
+        String.format(
+            "{\"id\": \"2611.32001\", \"title\": \"Voted Yesterday\", \"published\":"
+                + " \"%s\"}%n",
+            yesterday.minusDays(40)));
+    postForm("/vote", signIn("yesterday@example.org"), "paper=arxiv:2611.32001&action=up");
+    jdbcClient
+        .sql("update vote set created_at = ? where paper_id = 'arxiv:2611.32001'")
+        .param(java.sql.Timestamp.from(yesterday.atTime(6, 0).toInstant(java.time.ZoneOffset.UTC)))
+        .update();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    browser.get(baseUrl() + "/trending");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trending papers");
+    browser.findElement(By.cssSelector("a[rel=prev]")).click();
+    wait.until(ExpectedConditions.urlToBe(baseUrl() + "/trending/" + yesterday));
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .contains(String.valueOf(yesterday.getDayOfMonth()))
+        .contains(String.valueOf(yesterday.getYear()));
+    assertThat(browser.findElements(By.cssSelector(".paper-item h2")))
+        .extracting(e -> e.getText())
+        .contains("Voted Yesterday");
+    browser.findElement(By.cssSelector("a[rel=next]")).click();
+    wait.until(ExpectedConditions.urlToBe(baseUrl() + "/trending"));
+  }
+
+  private int positionOnHome(String title) {
+    browser.get(baseUrl() + "/?window=day");
+    List<String> titles =
+        browser.findElements(By.cssSelector(".paper-item h2")).stream()
+            .map(e -> e.getText())
+            .toList();
+    assertThat(titles).contains(title);
+    return titles.indexOf(title);
+  }
+
+  @Test
+  void aReaderWhoNeverSubscribedSignsInFromTheHeaderSavesAndSwitchesTheDigest() {
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    browser.get(baseUrl() + "/");
+    assertThat(accountLinks()).containsExactly("Sign in");
+    browser.findElement(By.cssSelector(".account-nav")).findElement(By.linkText("Sign in")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Sign in"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("No newsletter");
+    browser.findElement(By.id("signin-email")).sendKeys("header@example.org", Keys.ENTER);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your inbox"));
+    // This browser is the operator's, and no SMTP server is configured: the hint leads to the mail.
+    browser.findElement(By.cssSelector(".operator-hint a")).click();
+    wait.until(ExpectedConditions.urlContains("/mail"));
+    useMailedSignInLink("header@example.org");
+    assertThat(accountLinks()).containsExactly("Library", "Settings", "Sign out");
+
+    browser.get(baseUrl() + "/papers/arxiv:2410.21271");
+    browser.findElement(By.cssSelector("form[action='/save'] button")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("form[action='/save'] input[value='unsave']")));
+    switchDigest("true");
+    switchDigest("false");
+    browser.findElement(By.cssSelector(".account-nav")).findElement(By.linkText("Library")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your library"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Sparse Mixture");
+    browser
+        .findElement(By.cssSelector(".account-nav"))
+        .findElement(By.linkText("Settings"))
+        .click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
+    browser.findElement(By.cssSelector(".account-nav button")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You are signed out"));
+    assertThat(accountLinks()).containsExactly("Sign in");
+  }
+
+  /** Uses the newest sign-in link mailed to this address, from the local mail page. */
+  private void useMailedSignInLink(String email) {
     browser.get(baseUrl() + "/mail");
-    browser.findElement(By.linkText("Your Paperboy sign-in link")).click();
+    browser
+        .findElement(
+            By.xpath("//tr[td[text()='" + email + "']]//a[contains(text(), 'sign-in link')]"))
+        .click();
     String link =
         browser
             .findElement(By.cssSelector(".mail-text"))
@@ -121,23 +217,27 @@ class BrowserIT extends SharedApplicationTest {
     // Mail links name the site as localhost; stay on one host so the session cookie applies.
     browser.get(link.replace("http://localhost:", "http://127.0.0.1:"));
     browser.findElement(By.cssSelector(".action-form button")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your digest"));
-    assertThat(positionOnHome("Ordering Alpha")).isLessThan(positionOnHome("Ordering Beta"));
-    browser.get(baseUrl() + "/papers/arxiv:2611.31002");
-    browser.findElement(By.cssSelector("button.vote")).click();
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".votes"), "1 vote"));
-    assertThat(positionOnHome("Ordering Beta")).isLessThan(positionOnHome("Ordering Alpha"));
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
   }
 
-  private int positionOnHome(String title) {
-    browser.get(baseUrl() + "/?window=day");
-    List<String> titles =
-        browser.findElements(By.cssSelector(".paper-item h2")).stream()
-            .map(e -> e.getText())
-            .toList();
-    assertThat(titles).contains(title);
-    return titles.indexOf(title);
+  private List<String> accountLinks() {
+    return browser.findElements(By.cssSelector(".account-nav a, .account-nav button")).stream()
+        .map(e -> e.getText())
+        .toList();
+  }
+
+  private void switchDigest(String on) {
+    browser.get(baseUrl() + "/settings");
+    browser.findElement(By.cssSelector("input[name='digest'][value='" + on + "']")).click();
+    browser.findElement(By.cssSelector("form.settings button[type='submit']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.urlContains("saved"));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("input[name='digest'][value='" + on + "']"))
+                .isSelected())
+        .isTrue();
   }
 
   @Test

@@ -14,6 +14,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Rate limits key on the client the server sees: distinct peers (other loopback addresses, as
  * distinct hosts would be) get their own budgets, and a forwarded header from an untrusted peer
- * buys no fresh one. Uses its own peers, 127.0.0.3 and .4, so it spends no other test's budget.
+ * buys no fresh one. Uses its own peers, 127.0.0.3 to .5, so it spends no other test's budget.
  */
 class ClientIdentityIT extends SharedApplicationTest {
 
@@ -30,6 +34,11 @@ class ClientIdentityIT extends SharedApplicationTest {
 
   /** POSTs a subscription from this local address, with extra header lines; the status code. */
   private int subscribeFrom(String peer, String extraHeaders) {
+    return Integer.parseInt(answerFrom(peer, extraHeaders).get(0).split(" ")[1]);
+  }
+
+  /** The same POST; the status line and header lines of the answer. */
+  private List<String> answerFrom(String peer, String extraHeaders) {
     String body = "{\"email\":\"identity-" + (emails++) + "@example.org\",\"topics\":[]}";
     try (Socket socket = new Socket()) {
       bind(socket, peer);
@@ -46,10 +55,14 @@ class ClientIdentityIT extends SharedApplicationTest {
                   + body)
               .getBytes(StandardCharsets.UTF_8));
       out.flush();
-      String status =
-          new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
-              .readLine();
-      return Integer.parseInt(status.split(" ")[1]);
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      List<String> head = new ArrayList<>();
+      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+        head.add(line);
+      }
+      return head;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -77,5 +90,23 @@ class ClientIdentityIT extends SharedApplicationTest {
                     + "Forwarded: for=198.51.100.23\r\nUser-Agent: Fresh/1.0\r\n"))
         .isEqualTo(429);
     assertThat(subscribeFrom("127.0.0.4", "")).isEqualTo(202);
+  }
+
+  @Test
+  void aRefusalSaysWhenToComeBack() {
+    List<String> refused = List.of();
+    for (int i = 0; i <= mail.perClientPerHour(); i++) {
+      refused = answerFrom("127.0.0.5", "");
+    }
+    assertThat(refused.get(0)).contains(" 429 ");
+    // One permit refills every hour / limit; the header says the whole seconds until then.
+    long refill = Duration.ofHours(1).dividedBy(mail.perClientPerHour()).toSeconds();
+    assertThat(refused)
+        .filteredOn(line -> line.toLowerCase(Locale.ROOT).startsWith("retry-after:"))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(Long.parseLong(line.substring(line.indexOf(':') + 1).strip()))
+                    .isBetween(1L, refill + 1));
   }
 }

@@ -48,6 +48,32 @@ class ErrorAnswersIT extends SharedApplicationTest {
     assertJsonError(r, 406, "application/json");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {";;;/;", "text/"})
+  void anUnreadableAcceptHeaderIsA406ThatStillNamesTheType(String accept) {
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/api/search?q=routing"))
+                .header("Accept", accept)
+                .build());
+    assertJsonError(r, 406, "answers application/json only");
+  }
+
+  @Test
+  void bibtexOfAnIdWeDoNotHaveIsA404NotAnEmptyFile() {
+    assertThat(get("/export/bibtex?id=arxiv:2410.21271").body()).contains("eprint = {2410.21271}");
+    for (String ids :
+        new String[] {"id=arxiv:9999.99999", "id=arxiv:2410.21271&id=arxiv:9999.99999"}) {
+      HttpResponse<String> r = get("/export/bibtex?" + ids);
+      assertThat(r.statusCode()).as(ids).isEqualTo(404);
+      assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+      assertThat(r.body())
+          .as(ids)
+          .contains("no paper", "arxiv:9999.99999")
+          .doesNotContain("eprint");
+    }
+  }
+
   @Test
   void aSubscriptionInAnotherContentTypeIsA415() {
     for (String type :
@@ -136,6 +162,29 @@ class ErrorAnswersIT extends SharedApplicationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(lines.toString()))
                 .build());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/search?q=a|b{c}",
+        "/search?q=x^2+`y`",
+        "/api/search?q=%22x%22",
+        "/api/search?q=[x]",
+        "/api/search?q=\"x\"|{y}",
+        "/export/bibtex?q=\"x\"",
+        "/papers/a|b"
+      })
+  void charactersPeopleTypeIntoASearchBoxReachTheApplication(String target) throws IOException {
+    // Sent raw: java.net.http would percent-encode them, which is what a browser may not do.
+    RawHttp.Answer answer = raw("GET", target, Map.of(), null);
+    assertThat(answer.status()).as(target).isBetween(200, 499);
+    assertThat(answer.body()).as(target).doesNotContain("could not be read");
+    ErrorFormat format = ErrorFormat.of(target.replaceFirst("\\?.*", ""));
+    if (format == ErrorFormat.PAGE || answer.status() != 200) {
+      // Pages are HTML either way; elsewhere a refusal comes in the route's error format.
+      assertThat(answer.contentType()).as(target).startsWith(format.type.toString().split(";")[0]);
+    }
   }
 
   @ParameterizedTest

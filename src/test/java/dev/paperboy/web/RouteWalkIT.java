@@ -345,8 +345,12 @@ class RouteWalkIT extends PaperboyIntegrationTest {
     if (format == ErrorFormat.JSON && !isJsonError(answer.body())) {
       return "is not {\"error\": ...}: " + abbreviated(answer.body());
     }
-    if (INTERNALS.matcher(answer.body()).find()) {
-      return "shows internals: " + abbreviated(answer.body());
+    Matcher internals = INTERNALS.matcher(answer.body());
+    if (internals.find()) {
+      int from = Math.max(0, internals.start() - 120);
+      return "shows internals: …"
+          + abbreviated(
+              answer.body().substring(from, Math.min(answer.body().length(), from + 300)));
     }
     return null;
   }

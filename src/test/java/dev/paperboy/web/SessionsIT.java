@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Emailed links work once, an unsubscribed address stays unsubscribed, sessions can be ended. */
+/** Emailed links work once, an unsubscribed digest stays off, sessions can be ended. */
 class SessionsIT extends SharedApplicationTest {
 
   private static final Pattern TOKEN = Pattern.compile("(confirm|session)\\?token=(\\S+)");
@@ -121,7 +121,7 @@ class SessionsIT extends SharedApplicationTest {
     subscriptions.unsubscribe(tokens.issue(Tokens.Purpose.UNSUBSCRIBE, id)).orElseThrow();
 
     assertThat(press("/confirm", older).statusCode()).isEqualTo(410);
-    assertThat(status(email)).isEqualTo("unsubscribed");
+    assertThat(digest(email)).isFalse();
   }
 
   @Test
@@ -173,11 +173,60 @@ class SessionsIT extends SharedApplicationTest {
         .contains("action=\"/settings/signout-everywhere\"", ">Sign out everywhere</button>");
   }
 
+  @Test
+  void aBadTimeZoneIsShownBesideItsFieldWithEverythingTypedKept() {
+    subscribed("zone@example.org");
+    String here = session(press("/session", signInLink("zone@example.org")));
+    HttpResponse<String> page =
+        post(
+            "/settings",
+            here,
+            "topics=cat%3Acs.CL%0Adiffusion+models&cadence=weekly&hour=6&zone=Mars%2FOlympus");
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("<h2>Your digest</h2>")
+        .contains("id=\"zone-problem\"", "unknown time zone: Mars/Olympus")
+        .contains("value=\"Mars/Olympus\"", "aria-describedby=\"zone-problem\"")
+        .contains("cat:cs.CL\ndiffusion models</textarea>")
+        .containsPattern("value=\"weekly\"\\s+checked")
+        .containsPattern("value=\"6\"\\s+selected");
+    // Nothing was saved.
+    assertThat(
+            jdbcClient
+                .sql("select zone from subscriber where email_key = 'zone@example.org'")
+                .query(String.class)
+                .single())
+        .isEqualTo("UTC");
+  }
+
+  @Test
+  void aBadAddressInTheSubscribeOrSignInFormIsShownBesideItWithTheTypingKept() {
+    HttpResponse<String> subscribe =
+        post("/subscribe", "", "email=not-an-address&topics=cat%3Acs.CL%2C+robotics");
+    assertThat(subscribe.statusCode()).isEqualTo(400);
+    assertThat(subscribe.body())
+        .contains("id=\"subscribe-email-problem\"", "please give one valid email address")
+        .contains("value=\"not-an-address\"", "value=\"cat:cs.CL, robotics\"");
+    HttpResponse<String> signIn = post("/signin", "", "email=me%40");
+    assertThat(signIn.statusCode()).isEqualTo(400);
+    assertThat(signIn.body())
+        .contains("id=\"signin-email-problem\"", "please give one valid email address")
+        .contains("value=\"me@\"");
+  }
+
   private UUID subscriberId(String email) {
     return jdbcClient
         .sql("select id from subscriber where email_key = lower(?)")
         .param(email)
         .query(UUID.class)
+        .single();
+  }
+
+  private boolean digest(String email) {
+    return jdbcClient
+        .sql("select digest from subscriber where email_key = lower(?)")
+        .param(email)
+        .query(Boolean.class)
         .single();
   }
 
