@@ -131,7 +131,8 @@ class ScreenshotsIT extends PaperboyIntegrationTest {
             .strip();
     browser.get(confirm.replace("http://localhost:", "http://127.0.0.1:"));
     browser.findElement(By.cssSelector(".action-form button")).click();
-    assertThat(digests.runNow().queued()).isEqualTo(1);
+    var run = digests.runNow();
+    assertThat(run.queued()).as(run.toString()).isEqualTo(1);
     browser.get(baseUrl() + "/mail");
     browser
         .findElement(
