@@ -1,7 +1,7 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.catalog.Author;
 import dev.paperboy.catalog.Paper;
+import dev.paperboy.catalog.TexText;
 import dev.paperboy.runtime.SiteAddress;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +114,7 @@ class DigestLetter {
 
   private static Item item(Paper p, String topic, String base) {
     // Mail has no script to render math, so formulas become Unicode text before excerpting.
-    String abs = MathText.plain(p.abstractText());
+    String abs = MathText.plain(TexText.decode(p.abstractText()));
     String excerpt =
         abs.length() <= EXCERPT
             ? abs
@@ -122,14 +122,14 @@ class DigestLetter {
                     0, abs.lastIndexOf(' ', EXCERPT) > 0 ? abs.lastIndexOf(' ', EXCERPT) : EXCERPT)
                 + " …";
     String authors =
-        String.join(", ", p.authors().stream().map(Author::name).limit(6).toList())
+        String.join(", ", p.authors().stream().map(a -> TexText.decode(a.name())).limit(6).toList())
             + (p.authors().size() > 6 ? " et al." : "");
     String reason =
         topic.equals(DigestComposer.EVERYTHING)
             ? "trending across the catalog"
             : "matches your topic “" + topic + "”";
     return new Item(
-        MathText.plain(p.title()),
+        MathText.plain(TexText.decode(p.title())),
         authors,
         excerpt,
         reason,

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -207,15 +208,7 @@ class SourceHttp {
           .thenApply(this::limited)
           .get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new Transient(
-          "no complete answer from "
-              + request.uri().getHost()
-              + " within "
-              + settings.readTimeout().toSeconds()
-              + " s",
-          null,
-          true,
-          e);
+      throw tooSlow(request.uri(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceUnavailable("interrupted", false, e);
@@ -241,7 +234,24 @@ class SourceHttp {
       String why = "no connection within " + settings.connectTimeout().toSeconds() + " s";
       return new Transient("cannot reach " + host + ": " + why, null, true, c);
     }
+    if (c instanceof HttpTimeoutException) {
+      // The request's own timeout and the wait for the whole answer are equally long; whichever
+      // fires first, the answer did not come in time.
+      return tooSlow(uri, c);
+    }
     return new Transient("the connection to " + host + " broke: " + inWords(c), null, false, c);
+  }
+
+  private Transient tooSlow(URI uri, Throwable cause) {
+    return new Transient(
+        "no complete answer from "
+            + uri.getHost()
+            + " within "
+            + settings.readTimeout().toSeconds()
+            + " s",
+        null,
+        true,
+        cause);
   }
 
   /** A qualified exception class name that a cause's text starts with ("java.io.IOException: "). */

@@ -76,7 +76,7 @@ class DigestIT extends PaperboyIntegrationTest {
         String.format(
             """
         {"id": "2611.60001", "title": "Diffusion Models for Weather & <Climate>", "abstract": "We apply diffusion models to global weather fields.", "authors": ["Ana Ràmirez"], "categories": ["cs.LG"], "published": "%s"}
-        {"id": "2611.60002", "title": "Faster Diffusion Sampling", "abstract": "A diffusion sampler in four steps, $\\\\times 2.5$ faster in $\\\\mathbb{R}^d$.", "authors": ["Bo Li"], "categories": ["cs.CV"], "published": "%s"}
+        {"id": "2611.60002", "title": "Faster Diffusion Sampling", "abstract": "A diffusion sampler in four steps, $\\\\times 2.5$ faster in $\\\\mathbb{R}^d$.", "authors": ["Bo Li", "Jo\\\\~ao S{\\\\o}rensen"], "categories": ["cs.CV"], "published": "%s"}
         """,
             today, today));
   }
@@ -174,6 +174,9 @@ class DigestIT extends PaperboyIntegrationTest {
             // Math reads as Unicode text, since no mail client runs KaTeX.
             "four steps, × 2.5 faster in ℝᵈ.");
     assertThat(html).contains("four steps, × 2.5 faster in ℝᵈ.");
+    // TeX accents in names read as letters, as on the pages.
+    assertThat(text).contains("Bo Li, João Sørensen");
+    assertThat(html).contains("Bo Li, João Sørensen");
     assertThat(html)
         .contains("Diffusion Models for Weather &amp; &lt;Climate&gt;", "Unsubscribe")
         .doesNotContain("<script")

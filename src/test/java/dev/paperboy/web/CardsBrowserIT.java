@@ -6,6 +6,8 @@ import dev.paperboy.support.Chromium;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -58,6 +60,28 @@ class CardsBrowserIT extends CardCatalogTest {
     browser.get(baseUrl() + "/papers/arxiv:2411.70001");
     waitForMath();
     assertThat(script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/",
+        "/trending",
+        "/trending/week",
+        "/trending/month",
+        "/?window=new",
+        "/search?q=diffusion",
+        "/search?q=diffusion&mode=semantic",
+        "/papers/arxiv:2411.70001",
+        "/signin",
+        "/library",
+        "/settings",
+        "/nothing-here"
+      })
+  void noPublicPageOverflowsSidewaysOnAPhone(String path) {
+    browser = Chromium.open(390, 844);
+    browser.get(baseUrl() + path);
+    assertThat(Chromium.overflow(browser)).as(path).isZero();
   }
 
   @Test
