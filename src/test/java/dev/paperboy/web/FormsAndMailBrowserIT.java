@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.support.Chromium;
 import dev.paperboy.support.SharedApplicationTest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -156,6 +159,8 @@ class FormsAndMailBrowserIT extends SharedApplicationTest {
     from.clear();
     from.sendKeys("2024-02-29");
     browser.findElement(By.cssSelector(".filters button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.urlContains("from=2024-02-29"));
     assertThat(browser.getCurrentUrl()).contains("cat=cs.CL", "mode=keyword", "from=2024-02-29");
     assertThat(browser.findElements(By.id("from-problem"))).isEmpty();
     assertThat(browser.findElement(By.cssSelector(".count")).getText()).contains("paper");
