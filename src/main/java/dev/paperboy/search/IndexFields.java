@@ -2,6 +2,7 @@ package dev.paperboy.search;
 
 import dev.paperboy.catalog.Author;
 import dev.paperboy.catalog.Paper;
+import dev.paperboy.catalog.TexText;
 import dev.paperboy.catalog.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,7 +129,8 @@ final class IndexFields {
     doc.add(new Field(ABSTRACT, paper.abstractText(), TEXT_WITH_OFFSETS));
     doc.add(new StringField(TITLE_KEY, Text.titleKey(paper.title()), Field.Store.NO));
     for (Author author : paper.authors()) {
-      doc.add(new TextField(AUTHORS, author.name(), Field.Store.NO));
+      // Decoded, so Sørensen is found as typed (and, folded, as sorensen), not as S{\\o}rensen.
+      doc.add(new TextField(AUTHORS, TexText.decode(author.name()), Field.Store.NO));
     }
     for (String category : categoryTerms(paper)) {
       doc.add(new StringField(CATEGORY, category, Field.Store.NO));

@@ -12,6 +12,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
 import dev.paperboy.catalog.PaperNotFound;
+import dev.paperboy.catalog.TexText;
 import dev.paperboy.catalog.Text;
 import dev.paperboy.runtime.SiteAddress;
 import dev.paperboy.search.PaperSearch;
@@ -196,12 +197,14 @@ class Feeds {
             .map(
                 a -> {
                   SyndPersonImpl person = new SyndPersonImpl();
-                  person.setName(Text.clean(a.name()));
+                  person.setName(Text.clean(TexText.decode(a.name())));
                   return (com.rometools.rome.feed.synd.SyndPerson) person;
                 })
             .toList());
     if (!p.authors().isEmpty()) {
-      e.setAuthor(Text.clean(String.join(", ", p.authors().stream().map(a -> a.name()).toList())));
+      e.setAuthor(
+          Text.clean(
+              String.join(", ", p.authors().stream().map(a -> TexText.decode(a.name())).toList())));
     }
     SyndContentImpl summary = new SyndContentImpl();
     summary.setType("text/plain");

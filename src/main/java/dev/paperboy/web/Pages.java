@@ -33,12 +33,12 @@ class Pages {
   /** Authors listed on a paper's page before the rest are folded away. */
   static final int AUTHORS_SHOWN = 10;
 
-  /** An author as the paper page shows one: the name decoded, the search by the name as stored. */
+  /** An author as the paper page shows one: the name decoded, and the search by that name. */
   record Byline(String name, String query, List<String> affiliations) {
     static Byline of(Author a) {
       return new Byline(
           TexText.decode(a.name()),
-          "author:\"" + a.name() + "\"",
+          "author:\"" + TexText.decode(a.name()) + "\"",
           a.affiliations().stream().map(TexText::decode).toList());
     }
   }

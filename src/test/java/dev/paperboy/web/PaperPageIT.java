@@ -44,8 +44,18 @@ class PaperPageIT extends CardCatalogTest {
         .startsWith("João São Pedro", "Markus Büttiker", "François René");
     assertThat(page.select("h1").text())
         .isEqualTo("The Herd of Models: Scaling a Dense Transformer to $405$B Parameters & Beyond");
-    // The search behind a name looks for it as the catalog stores it.
+    // The search behind a name looks for it as it reads, and finds the paper, as does the name
+    // typed plainly.
     assertThat(page.select("#authors a").first().attr("href")).contains("author:");
+    for (String q : new String[] {"author:\"Markus Büttiker\"", "author:buttiker", "Büttiker"}) {
+      assertThat(json("/api/search?mode=keyword&q=" + encode(q)).get("results").toString())
+          .as(q)
+          .contains("The Herd of Models");
+    }
+  }
+
+  private static String encode(String q) {
+    return java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
