@@ -131,6 +131,9 @@ class ScreenshotsIT extends PaperboyIntegrationTest {
             .strip();
     browser.get(confirm.replace("http://localhost:", "http://127.0.0.1:"));
     browser.findElement(By.cssSelector(".action-form button")).click();
+    // The confirmation is a form post: the digest may only run once it has been answered.
+    new WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+        .until(ExpectedConditions.urlContains("/settings"));
     var run = digests.runNow();
     assertThat(run.queued()).as(run.toString()).isEqualTo(1);
     browser.get(baseUrl() + "/mail");
