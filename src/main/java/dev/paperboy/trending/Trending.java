@@ -189,9 +189,14 @@ public class Trending {
    * holds no paper that appeared after its end, unless readers gave it a signal in the period.
    */
   private static boolean belongs(Row r, TrendingPeriod period) {
-    Instant seen = seen(r);
     boolean signalled = r.votes() > 0 || r.upvotes() > 0 || r.views() > 0;
-    return signalled || (!seen.isBefore(period.start()) && seen.isBefore(period.end()));
+    if (signalled || r.published() != null) {
+      // A dated paper was chosen by its day in the query (so at 00:03 the rolling day still holds
+      // yesterday's papers); only an undated one is placed here, by when it appeared.
+      return true;
+    }
+    Instant seen = seen(r);
+    return !seen.isBefore(period.start()) && seen.isBefore(period.end());
   }
 
   private static LocalDate day(Instant instant) {
