@@ -21,11 +21,6 @@ final class ControlCharacters implements HandlerInterceptor {
 
   private static final String SEARCH = "q";
 
-  /** The text without its control characters, for XML, which cannot carry them. */
-  static String removed(String text) {
-    return text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
-  }
-
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object h) {
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {

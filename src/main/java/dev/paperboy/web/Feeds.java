@@ -96,7 +96,7 @@ class Feeds {
                 q, SearchMode.parse(mode), Pages.blankToNull(cat), from, to, 1, Pages.PAGE_SIZE));
     return feed(
         format,
-        "Paperboy: " + ControlCharacters.removed(q),
+        "Paperboy: " + Text.clean(q),
         "/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8),
         results.hits().stream().map(SearchResults.Hit::paper).toList());
   }
