@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.paperboy.support.PaperboyIntegrationTest;
 import java.io.IOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailException;
@@ -27,10 +27,7 @@ class SmtpTlsIT {
   }
 
   private int start(String protocol) throws IOException {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = PaperboyIntegrationTest.freePort();
     server = new GreenMail(new ServerSetup(port, "127.0.0.1", protocol));
     server.start();
     return port;

@@ -37,7 +37,7 @@ public abstract class PaperboyIntegrationTest {
   @Autowired protected Importer importer;
 
   /** A loopback port nobody listens on, for a test's own server or for a host that is down. */
-  protected static int freePort() {
+  public static int freePort() {
     try (java.net.ServerSocket s =
         new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();

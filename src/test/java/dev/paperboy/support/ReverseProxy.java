@@ -3,7 +3,6 @@ package dev.paperboy.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ public final class ReverseProxy implements AutoCloseable {
     }
     try {
       Path dir = Files.createTempDirectory("paperboy-nginx-");
-      int port = freePort();
+      int port = PaperboyIntegrationTest.freePort();
       Files.writeString(dir.resolve("nginx.conf"), config(dir, port, upstreamPort));
       Process process =
           new ProcessBuilder(
@@ -104,12 +103,6 @@ public final class ReverseProxy implements AutoCloseable {
       }
     }
     throw new IllegalStateException("nginx did not listen on " + port);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   public String baseUrl() {
