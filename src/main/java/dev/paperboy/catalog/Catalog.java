@@ -263,25 +263,9 @@ public class Catalog {
         .list();
   }
 
-  /** The database's clock, which stamps {@code changed_at}. */
-  public java.time.Instant now() {
-    return jdbc.sql("select now()").query(Timestamp.class).single().toInstant();
-  }
-
   /** Cheaper than {@link #count} on a big catalog. */
   public boolean hasPapers() {
     return jdbc.sql("select exists (select 1 from paper)").query(Boolean.class).single();
-  }
-
-  /** Papers changed at or after {@code since}, in id order, {@code limit} after {@code afterId}. */
-  public List<Paper> changedSince(java.time.Instant since, String afterId, int limit) {
-    return jdbc.sql(
-            "select "
-                + COLUMNS
-                + " from paper where changed_at >= ? and id > ? order by id limit ?")
-        .params(Timestamp.from(since), afterId == null ? "" : afterId, limit)
-        .query(mapper)
-        .list();
   }
 
   public long count() {

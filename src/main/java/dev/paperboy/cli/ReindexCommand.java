@@ -30,6 +30,10 @@ final class ReindexCommand {
       out.println(new ServerClient(server.get()).post("/admin/reindex").strip());
       return 0;
     }
+    String externalDatabase = System.getenv("PAPERBOY_DB_URL");
+    if (externalDatabase != null && !externalDatabase.isBlank()) {
+      return requestEverywhere();
+    }
     try (ConfigurableApplicationContext context = local.start()) {
       long total = context.getBean(Catalog.class).count();
       try (ProgressBar bar =
@@ -43,6 +47,17 @@ final class ReindexCommand {
         bar.stepTo(indexed);
         out.printf("reindexed %,d papers%n", indexed);
       }
+    }
+    return 0;
+  }
+
+  /** On an external database each instance keeps its own index: all of them are asked. */
+  private int requestEverywhere() {
+    try (ConfigurableApplicationContext context = local.start("--paperboy.index.follow=false")) {
+      long generation = context.getBean(PaperIndex.class).requestReindexEverywhere();
+      out.printf(
+          "reindex requested (request %d): every instance rebuilds its index beside the live one%n",
+          generation);
     }
     return 0;
   }

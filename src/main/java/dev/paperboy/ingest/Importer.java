@@ -3,59 +3,44 @@ package dev.paperboy.ingest;
 import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.Catalog.Change;
 import dev.paperboy.catalog.Catalog.Upserted;
-import dev.paperboy.catalog.Paper;
+import dev.paperboy.catalog.CatalogWritesDone;
+import dev.paperboy.catalog.CatalogWritten;
 import dev.paperboy.catalog.PaperId;
 import dev.paperboy.catalog.Signal;
-import dev.paperboy.search.EmbeddingBackfill;
-import dev.paperboy.search.PaperIndex;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Imports a file: detect its format, parse it record by record, then in batches normalize, dedupe
- * and upsert into the catalog and update the search index. Importing the same file twice changes
- * nothing; a bad record is reported and skipped.
+ * and upsert into the catalog. Importing the same file twice changes nothing; a bad record is
+ * reported and skipped. The search index follows the catalog on its own; each stored batch and the
+ * import's end are published ({@link CatalogWritten}, {@link CatalogWritesDone}) so that vectors
+ * are computed as the import goes and the import returns only once this process can find its
+ * papers.
  */
 @Service
 public class Importer {
 
   private final Catalog catalog;
-  private final PaperIndex index;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   // One import at a time per process: the counts of two interleaved imports would blur.
   private final ReentrantLock oneAtATime = new ReentrantLock();
 
-  private final ObjectProvider<EmbeddingBackfill> backfill;
-
-  /** Indexes one batch while the next is parsed and written to the catalog. */
-  private final ExecutorService indexer =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "import-indexer");
-            t.setDaemon(true);
-            return t;
-          });
-
-  public Importer(
-      Catalog catalog, PaperIndex index, Clock clock, ObjectProvider<EmbeddingBackfill> backfill) {
+  public Importer(Catalog catalog, Clock clock, ApplicationEventPublisher events) {
     this.catalog = catalog;
-    this.index = index;
     this.clock = clock;
-    this.backfill = backfill;
+    this.events = events;
   }
 
   /** Imports one file's content, embedding new papers; {@code file} names it in the report. */
@@ -70,24 +55,15 @@ public class Importer {
    */
   public ImportReport importFile(String file, InputStream content, boolean embed) {
     oneAtATime.lock();
-    Lock catalogWrites = index.catalogWrites();
-    catalogWrites.lock();
     try {
-      IndexingPipeline indexing = new IndexingPipeline(indexer);
-      ImportReport report = read(file, content, clock, records -> store(records, embed, indexing));
-      indexing.drain();
-      return report;
+      return read(file, content, clock, records -> store(records, embed));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     } finally {
       try {
-        index.commit();
+        events.publishEvent(new CatalogWritesDone(embed));
       } finally {
-        catalogWrites.unlock();
         oneAtATime.unlock();
-      }
-      if (!embed) {
-        backfill.ifAvailable(EmbeddingBackfill::request);
       }
     }
   }
@@ -137,15 +113,16 @@ public class Importer {
     }
   }
 
-  private List<Change> store(
-      List<ImportBatch.Accepted> records, boolean embed, IndexingPipeline indexing) {
-    Instant before = catalog.now();
+  private List<Change> store(List<ImportBatch.Accepted> records, boolean embed) {
     List<Upserted> results =
         catalog.upsert(records.stream().map(ImportBatch.Accepted::paper).toList());
-    List<Paper> changed =
-        results.stream().filter(r -> r.change() != Change.UNCHANGED).map(Upserted::paper).toList();
+    List<PaperId> changed =
+        results.stream()
+            .filter(r -> r.change() != Change.UNCHANGED)
+            .map(r -> r.paper().id())
+            .toList();
     if (!changed.isEmpty()) {
-      indexing.submit(() -> index.upsert(changed, embed, before));
+      events.publishEvent(new CatalogWritten(changed, embed));
     }
     List<Signal> signals = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {

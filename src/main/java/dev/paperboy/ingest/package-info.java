@@ -1,2 +1,2 @@
-/** Getting papers in: one parser per format, and the importer that stores and indexes them. */
+/** Getting papers in: one parser per format, and the importer that stores them in the catalog. */
 package dev.paperboy.ingest;

@@ -38,9 +38,26 @@ public record DataDirectory(Path root) {
     return root.resolve("postgres.password");
   }
 
-  /** The Lucene index: derived data, rebuilt from the catalog by {@code reindex}. */
+  /**
+   * The Lucene index: derived data, rebuilt from the catalog by {@code reindex}. This is where the
+   * first one lives; a reindex builds the next beside it ({@link #index(String)}) and names the
+   * live one in {@link #liveIndex}.
+   */
   public Path index() {
     return root.resolve("index");
+  }
+
+  /** An index directory beside {@link #index()}, by its name. */
+  public Path index(String name) {
+    if (!name.matches("index(-[0-9]+)?")) {
+      throw new IllegalArgumentException("not an index directory's name: " + name);
+    }
+    return root.resolve(name);
+  }
+
+  /** A small file naming the index directory in use; absent, it is {@link #index()}. */
+  public Path liveIndex() {
+    return root.resolve("index.live");
   }
 
   /** Held (as an OS file lock) by the one process that owns the database and index. */

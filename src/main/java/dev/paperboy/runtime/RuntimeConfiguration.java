@@ -70,7 +70,12 @@ class RuntimeConfiguration {
 
   /** Where the catalog lives, and what to stop when the application does. */
   record DatabaseHandle(String url, String username, String password, AutoCloseable embedded)
-      implements AutoCloseable {
+      implements AutoCloseable, DirectConnections {
+
+    @Override
+    public java.sql.Connection open() throws java.sql.SQLException {
+      return java.sql.DriverManager.getConnection(url, username, password);
+    }
 
     static DatabaseHandle embedded(EmbeddedDatabase db) {
       return new DatabaseHandle(db.jdbcUrl(), db.username(), db.password(), db);

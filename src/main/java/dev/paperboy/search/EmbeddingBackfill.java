@@ -13,16 +13,16 @@ import org.springframework.stereotype.Component;
 /**
  * In a serving process, embeds in the background the papers imported without vectors ({@code import
  * --no-embeddings}): once at start, and again whenever such an import finishes. Until a paper's
- * turn comes it is found by its words only. One run at a time; a request during a run makes it go
- * round once more.
+ * turn comes it is found by its words only. One run at a time in this process, and across instances
+ * (see {@link MissingVectors}); a request during a run makes it go round once more.
  */
 @Component
 @ConditionalOnProperty(name = "paperboy.background-jobs", havingValue = "true")
-public class EmbeddingBackfill implements AutoCloseable {
+class EmbeddingBackfill implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddingBackfill.class);
 
-  private final PaperIndex index;
+  private final MissingVectors missing;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -34,8 +34,8 @@ public class EmbeddingBackfill implements AutoCloseable {
 
   private final boolean enabled;
 
-  EmbeddingBackfill(PaperIndex index, SearchSettings settings) {
-    this.index = index;
+  EmbeddingBackfill(MissingVectors missing, SearchSettings settings) {
+    this.missing = missing;
     this.enabled = settings.backfill();
   }
 
@@ -45,7 +45,7 @@ public class EmbeddingBackfill implements AutoCloseable {
   }
 
   /** Asks for a run; returns at once. */
-  public void request() {
+  void request() {
     if (enabled && queued.compareAndSet(false, true)) {
       worker.execute(this::run);
     }
@@ -55,7 +55,7 @@ public class EmbeddingBackfill implements AutoCloseable {
     queued.set(false);
     try {
       long embedded =
-          index.embedMissing(
+          missing.embed(
               n -> {
                 if (n % 10_000 == 0) {
                   log.info("  {} papers embedded in the background", n);

@@ -8,330 +8,315 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The Lucene index of the catalog, words and vectors. Derived data: every update is keyed by paper
- * id so repeating it is harmless, and the whole index can be rebuilt from the catalog at any time.
- * Readers are reopened (near-real-time) at most every 3 seconds while an import runs and at its
- * end, so what is imported shows in search within seconds; commits, which fsync, happen at the end
- * of an import, every few seconds while writes go on, and at close. Each commit records how far the
- * catalog is covered, so after a crash the start re-indexes only the papers changed since the last
- * commit.
+ * The Lucene index of the catalog, words and vectors: a replica that follows the catalog's change
+ * feed ({@link ChangeFeed}) and that nothing else writes. Each commit records the watermark up to
+ * which it holds the catalog, so a restart applies only what changed since; an index built by
+ * another layout or model is rebuilt. A {@link #rebuild} builds the next index beside the live one,
+ * which serves and follows meanwhile, then swaps it in.
  */
 @Component
 public class PaperIndex implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PaperIndex.class);
-  private static final String SIGNATURE = "embedding";
-  static final String COVERED = "catalog-changed-before";
+  static final String SIGNATURE = "embedding";
+  static final String WATERMARK = "catalog-xid";
+  static final String GENERATION = "reindex-generation";
   private static final int CHUNK = 256;
+  private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
-  private final Analyzer analyzer = IndexFields.analyzer();
-  private final FSDirectory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  /** A commit (an fsync) at most this often while changes stream in; a crash re-reads the rest. */
+  private static final long COMMIT_NANOS = 5_000_000_000L;
+
   private final Catalog catalog;
   private final Vectors vectors;
   private final Acronyms acronyms;
-
-  private static final int THREADS = Runtime.getRuntime().availableProcessors();
+  private final ChangeFeed feed;
+  private final IndexDirectories directories;
 
   /** Rebuilds use every core; so do merges of vector graphs, on a pool of their own. */
   private final ExecutorService workers = daemons("index-worker");
 
   private final ExecutorService merges = daemons("index-merge");
 
-  private static ExecutorService daemons(String name) {
-    return Executors.newFixedThreadPool(
-        THREADS,
-        r -> {
-          Thread t = new Thread(r, name);
-          t.setDaemon(true);
-          return t;
-        });
-  }
+  private final Analyzer analyzer = IndexFields.analyzer();
 
-  /** The catalog is indexed for every change before this (database time), as last committed. */
-  private Instant covered;
+  /** Held while changes are applied to the live index, and while it is swapped. */
+  private final ReentrantLock applying = new ReentrantLock();
+
+  private final ReentrantLock rebuilding = new ReentrantLock();
+
+  private volatile LuceneIndex live;
+
+  /** How far the live index follows the feed; a watermark of -1 until it is built or read. */
+  private Position position;
 
   /**
-   * See {@link #catalogWrites}; fair, so a waiting rebuild is not starved by import after import.
+   * The reindex request ({@link ChangeFeed#reindexGeneration}) the live index answers; -1: none.
    */
-  private final ReentrantReadWriteLock catalogWrites = new ReentrantReadWriteLock(true);
+  private volatile long generation;
 
-  /** The earliest catalog time of the writes not yet committed; null when there are none. */
-  private Instant firstUncommitted;
+  private volatile Applied applied;
+  private boolean uncommitted;
+  private long lastCommit = System.nanoTime();
 
-  PaperIndex(DataDirectory dataDirectory, Catalog catalog, Vectors vectors, Acronyms acronyms)
+  /**
+   * How far the live index follows: every change committed before {@code asOf} is in it, and {@code
+   * alreadyApplied} of the changes at or after the watermark too.
+   */
+  record Applied(long watermark, Instant asOf, long alreadyApplied) {}
+
+  /**
+   * How far an index has followed the feed: every change before the watermark is applied, and so
+   * are the changes above it listed in {@code above} (paper → the transaction ids of its changes at
+   * or after the watermark), which were committed while an older transaction still ran. Those are
+   * applied as soon as they are visible, rather than once the older transaction ends; listing them
+   * keeps the next round from applying them again.
+   */
+  private static final class Position {
+    private long watermark;
+    private Map<PaperId, List<Long>> above = Map.of();
+
+    Position(long watermark) {
+      this.watermark = watermark;
+    }
+
+    long alreadyApplied() {
+      return above.values().stream().mapToLong(List::size).sum();
+    }
+  }
+
+  PaperIndex(
+      DataDirectory data, Catalog catalog, Vectors vectors, Acronyms acronyms, ChangeFeed feed)
       throws IOException {
     this.catalog = catalog;
     this.vectors = vectors;
     this.acronyms = acronyms;
-    this.directory = FSDirectory.open(dataDirectory.index());
-    this.writer =
-        new IndexWriter(
-            directory,
-            new IndexWriterConfig(analyzer)
-                .setRAMBufferSizeMB(RAM_BUFFER_MB)
-                .setCodec(IndexFields.codec(merges)));
-    this.searchers = new SearcherManager(writer, null);
-    Map<String, String> lastCommit = commitData();
-    if (!rebuildIfStale(lastCommit.get(SIGNATURE))) {
-      catchUp(lastCommit.get(COVERED));
-    }
+    this.feed = feed;
+    this.directories = new IndexDirectories(data);
+    this.live = new LuceneIndex(directories.live(), merges);
+    directories.removeAllBut(live.path());
+    Map<String, String> last = live.commitData();
+    boolean usable = signature().equals(last.get(SIGNATURE)) && last.containsKey(WATERMARK);
+    this.position = new Position(usable ? Long.parseLong(last.get(WATERMARK)) : -1);
+    this.generation = Long.parseLong(last.getOrDefault(GENERATION, "-1"));
   }
 
   /**
-   * During a long import, readers are reopened at most this often (each reopen writes a small
-   * segment); the import's end commits and reopens at once.
+   * Applies every change the catalog committed before now; when it returns, this process finds
+   * them. A writer calls it before returning to its caller, so that the caller reads its writes.
    */
-  private static final long REFRESH_NANOS = 3_000_000_000L;
-
-  private long lastRefresh;
-
-  /** Bigger flushes mean fewer segments to merge, and fewer vector graphs to rebuild. */
-  private static final double RAM_BUFFER_MB = 128;
-
-  /** An empty index, or one whose vectors came from another model, is rebuilt at start. */
-  private boolean rebuildIfStale(String built) throws IOException {
-    boolean empty = writer.getDocStats().numDocs == 0;
-    if ((empty || !signature().equals(built)) && catalog.hasPapers()) {
-      log.info(
-          "Search index {}: rebuilding it from the catalog",
-          empty ? "is empty" : "was built as " + built + ", not " + signature());
-      rebuild(
-          n -> {
-            if (n % 1000 == 0) {
-              log.info("  {} papers indexed", n);
-            }
-          });
-      return true;
-    }
-    return false;
+  public void catchUp() {
+    catchUp(true);
   }
 
-  /** Papers the catalog changed after the last commit (a crash lost them) are indexed again. */
-  private void catchUp(String recorded) throws IOException {
-    if (recorded == null) {
-      return;
-    }
-    covered = Instant.parse(recorded);
-    Instant since = covered;
-    long count = 0;
-    List<Paper> chunk = catalog.changedSince(since, null, CHUNK);
-    while (!chunk.isEmpty()) {
-      upsert(chunk, false, null);
-      count += chunk.size();
-      chunk = catalog.changedSince(since, chunk.get(chunk.size() - 1).id().toString(), CHUNK);
-    }
-    if (count > 0) {
-      log.info("Search index: {} papers changed after its last commit were indexed again", count);
-      commit();
-    }
+  /** One step of following: like {@link #catchUp}, but commits only every few seconds. */
+  void follow() {
+    catchUp(false);
   }
 
-  private Map<String, String> commitData() throws IOException {
-    if (!DirectoryReader.indexExists(directory)) {
-      return Map.of();
-    }
-    try (DirectoryReader reader = DirectoryReader.open(directory)) {
-      return reader.getIndexCommit().getUserData();
-    }
-  }
-
-  /**
-   * Adds or replaces these papers and makes them searchable now. With {@code embed}, papers whose
-   * vector is missing or stale are embedded first; without, they are indexed by their words only
-   * (and whatever vector is stored) and {@link #embedMissing} embeds them later. {@code
-   * changedFrom} is the catalog's time ({@link Catalog#now}) taken before these papers were written
-   * there: until the index commits, a crash makes the next start index again every paper changed
-   * since then. Every paper replaces whatever the index holds under its id, even one new to the
-   * catalog: a rebuild may have indexed it already (see {@link #catalogWrites}).
-   */
-  public synchronized void upsert(Collection<Paper> papers, boolean embed, Instant changedFrom) {
+  private void catchUp(boolean commitNow) {
+    applying.lock();
     try {
-      List<Paper> list = List.copyOf(papers);
-      Map<PaperId, float[]> v = embed ? vectors.of(list) : vectors.stored(list);
-      if (changedFrom != null
-          && (firstUncommitted == null || changedFrom.isBefore(firstUncommitted))) {
-        firstUncommitted = changedFrom;
+      if (position.watermark < 0) {
+        position = new Position(buildAtStart());
       }
-      for (Paper paper : list) {
-        writer.updateDocument(
-            new Term(IndexFields.ID, paper.id().toString()),
-            IndexFields.document(paper, v.get(paper.id())));
+      Instant asOf = Instant.now();
+      if (advance(live, position) > 0) {
+        live.refresh();
+        uncommitted = true;
       }
-      acronyms.learn(list);
-      long now = System.nanoTime();
-      if (now - lastRefresh > REFRESH_NANOS) {
-        searchers.maybeRefreshBlocking();
-        lastRefresh = System.nanoTime();
+      applied = new Applied(position.watermark, asOf, position.alreadyApplied());
+      if (uncommitted && (commitNow || System.nanoTime() - lastCommit > COMMIT_NANOS)) {
+        commit();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update the search index", e);
+    } finally {
+      applying.unlock();
+    }
+  }
+
+  /** An empty index, or one written by another layout or model, is rebuilt where it is. */
+  private long buildAtStart() throws IOException {
+    log.info("Search index {}: building it from the catalog", live.path().getFileName());
+    if (generation < 0) {
+      generation = feed.reindexGeneration();
+    }
+    live.deleteAll();
+    long from = fill(live, n -> logProgress(n));
+    uncommitted = true;
+    return from;
+  }
+
+  private static void logProgress(long n) {
+    if (n % 10_000 == 0) {
+      log.info("  {} papers indexed", n);
     }
   }
 
   /**
-   * Held, shared, by whoever writes papers to the catalog and then tells this index: from before
-   * the first catalog write to after the last {@link #upsert}. A {@link #rebuild} holds it alone,
-   * so it reads a catalog that no import is halfway through, and an import waits for a rebuild to
-   * end (its index updates would wait for the index anyway). Several imports may hold it at once.
+   * Fills an index that holds nothing with every paper, computing the vectors still missing;
+   * returns the watermark from which it must then follow (taken before the first read).
    */
-  public Lock catalogWrites() {
-    return catalogWrites.readLock();
-  }
-
-  /**
-   * Embeds papers that have no vector from the current model yet, a chunk at a time, and indexes
-   * them again with it; returns how many. Embedding runs outside the index lock, so imports and
-   * searches go on meanwhile; a vector whose paper an import changed meanwhile is not stored (see
-   * {@link dev.paperboy.catalog.Embeddings#save}), and the paper's next turn embeds its new text.
-   */
-  public long embedMissing(LongConsumer progress) {
+  private long fill(LuceneIndex target, LongConsumer progress) throws IOException {
+    long from = feed.horizon();
     long count = 0;
-    List<PaperId> ids = vectors.missing(CHUNK);
-    while (!ids.isEmpty()) {
-      vectors.of(catalog.findAll(ids));
-      reindex(ids);
-      count += ids.size();
+    for (List<Paper> chunk = catalog.after(null, CHUNK);
+        !chunk.isEmpty();
+        chunk = catalog.after(chunk.get(chunk.size() - 1).id().toString(), CHUNK)) {
+      target.addNew(chunk, vectors.of(chunk), workers, THREADS);
+      acronyms.learn(chunk);
+      count += chunk.size();
       progress.accept(count);
-      List<PaperId> next = vectors.missing(CHUNK);
-      // Every vector of the chunk was refused (its papers kept changing): the next run retries.
-      ids = next.equals(ids) ? List.of() : next;
     }
-    commit();
+    return from;
+  }
+
+  /**
+   * Applies to {@code target} every change visible now that {@code at} has not, each paper as the
+   * catalog holds it now with the stored vector of the current model (or none yet); a paper gone
+   * from the catalog leaves the index. Then the horizon, read first, is the new watermark. Returns
+   * how many papers it touched.
+   */
+  private long advance(LuceneIndex target, Position at) throws IOException {
+    long horizon = feed.horizon();
+    Map<PaperId, List<Long>> above = new HashMap<>();
+    long count = 0;
+    for (List<ChangeFeed.Change> page = feed.since(at.watermark, null, CHUNK);
+        !page.isEmpty();
+        page = feed.since(at.watermark, page.get(page.size() - 1).paper().toString(), CHUNK)) {
+      List<PaperId> fresh = new ArrayList<>();
+      for (ChangeFeed.Change change : page) {
+        if (!change.xids().equals(at.above.get(change.paper()))) {
+          fresh.add(change.paper());
+        }
+        List<Long> unsettled = change.xids().stream().filter(x -> x >= horizon).toList();
+        if (!unsettled.isEmpty()) {
+          above.put(change.paper(), unsettled);
+        }
+      }
+      apply(target, fresh);
+      count += fresh.size();
+    }
+    at.watermark = horizon;
+    at.above = above;
     return count;
   }
 
-  /**
-   * Indexes these papers again as the catalog holds them now. They are read under the index's lock:
-   * read before it, an import's newer text could be indexed in between and then overwritten with
-   * the older one read here.
-   */
-  private synchronized void reindex(List<PaperId> ids) {
-    upsert(catalog.findAll(ids), false, null);
+  private void apply(LuceneIndex target, List<PaperId> ids) throws IOException {
+    List<Paper> papers = catalog.findAll(ids);
+    target.update(papers, vectors.stored(papers));
+    Set<PaperId> present = papers.stream().map(Paper::id).collect(Collectors.toSet());
+    target.delete(ids.stream().filter(id -> !present.contains(id)).toList());
+    acronyms.learn(papers);
   }
 
-  /** Makes what has been written durable; cheap when nothing has. */
-  public synchronized void commit() {
-    try {
-      if (firstUncommitted == null && !writer.hasUncommittedChanges()) {
-        return;
-      }
-      if (firstUncommitted != null) {
-        covered = firstUncommitted;
-      } else if (covered == null) {
-        covered = catalog.now();
-      }
-      writer.setLiveCommitData(
-          Map.of(SIGNATURE, signature(), COVERED, covered.toString()).entrySet());
-      writer.commit();
-      firstUncommitted = null;
-      searchers.maybeRefreshBlocking();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot commit the search index", e);
-    }
+  /** Makes what has been applied durable, with the watermark it reached. */
+  private void commit() throws IOException {
+    live.commit(commitData(position.watermark, generation));
+    uncommitted = false;
+    lastCommit = System.nanoTime();
   }
 
-  /** While writes go on, a commit every few seconds bounds what a crash can lose. */
-  @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
-  void commitPeriodically() {
-    commit();
+  private Map<String, String> commitData(long watermark, long generation) {
+    return Map.of(
+        SIGNATURE,
+        signature(),
+        WATERMARK,
+        Long.toString(watermark),
+        GENERATION,
+        Long.toString(generation));
   }
 
   /**
-   * Rebuilds the index from the catalog; {@code progress} hears the running count. Waits for
-   * running imports to end, and holds new ones off until it is done (see {@link #catalogWrites}).
+   * Builds a new index from the catalog beside the live one, which goes on serving and following;
+   * catches it up with the changes made meanwhile; then swaps it in at once (searches running on
+   * the old one finish there) and deletes the old one. Returns how many papers it indexed; {@code
+   * progress} hears the running count.
    */
   public long rebuild(LongConsumer progress) {
-    Lock alone = catalogWrites.writeLock();
-    alone.lock();
+    rebuilding.lock();
     try {
-      return rebuildAlone(progress);
-    } finally {
-      alone.unlock();
-    }
-  }
-
-  /**
-   * With no catalog writer and no other index writer at work, each paper is read once (in id order)
-   * after everything was deleted: adding, without looking for an older copy, is safe here.
-   */
-  private synchronized long rebuildAlone(LongConsumer progress) {
-    long count = 0;
-    Instant started = catalog.now();
-    try {
-      writer.deleteAll();
-      acronyms.clear();
-      List<Paper> chunk = catalog.after(null, CHUNK);
-      while (!chunk.isEmpty()) {
-        add(chunk);
-        count += chunk.size();
-        progress.accept(count);
-        chunk = catalog.after(chunk.get(chunk.size() - 1).id().toString(), CHUNK);
+      long requested = feed.reindexGeneration();
+      LuceneIndex next = new LuceneIndex(directories.next(), merges);
+      long[] count = {0};
+      Position at;
+      try {
+        at = new Position(fill(next, n -> progress.accept(count[0] = n)));
+        advance(next, at);
+      } catch (IOException | RuntimeException e) {
+        IndexDirectories.discard(next);
+        throw e;
       }
-      firstUncommitted = started;
-      commit();
-      return count;
+      swapIn(next, at, requested);
+      return count[0];
     } catch (IOException e) {
       throw new UncheckedIOException("cannot rebuild the search index", e);
+    } finally {
+      rebuilding.unlock();
     }
   }
 
-  /**
-   * Adds a chunk with one thread per core, each filling its own in-memory segment: building the
-   * vector graph, most of a rebuild's cost, then runs on every core.
-   */
-  private void add(List<Paper> chunk) throws IOException {
-    Map<PaperId, float[]> v = vectors.of(chunk);
-    int lanes = Math.min(THREADS, chunk.size());
-    List<Callable<Void>> parts = new ArrayList<>();
-    for (int lane = 0; lane < lanes; lane++) {
-      int first = lane;
-      parts.add(
-          () -> {
-            for (int i = first; i < chunk.size(); i += lanes) {
-              Paper paper = chunk.get(i);
-              writer.addDocument(IndexFields.document(paper, v.get(paper.id())));
-            }
-            return null;
-          });
-    }
+  /** The last changes, committed with the new index's watermark, then the swap. */
+  private void swapIn(LuceneIndex next, Position at, long requested) throws IOException {
+    LuceneIndex old;
+    applying.lock();
     try {
-      for (Future<Void> f : workers.invokeAll(parts)) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while indexing", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      Instant asOf = Instant.now();
+      advance(next, at);
+      next.commit(commitData(at.watermark, requested));
+      directories.makeLive(next.path());
+      old = live;
+      live = next;
+      position = at;
+      generation = requested;
+      applied = new Applied(at.watermark, asOf, at.alreadyApplied());
+      uncommitted = false;
+    } finally {
+      applying.unlock();
     }
-    acronyms.learn(chunk);
+    IndexDirectories.discard(old);
+    log.info("Search index rebuilt in {}", next.path().getFileName());
+  }
+
+  /**
+   * Asks every instance that follows this catalog to rebuild its index (each does it beside its
+   * live one, see {@link #rebuild}); returns the request's number.
+   */
+  public long requestReindexEverywhere() {
+    return feed.requestReindex();
+  }
+
+  /** Whether every instance was asked to reindex since the live index was built. */
+  boolean reindexRequested() {
+    return generation >= 0 && feed.reindexGeneration() > generation;
+  }
+
+  /** Null until the first catch-up after start has ended. */
+  Applied applied() {
+    return applied;
+  }
+
+  /** How many changes the catalog holds that the live index has not applied yet (at most). */
+  long pending(Applied a) {
+    return Math.max(0, feed.pending(a.watermark()) - a.alreadyApplied());
   }
 
   /** The document layout and the vectors' model: an index built otherwise is rebuilt. */
@@ -343,17 +328,49 @@ public class PaperIndex implements AutoCloseable {
     return analyzer;
   }
 
-  /** Runs a read against a current searcher, releasing it afterwards. */
+  private static ExecutorService daemons(String name) {
+    return Executors.newFixedThreadPool(
+        THREADS,
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Runs a read against a current searcher of the live index, releasing it afterwards. A search
+   * that meets an index just swapped out and closed tries again on the new one.
+   */
   <T> T read(SearcherFunction<T> function) {
-    try {
-      IndexSearcher searcher = searchers.acquire();
+    while (true) {
+      LuceneIndex index = live;
+      IndexSearcher searcher;
+      try {
+        searcher = index.acquire();
+      } catch (AlreadyClosedException e) {
+        if (index == live) {
+          throw e;
+        }
+        continue;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the search index", e);
+      }
       try {
         return function.apply(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the search index", e);
       } finally {
-        searchers.release(searcher);
+        releaseQuietly(index, searcher);
       }
+    }
+  }
+
+  private static void releaseQuietly(LuceneIndex index, IndexSearcher searcher) {
+    try {
+      index.release(searcher);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the search index", e);
+      throw new UncheckedIOException("cannot release a searcher", e);
     }
   }
 
@@ -364,11 +381,16 @@ public class PaperIndex implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    commit();
-    searchers.close();
-    writer.close();
-    directory.close();
-    workers.shutdownNow();
-    merges.shutdownNow();
+    applying.lock();
+    try {
+      if (uncommitted) {
+        commit();
+      }
+      live.close();
+    } finally {
+      applying.unlock();
+      workers.shutdownNow();
+      merges.shutdownNow();
+    }
   }
 }

@@ -3,12 +3,10 @@ package dev.paperboy.search;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The embedding model, loaded once per process; the index's periodic commit. */
+/** The embedding model, loaded once per process, and the settings of search and its index. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
-@EnableConfigurationProperties(SearchSettings.class)
+@EnableConfigurationProperties({SearchSettings.class, IndexSettings.class})
 class SearchConfiguration {
 
   @Bean(destroyMethod = "close")

@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import dev.paperboy.digest.Digests;
 import dev.paperboy.ingest.ImportReport;
 import dev.paperboy.ingest.Importer;
+import dev.paperboy.runtime.PaperboySettings;
 import dev.paperboy.search.PaperIndex;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -23,9 +24,11 @@ class Operator {
   private final Importer importer;
   private final PaperIndex index;
   private final Digests digests;
+  private final PaperboySettings settings;
 
-  Operator(Importer importer, PaperIndex index, Digests digests) {
+  Operator(Importer importer, PaperIndex index, Digests digests, PaperboySettings settings) {
     this.importer = importer;
+    this.settings = settings;
     this.index = index;
     this.digests = digests;
   }
@@ -57,8 +60,14 @@ class Operator {
                     .body(Map.of("error", "no subscriber with that address")));
   }
 
+  /**
+   * On the embedded database this server's index is the only one: it is rebuilt now. On an external
+   * one every instance is asked, and each rebuilds its own beside the live one.
+   */
   @PostMapping("/reindex")
   Map<String, Long> reindex() {
-    return Map.of("reindexed", index.rebuild(n -> {}));
+    return settings.embeddedDatabase()
+        ? Map.of("reindexed", index.rebuild(n -> {}))
+        : Map.of("requested", index.requestReindexEverywhere());
   }
 }

@@ -19,7 +19,7 @@ class ImportWithoutEmbeddingsIT extends SharedApplicationTest {
       {"id": "2598.00002", "title": "Counting Puffins on Remote Cliffs", "abstract": "Volunteers photograph seabird colonies and a tally is made from the pictures.", "authors": ["Ines Lorca"], "categories": ["q-bio.PE"], "published": "2025-04-02"}
       """;
 
-  @Autowired PaperIndex index;
+  @Autowired MissingVectors missingVectors;
 
   @Test
   void papersAreFoundByWordsAtOnceAndByMeaningOnceEmbedded() {
@@ -36,14 +36,14 @@ class ImportWithoutEmbeddingsIT extends SharedApplicationTest {
     String meaning = "network pruning for model compression";
     assertThat(ids("semantic", meaning)).doesNotContain("arxiv:2598.00001");
 
-    assertThat(index.embedMissing(n -> {})).isGreaterThanOrEqualTo(2);
+    assertThat(missingVectors.embed(n -> {})).isGreaterThanOrEqualTo(2);
 
     assertThat(vectors("arxiv:2598.00001")).isOne();
     // the puffins are no match in meaning for pruning: below the similarity floor
     assertThat(ids("semantic", meaning))
         .contains("arxiv:2598.00001")
         .doesNotContain("arxiv:2598.00002");
-    assertThat(index.embedMissing(n -> {})).isZero();
+    assertThat(missingVectors.embed(n -> {})).isZero();
   }
 
   @Test

@@ -49,6 +49,7 @@ class IndexFollowsCatalogIT extends PaperboyIntegrationTest {
   @MockitoSpyBean Embedder embedder;
 
   @Autowired PaperIndex index;
+  @Autowired MissingVectors missingVectors;
 
   private final ExecutorService threads = Executors.newFixedThreadPool(3);
 
@@ -90,7 +91,7 @@ class IndexFollowsCatalogIT extends PaperboyIntegrationTest {
       }
       assertThat(imported.get(5, TimeUnit.MINUTES).created()).isEqualTo(NEW_PER_ROUND);
       assertThat(rebuilt.get(5, TimeUnit.MINUTES)).isPositive();
-      index.commit();
+      index.catchUp();
 
       List<String> indexed = indexedIds();
       assertThat(indexed).doesNotHaveDuplicates();
@@ -126,7 +127,7 @@ class IndexFollowsCatalogIT extends PaperboyIntegrationTest {
         .when(embedder)
         .embed(anyList());
 
-    Future<Long> backfill = threads.submit(() -> index.embedMissing(n -> {}));
+    Future<Long> backfill = threads.submit(() -> missingVectors.embed(n -> {}));
     assertThat(embedding.await(2, TimeUnit.MINUTES)).isTrue();
     String newTitle = "Kelp Forests and Coastal Upwelling";
     String newAbstract = "Upwelling feeds the kelp with nutrients.";
@@ -139,7 +140,7 @@ class IndexFollowsCatalogIT extends PaperboyIntegrationTest {
     String newHash = Vectors.hash(newTitle + ". " + newAbstract);
     assertThat(storedHash(id)).isIn(null, newHash);
 
-    index.embedMissing(n -> {});
+    missingVectors.embed(n -> {});
     assertThat(storedHash(id)).isEqualTo(newHash);
   }
 

@@ -1,0 +1,152 @@
+package dev.paperboy.search;
+
+import dev.paperboy.runtime.DirectConnections;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this instance's index following the catalog: on its own connection (not one of the pool's,
+ * which it would hold forever) it listens on {@link ChangeFeed#CHANNEL}, and on each notification,
+ * or every {@link #POLL} when none comes, applies what changed ({@link PaperIndex#follow}). The
+ * notification only says when to look; what to apply comes from the watermark, so a notification
+ * missed while the connection was down, or never sent, delays a change by one poll at most. A
+ * reindex requested of every instance ({@code reindex_request}) runs beside, on a thread of its
+ * own.
+ */
+@Component
+@ConditionalOnProperty(name = "paperboy.index.follow", havingValue = "true", matchIfMissing = true)
+class IndexFollower implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
+
+  /** The longest a change waits without a notification; also how often a lost link is retried. */
+  static final Duration POLL = Duration.ofSeconds(2);
+
+  /**
+   * After applying changes, notifications are gathered this long before the next round, so a steady
+   * import makes a few large rounds (and few new segments) rather than one per batch.
+   */
+  private static final long GATHER_MILLIS = 250;
+
+  private final PaperIndex index;
+  private final DirectConnections connections;
+  private final AtomicBoolean rebuilding = new AtomicBoolean();
+  private volatile boolean running;
+  private volatile Connection connection;
+  private Thread thread;
+  private final ExecutorService rebuilds =
+      Executors.newSingleThreadExecutor(r -> daemon(r, "index-reindex"));
+
+  IndexFollower(PaperIndex index, DirectConnections connections) {
+    this.index = index;
+    this.connections = connections;
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  @Override
+  public synchronized void start() {
+    running = true;
+    thread = daemon(this::run, "index-follower");
+    thread.start();
+  }
+
+  private void run() {
+    while (running) {
+      try (Connection c = connections.open()) {
+        connection = c;
+        try (Statement s = c.createStatement()) {
+          s.execute("LISTEN " + ChangeFeed.CHANNEL);
+        }
+        listen(c.unwrap(PGConnection.class));
+      } catch (SQLException | RuntimeException e) {
+        if (running) {
+          log.warn("Search index follower: {}; retrying in {}", e.toString(), POLL);
+          pause(POLL.toMillis());
+        }
+      }
+    }
+  }
+
+  /** Listening before each look means no change committed after a look goes unnoticed. */
+  private void listen(PGConnection listener) throws SQLException {
+    while (running) {
+      index.follow();
+      startRebuildIfRequested();
+      if (listener.getNotifications((int) POLL.toMillis()).length > 0) {
+        pause(GATHER_MILLIS);
+        listener.getNotifications(1);
+      }
+    }
+  }
+
+  private void startRebuildIfRequested() {
+    if (index.reindexRequested() && rebuilding.compareAndSet(false, true)) {
+      log.info("A reindex was requested of every instance; rebuilding beside the live index");
+      rebuilds.execute(
+          () -> {
+            try {
+              log.info("Reindexed {} papers", index.rebuild(n -> {}));
+            } catch (RuntimeException e) {
+              log.warn("Reindex failed: {}", e.toString());
+            } finally {
+              rebuilding.set(false);
+            }
+          });
+    }
+  }
+
+  private void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+      closeQuietly(connection);
+      try {
+        thread.join(POLL.toMillis() * 5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    rebuilds.shutdownNow();
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      if (c != null) {
+        c.close();
+      }
+    } catch (SQLException e) {
+      // Closing only to wake the follower; it is going away.
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}
