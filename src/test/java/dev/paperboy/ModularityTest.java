@@ -48,6 +48,18 @@ class ModularityTest {
         .check(CLASSES);
   }
 
+  /** Writers write the catalog; the index follows it (docs/SEARCH.md). */
+  @Test
+  void ingestKnowsNothingOfSearch() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.paperboy.ingest..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.paperboy.search..")
+        .check(CLASSES);
+  }
+
   @Test
   void featuresAreFreeOfCycles() {
     slices().matching("dev.paperboy.(*)..").should().beFreeOfCycles().check(CLASSES);
