@@ -144,6 +144,37 @@ class IndexFollowerIT extends PaperboyIntegrationTest {
         .isTrue();
   }
 
+  /** What {@code bin/paperboy reindex} does against an external database, for every instance. */
+  @Test
+  void aReindexRequestedInTheDatabaseIsCarriedOutByTheFollower() throws Exception {
+    awaitReady();
+    insert("2612.00007", "Octopuses Taste with Their Arms");
+    index.catchUp();
+    java.nio.file.Path pointer = dataDirectory.liveIndex();
+    String before =
+        java.nio.file.Files.exists(pointer) ? java.nio.file.Files.readString(pointer) : "index";
+
+    index.requestReindexEverywhere();
+
+    assertThat(
+            eventually(
+                () -> !index.reindexRequested() && !before.equals(live(pointer)),
+                Duration.ofMinutes(1)))
+        .as("rebuilt into a new directory")
+        .isTrue();
+    assertThat(found("octopuses")).contains("arxiv:2612.00007");
+  }
+
+  private static String live(java.nio.file.Path pointer) {
+    try {
+      return java.nio.file.Files.exists(pointer)
+          ? java.nio.file.Files.readString(pointer)
+          : "index";
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void readinessWaitsForTheIndexAndTheLagIsAMetric() throws Exception {
     awaitReady();
