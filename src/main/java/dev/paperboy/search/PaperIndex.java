@@ -39,6 +39,14 @@ public class PaperIndex implements AutoCloseable {
   static final String WATERMARK = "catalog-xid";
   static final String GENERATION = "reindex-generation";
   private static final int CHUNK = 256;
+
+  /**
+   * Changes are listed this many papers at a time: each page costs a pass over every change since
+   * the watermark (they come from three tables), so pages are large; papers are then read and
+   * indexed a {@link #CHUNK} at a time.
+   */
+  private static final int FEED_PAGE = 20_000;
+
   private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
   /** A commit (an fsync) at most this often while changes stream in; a crash re-reads the rest. */
@@ -199,9 +207,9 @@ public class PaperIndex implements AutoCloseable {
     long horizon = feed.horizon();
     Map<PaperId, List<Long>> above = new HashMap<>();
     long count = 0;
-    for (List<ChangeFeed.Change> page = feed.since(at.watermark, null, CHUNK);
+    for (List<ChangeFeed.Change> page = feed.since(at.watermark, null, FEED_PAGE);
         !page.isEmpty();
-        page = feed.since(at.watermark, page.get(page.size() - 1).paper().toString(), CHUNK)) {
+        page = feed.since(at.watermark, page.get(page.size() - 1).paper().toString(), FEED_PAGE)) {
       List<PaperId> fresh = new ArrayList<>();
       for (ChangeFeed.Change change : page) {
         if (!change.xids().equals(at.above.get(change.paper()))) {
@@ -212,7 +220,9 @@ public class PaperIndex implements AutoCloseable {
           above.put(change.paper(), unsettled);
         }
       }
-      apply(target, fresh);
+      for (int i = 0; i < fresh.size(); i += CHUNK) {
+        apply(target, fresh.subList(i, Math.min(fresh.size(), i + CHUNK)));
+      }
       count += fresh.size();
     }
     at.watermark = horizon;
