@@ -1,7 +1,6 @@
 package dev.paperboy.search;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +22,7 @@ class EmbeddingBackfill implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddingBackfill.class);
 
   private final MissingVectors missing;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "embedding-backfill");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService worker = DaemonThreads.pool("embedding-backfill", 1);
   private final AtomicBoolean queued = new AtomicBoolean();
 
   private final boolean enabled;

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -45,24 +44,17 @@ class IndexFollower implements SmartLifecycle {
   private volatile boolean running;
   private volatile Connection connection;
   private Thread thread;
-  private final ExecutorService rebuilds =
-      Executors.newSingleThreadExecutor(r -> daemon(r, "index-reindex"));
+  private final ExecutorService rebuilds = DaemonThreads.pool("index-reindex", 1);
 
   IndexFollower(PaperIndex index, DirectConnections connections) {
     this.index = index;
     this.connections = connections;
   }
 
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
-
   @Override
   public synchronized void start() {
     running = true;
-    thread = daemon(this::run, "index-follower");
+    thread = DaemonThreads.thread("index-follower", this::run);
     thread.start();
   }
 

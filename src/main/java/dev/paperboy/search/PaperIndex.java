@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
@@ -59,9 +58,9 @@ public class PaperIndex implements AutoCloseable {
   private final IndexDirectories directories;
 
   /** Rebuilds use every core; so do merges of vector graphs, on a pool of their own. */
-  private final ExecutorService workers = daemons("index-worker");
+  private final ExecutorService workers = DaemonThreads.pool("index-worker", THREADS);
 
-  private final ExecutorService merges = daemons("index-merge");
+  private final ExecutorService merges = DaemonThreads.pool("index-merge", THREADS);
 
   private final Analyzer analyzer = IndexFields.analyzer();
 
@@ -336,16 +335,6 @@ public class PaperIndex implements AutoCloseable {
 
   Analyzer analyzer() {
     return analyzer;
-  }
-
-  private static ExecutorService daemons(String name) {
-    return Executors.newFixedThreadPool(
-        THREADS,
-        r -> {
-          Thread t = new Thread(r, name);
-          t.setDaemon(true);
-          return t;
-        });
   }
 
   /**

@@ -5,7 +5,6 @@ import dev.paperboy.catalog.CatalogWritesDone;
 import dev.paperboy.catalog.CatalogWritten;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -24,13 +23,7 @@ class WriterCatchUp implements AutoCloseable {
   private final Vectors vectors;
   private final PaperIndex index;
   private final ObjectProvider<EmbeddingBackfill> backfill;
-  private final ExecutorService embedder =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "import-embedder");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService embedder = DaemonThreads.pool("import-embedder", 1);
   private Future<?> pending;
 
   WriterCatchUp(

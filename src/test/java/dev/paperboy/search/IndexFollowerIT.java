@@ -210,11 +210,7 @@ class IndexFollowerIT extends PaperboyIntegrationTest {
   }
 
   private List<String> found(String words) {
-    List<String> ids = new ArrayList<>();
-    json("/api/search?mode=keyword&q=" + q(words))
-        .get("results")
-        .forEach(r -> ids.add(r.get("id").asString()));
-    return ids;
+    return foundByKeyword(words);
   }
 
   /** Whether {@code condition} held at some check before {@code within} ran out. */

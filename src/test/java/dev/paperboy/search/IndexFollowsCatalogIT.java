@@ -178,11 +178,7 @@ class IndexFollowsCatalogIT extends PaperboyIntegrationTest {
   }
 
   private List<String> found(String words) {
-    List<String> ids = new ArrayList<>();
-    json("/api/search?mode=keyword&q=" + q(words))
-        .get("results")
-        .forEach(r -> ids.add(r.get("id").asString()));
-    return ids;
+    return foundByKeyword(words);
   }
 
   /**

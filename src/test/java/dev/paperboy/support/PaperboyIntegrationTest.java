@@ -149,6 +149,15 @@ public abstract class PaperboyIntegrationTest {
     return JSON.readTree(response.body());
   }
 
+  /** The ids a keyword search for {@code words} finds, on its first page. */
+  protected java.util.List<String> foundByKeyword(String words) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    json("/api/search?mode=keyword&q=" + q(words))
+        .get("results")
+        .forEach(r -> ids.add(r.get("id").asString()));
+    return ids;
+  }
+
   /** A one-entry arXiv Atom feed. */
   protected static String atomFeed(String id, String title) {
     return "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>http://arxiv.org/abs/"
