@@ -141,16 +141,17 @@ public class PaperIndex implements AutoCloseable {
   private void catchUp(boolean commitNow) {
     applying.lock();
     try {
-      if (position.watermark < 0) {
+      boolean built = position.watermark < 0;
+      if (built) {
         position = new Position(buildAtStart());
       }
       Instant asOf = Instant.now();
-      if (advance(live, position) > 0) {
+      if (advance(live, position) > 0 || built) {
         live.refresh();
         uncommitted = true;
       }
       applied = new Applied(position.watermark, asOf, position.alreadyApplied());
-      if (uncommitted && (commitNow || System.nanoTime() - lastCommit > COMMIT_NANOS)) {
+      if (uncommitted && (commitNow || built || System.nanoTime() - lastCommit > COMMIT_NANOS)) {
         commit();
       }
     } catch (IOException e) {
@@ -167,9 +168,7 @@ public class PaperIndex implements AutoCloseable {
       generation = feed.reindexGeneration();
     }
     live.deleteAll();
-    long from = fill(live, n -> logProgress(n));
-    uncommitted = true;
-    return from;
+    return fill(live, n -> logProgress(n));
   }
 
   private static void logProgress(long n) {
