@@ -3,7 +3,11 @@ package dev.paperboy.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.support.PaperboyIntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -28,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class IndexFollowerIT extends PaperboyIntegrationTest {
 
-  private static final java.nio.file.Path DATA_DIR = tempDir();
+  private static final Path DATA_DIR = tempDir();
 
   /** What the issue asks: a change is searchable on every instance within 2 s of its commit. */
   private static final Duration SOON = Duration.ofSeconds(2);
@@ -107,7 +111,8 @@ class IndexFollowerIT extends PaperboyIntegrationTest {
     awaitReady();
     insert("2612.00005", "Mantis Shrimp See Polarised Light");
     index.catchUp();
-    java.nio.file.Path before = dataDirectory.index();
+    Path before = dataDirectory.root().resolve(live(dataDirectory.liveIndex()));
+    assertThat(before).isDirectory();
 
     AtomicBoolean reindexing = new AtomicBoolean(true);
     ExecutorService searcher = Executors.newSingleThreadExecutor();
@@ -134,9 +139,10 @@ class IndexFollowerIT extends PaperboyIntegrationTest {
     } finally {
       searcher.shutdownNow();
     }
-    String live = java.nio.file.Files.readString(dataDirectory.liveIndex()).strip();
-    assertThat(live).startsWith("index-");
-    assertThat(before).doesNotExist();
+    String live = live(dataDirectory.liveIndex());
+    assertThat(live).startsWith("index-").isNotEqualTo(before.getFileName().toString());
+    assertThat(dataDirectory.root().resolve(live)).isDirectory();
+    assertThat(before).as("the old index, deleted").doesNotExist();
     assertThat(found("mantis")).contains("arxiv:2612.00005");
     insert("2612.00006", "Mantis Shrimp Strike Fast");
     assertThat(eventually(() -> found("mantis").contains("arxiv:2612.00006"), SOON))
@@ -150,9 +156,8 @@ class IndexFollowerIT extends PaperboyIntegrationTest {
     awaitReady();
     insert("2612.00007", "Octopuses Taste with Their Arms");
     index.catchUp();
-    java.nio.file.Path pointer = dataDirectory.liveIndex();
-    String before =
-        java.nio.file.Files.exists(pointer) ? java.nio.file.Files.readString(pointer) : "index";
+    Path pointer = dataDirectory.liveIndex();
+    String before = live(pointer);
 
     index.requestReindexEverywhere();
 
@@ -165,13 +170,12 @@ class IndexFollowerIT extends PaperboyIntegrationTest {
     assertThat(found("octopuses")).contains("arxiv:2612.00007");
   }
 
-  private static String live(java.nio.file.Path pointer) {
+  /** The name of the live index directory, as a restart would read it. */
+  private static String live(Path pointer) {
     try {
-      return java.nio.file.Files.exists(pointer)
-          ? java.nio.file.Files.readString(pointer)
-          : "index";
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return Files.exists(pointer) ? Files.readString(pointer).strip() : "index";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
