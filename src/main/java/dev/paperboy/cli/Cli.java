@@ -4,6 +4,8 @@ import dev.paperboy.ingest.Format;
 import dev.paperboy.runtime.DataDirectory;
 import dev.paperboy.runtime.Owner;
 import dev.paperboy.runtime.RunningServer;
+import dev.paperboy.runtime.SecretRequired;
+import dev.paperboy.runtime.SigningKey;
 import dev.paperboy.sources.Source;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -108,6 +110,22 @@ public final class Cli {
     String command = args.length == 0 ? "serve" : args[0];
     List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
     try {
+      if (!List.of("help", "--help", "-h").contains(command)) {
+        SigningKey.check(System.getenv("PAPERBOY_DB_URL"), System.getenv("PAPERBOY_SECRET"));
+      }
+      return dispatch(command, rest);
+    } catch (RuntimeException e) {
+      SecretRequired missing = cause(e, SecretRequired.class);
+      if (missing == null) {
+        throw e;
+      }
+      err.println("paperboy " + command + ": " + missing.getMessage());
+      return ExitStatus.NOTHING.code;
+    }
+  }
+
+  private int dispatch(String command, List<String> rest) {
+    try {
       return switch (command) {
         case "serve" -> serve(rest);
         case "import" ->
@@ -161,7 +179,7 @@ public final class Cli {
     try {
       SpringApplication.run(application, args.toArray(String[]::new));
     } catch (RuntimeException e) {
-      PortInUseException taken = portInUse(e);
+      PortInUseException taken = cause(e, PortInUseException.class);
       if (taken == null) {
         throw e;
       }
@@ -171,10 +189,11 @@ public final class Cli {
     return KEEP_RUNNING;
   }
 
-  private static PortInUseException portInUse(Throwable e) {
+  /** The first exception of this type in the chain of causes, or null. */
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof PortInUseException taken) {
-        return taken;
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
     }
     return null;

@@ -28,7 +28,9 @@ class RuntimeConfiguration {
 
   @Bean
   SigningKey signingKey(PaperboySettings settings, DataDirectory dir) {
-    return SigningKey.load(settings.secret(), dir.signingKey());
+    return settings.embeddedDatabase()
+        ? SigningKey.load(settings.secret(), dir.signingKey())
+        : SigningKey.shared(settings.secret());
   }
 
   /**
