@@ -6,6 +6,8 @@ import dev.paperboy.runtime.OperatorToken;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,6 +51,11 @@ public final class StartedApplication implements AutoCloseable {
 
   public String operatorToken() {
     return OperatorToken.read(dir).orElseThrow();
+  }
+
+  /** Its embedded web server, for tests of how it starts and stops. */
+  public WebServer webServer() {
+    return ((WebServerApplicationContext) context).getWebServer();
   }
 
   public <T> T bean(Class<T> type) {
