@@ -94,16 +94,39 @@ public final class Cli {
   private final PrintStream err;
   private final DataDirectory dir;
   private final Class<?> application;
+  private final List<String> settings;
+  private final boolean externalDatabase;
 
   /**
    * @param application the Spring Boot application class that commands start
    * @param dir the data directory the commands work on
    */
   public Cli(PrintStream out, PrintStream err, Class<?> application, DataDirectory dir) {
+    this(out, err, application, dir, List.of(), isSet(System.getenv("PAPERBOY_DB_URL")));
+  }
+
+  /**
+   * @param settings extra {@code name=value} settings of the application that commands start
+   * @param externalDatabase whether the catalog is an external PostgreSQL ({@code
+   *     PAPERBOY_DB_URL}): then commands act on it directly, beside any number of running instances
+   */
+  public Cli(
+      PrintStream out,
+      PrintStream err,
+      Class<?> application,
+      DataDirectory dir,
+      List<String> settings,
+      boolean externalDatabase) {
     this.out = out;
     this.err = err;
     this.application = application;
     this.dir = dir;
+    this.settings = settings.stream().map(s -> "--" + s).toList();
+    this.externalDatabase = externalDatabase;
+  }
+
+  private static boolean isSet(String value) {
+    return value != null && !value.isBlank();
   }
 
   public int run(String... args) {
@@ -128,15 +151,11 @@ public final class Cli {
     try {
       return switch (command) {
         case "serve" -> serve(rest);
-        case "import" ->
-            new ImportCommand(out, err, new LocalContext(application, dir)).run(rest, target());
-        case "reindex" ->
-            new ReindexCommand(out, err, new LocalContext(application, dir)).run(target());
-        case "eval" -> new EvalCommand(out, err, new LocalContext(application, dir)).run(rest);
-        case "digest" ->
-            new DigestCommand(out, err, new LocalContext(application, dir)).run(rest, target());
-        case "sync" ->
-            new SyncCommand(out, err, new LocalContext(application, dir)).run(rest, target());
+        case "import" -> new ImportCommand(out, err, onCatalog()).run(rest, catalogTarget());
+        case "reindex" -> new ReindexCommand(out, err, local(dir)).run(target());
+        case "eval" -> new EvalCommand(out, err, local(dir)).run(rest);
+        case "digest" -> new DigestCommand(out, err, onCatalog()).run(rest, catalogTarget());
+        case "sync" -> new SyncCommand(out, err, onCatalog()).run(rest, catalogTarget());
         case "operator-link" -> new OperatorLinkCommand(out).run(RunningServer.find(dir));
         case "help", "--help", "-h" -> {
           out.print(USAGE);
@@ -197,6 +216,24 @@ public final class Cli {
       }
     }
     return null;
+  }
+
+  private LocalContext local(DataDirectory in) {
+    return new LocalContext(application, in, settings);
+  }
+
+  /**
+   * The application for a command that works on the catalog. On an external database it runs on a
+   * data directory of its own, so that it neither waits for nor disturbs an instance that owns this
+   * machine's data directory (its index and lock): the catalog is the database, not the directory.
+   */
+  private LocalContext onCatalog() {
+    return externalDatabase ? local(DataDirectory.scratch()) : local(dir);
+  }
+
+  /** On an external database, here, whatever runs on this machine; else as {@link #target()}. */
+  private Optional<RunningServer> catalogTarget() {
+    return externalDatabase ? Optional.empty() : target();
   }
 
   /**

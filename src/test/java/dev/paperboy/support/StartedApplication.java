@@ -49,6 +49,10 @@ public final class StartedApplication implements AutoCloseable {
     return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
   }
 
+  public DataDirectory dataDirectory() {
+    return dir;
+  }
+
   public String operatorToken() {
     return OperatorToken.read(dir).orElseThrow();
   }
