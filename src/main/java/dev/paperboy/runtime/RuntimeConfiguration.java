@@ -57,16 +57,36 @@ class RuntimeConfiguration {
         : DatabaseHandle.external(settings.db());
   }
 
+  /**
+   * The catalog's connections; with a replica configured, a transaction marked read-only takes its
+   * connection from the replica's pool and everything else from the primary's.
+   */
   @Bean(destroyMethod = "close")
-  DataSource dataSource(DatabaseHandle database) {
+  DataSource dataSource(DatabaseHandle database, PaperboySettings settings) {
+    HikariDataSource primary =
+        pool("catalog", database.url(), database.username(), database.password());
+    if (settings.embeddedDatabase()) {
+      return primary;
+    }
+    return settings
+        .db()
+        .readReplica()
+        .<DataSource>map(
+            r ->
+                new ReadReplicaRouting(
+                    primary, pool("catalog-replica", r.url(), r.username(), r.password())))
+        .orElse(primary);
+  }
+
+  private static HikariDataSource pool(String name, String url, String user, String password) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(database.url());
-    config.setUsername(database.username());
-    config.setPassword(database.password());
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
     config.setMaximumPoolSize(10);
     // A JDBC batch of inserts goes as multi-row statements, not one round trip per row.
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
-    config.setPoolName("catalog");
+    config.setPoolName(name);
     return new HikariDataSource(config);
   }
 
