@@ -54,7 +54,8 @@ public final class Cli {
                          measure search quality on the relevance yardstick (default DIR
                          yardstick, FILE docs/RELEVANCE.md); uses a temporary catalog
         operator-link    print a new one-time sign-in link to the running server's operator
-                         pages (mail, sources, admin)
+                         pages (mail, sources, admin); with PAPERBOY_DB_URL, made in the
+                         database for PAPERBOY_BASE_URL, and good at every instance
         help             show this text
 
       Exit status: 0 all done (every record imported or unchanged, every source synced);
@@ -156,7 +157,10 @@ public final class Cli {
         case "eval" -> new EvalCommand(out, err, local(dir)).run(rest);
         case "digest" -> new DigestCommand(out, err, onCatalog()).run(rest, catalogTarget());
         case "sync" -> new SyncCommand(out, err, onCatalog()).run(rest, catalogTarget());
-        case "operator-link" -> new OperatorLinkCommand(out).run(RunningServer.find(dir));
+        case "operator-link" ->
+            externalDatabase
+                ? new OperatorLinkCommand(out).onDatabase(onCatalog())
+                : new OperatorLinkCommand(out).run(RunningServer.find(dir));
         case "help", "--help", "-h" -> {
           out.print(USAGE);
           yield 0;

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
  * instance on the same database; only their hashes are stored.
  */
 @Component
-class OperatorLinks {
+public class OperatorLinks {
 
   static final Duration LIFETIME = Duration.ofMinutes(15);
+  static final String SIGN_IN = "/operator/signin?code=";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** What happened to a code presented at the sign-in link. */
@@ -41,6 +42,14 @@ class OperatorLinks {
   OperatorLinks(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
+  }
+
+  /**
+   * A new one-time sign-in link on the site at {@code siteUrl}; any instance on this database
+   * accepts it once within {@link #LIFETIME}.
+   */
+  public String link(String siteUrl) {
+    return siteUrl + SIGN_IN + issue();
   }
 
   String issue() {

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperboy.support.ExternalDatabase;
 import dev.paperboy.support.StartedApplication;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +84,24 @@ class CommandsOnExternalDatabaseIT {
     assertThat(run.status()).isZero();
     assertThat(run.err()).doesNotContain("composing through it");
     assertThat(run.out()).contains("digests queued");
+  }
+
+  @Test
+  void anOperatorLinkMadeInTheDatabaseSignsInAtTheInstanceOnce() throws Exception {
+    CliRun run = command(ExternalDatabase.settings(url), "operator-link");
+
+    assertThat(run.status()).isZero();
+    Matcher code = Pattern.compile("/operator/signin\\?code=(\\S+)").matcher(run.out());
+    assertThat(code.find()).as(run.out()).isTrue();
+    HttpRequest signIn =
+        HttpRequest.newBuilder(
+                URI.create(instance.baseUrl() + "/operator/signin?code=" + code.group(1)))
+            .build();
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> first = http.send(signIn, HttpResponse.BodyHandlers.ofString());
+    assertThat(first.statusCode()).isEqualTo(302);
+    assertThat(first.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("pb_operator="));
+    assertThat(http.send(signIn, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(410);
   }
 
   @Test
