@@ -92,7 +92,7 @@ class DigestRuns {
   }
 
   private Joined start(boolean now, Instant at) {
-    jdbc.sql("delete from digest_run where started_at < now() - interval '7 days'").update();
+    jdbc.sql("delete from digest_run where started_at < now() - interval '1 day'").update();
     long subscribers =
         jdbc.sql("select count(*) from subscriber where status = 'confirmed' and digest")
             .query(Long.class)

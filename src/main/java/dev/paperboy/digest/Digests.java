@@ -108,16 +108,20 @@ public class Digests {
     }
   }
 
+  /** What every partition of one run on this instance shares: its moment and its caches. */
+  private record Pass(
+      Instant now,
+      boolean whateverTheHour,
+      DigestComposer.Run composing,
+      DigestLetter.Sections rendered) {}
+
   private Run run(boolean whateverTheHour) {
     Instant now = clock.instant();
     DigestRuns.Joined run = runs.join(whateverTheHour, now);
-    DigestComposer.Run composing = composer.new Run();
-    DigestLetter.Sections rendered = DigestLetter.sections();
+    Pass pass = new Pass(now, whateverTheHour, composer.new Run(), DigestLetter.sections());
     // Two lanes, each claiming partitions until none is left: while PostgreSQL stores one batch,
     // the next is composed and rendered.
-    return writers
-        .map(List.of(1, 2), lane -> work(run, now, whateverTheHour, composing, rendered), 2)
-        .stream()
+    return writers.map(List.of(1, 2), lane -> work(run, pass), 2).stream()
         .reduce(Run.NONE, Run::plus);
   }
 
@@ -126,33 +130,23 @@ public class Digests {
    * waits for partitions that other instances hold, so that it returns when the whole run is done;
    * the scheduled check leaves them to their holders (or to the next check, should one die).
    */
-  private Run work(
-      DigestRuns.Joined run,
-      Instant now,
-      boolean whateverTheHour,
-      DigestComposer.Run composing,
-      DigestLetter.Sections rendered) {
+  private Run work(DigestRuns.Joined run, Pass pass) {
     Run total = Run.NONE;
     Optional<DigestRuns.Partition> claimed;
-    while ((claimed = runs.claim(run, whateverTheHour)).isPresent()) {
-      total = total.plus(partition(claimed.get(), now, whateverTheHour, composing, rendered));
+    while ((claimed = runs.claim(run, pass.whateverTheHour())).isPresent()) {
+      total = total.plus(partition(claimed.get(), pass));
       runs.done(claimed.get());
     }
     return total;
   }
 
   /** One partition's subscribers, a batch at a time, each batch in one transaction. */
-  private Run partition(
-      DigestRuns.Partition p,
-      Instant now,
-      boolean whateverTheHour,
-      DigestComposer.Run composing,
-      DigestLetter.Sections rendered) {
+  private Run partition(DigestRuns.Partition p, Pass pass) {
     List<Due> due = new ArrayList<>();
     int notDue = 0;
     for (Subscriber s : subscribers.receivingDigests(p.from(), p.until())) {
-      DigestPeriod period = DigestPeriod.of(s, now);
-      if (whateverTheHour || period.due()) {
+      DigestPeriod period = DigestPeriod.of(s, pass.now());
+      if (pass.whateverTheHour() || period.due()) {
         due.add(new Due(s, period));
       } else {
         notDue++;
@@ -161,7 +155,7 @@ public class Digests {
     Run total = new Run(0, 0, 0, notDue);
     for (int from = 0; from < due.size(); from += BATCH) {
       List<Due> batch = due.subList(from, Math.min(due.size(), from + BATCH));
-      Tally t = transaction.execute(tx -> make(batch, composing, rendered));
+      Tally t = transaction.execute(tx -> make(batch, pass.composing(), pass.rendered()));
       total = total.plus(new Run(t.queued(), t.nothingNew(), t.alreadyHad(), 0));
       runs.renew(p);
     }

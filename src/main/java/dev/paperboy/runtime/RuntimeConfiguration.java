@@ -65,17 +65,10 @@ class RuntimeConfiguration {
   DataSource dataSource(DatabaseHandle database, PaperboySettings settings) {
     HikariDataSource primary =
         pool("catalog", database.url(), database.username(), database.password());
-    if (settings.embeddedDatabase()) {
-      return primary;
-    }
-    return settings
-        .db()
-        .readReplica()
-        .<DataSource>map(
-            r ->
-                new ReadReplicaRouting(
-                    primary, pool("catalog-replica", r.url(), r.username(), r.password())))
-        .orElse(primary);
+    Optional<PaperboySettings.Db.Replica> replica =
+        settings.embeddedDatabase() ? Optional.empty() : settings.db().readReplica();
+    return new CatalogConnections(
+        primary, replica.map(r -> pool("catalog-replica", r.url(), r.username(), r.password())));
   }
 
   private static HikariDataSource pool(String name, String url, String user, String password) {
