@@ -2,6 +2,7 @@ package dev.paperboy.bench;
 
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.EmbeddingModel;
+import dev.paperboy.support.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
