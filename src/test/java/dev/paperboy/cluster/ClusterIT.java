@@ -119,7 +119,7 @@ class ClusterIT {
         form(two, "/vote", "pb_csrf=c; " + session, "paper=" + encode(paper) + "&action=up");
     assertThat(vote.statusCode()).as("the vote is taken: %s", vote.body()).isEqualTo(302);
     HttpResponse<String> page = cluster.instance(3).get("/papers/" + paper);
-    Matcher votes = Pattern.compile("▲ (\\d+) votes?").matcher(page.body());
+    Matcher votes = Pattern.compile("class=\"votes\"[^>]*>(\\d+) votes?<").matcher(page.body());
     assertThat(votes.find()).as("instance 3's page shows a vote count").isTrue();
     assertThat(votes.group(1)).isEqualTo("1");
   }

@@ -52,6 +52,7 @@ public final class Cluster implements AutoCloseable {
   public static Cluster start(
       Path work, int count, Map<String, String> env, List<String> jvmOptions) throws Exception {
     LoadBalancer.requireHaproxy();
+    quietSmtpLog();
     long start = System.nanoTime();
     ExternalPostgres database = ExternalPostgres.start(work.resolve("postgres"));
     GreenMail smtp =
@@ -100,6 +101,14 @@ public final class Cluster implements AutoCloseable {
       return instance;
     } catch (Exception e) {
       throw new IllegalStateException("instance " + n + " did not start", e);
+    }
+  }
+
+  /** GreenMail logs a line for every new recipient: 10,000 lines for a digest run. */
+  private static void quietSmtpLog() {
+    if (org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail")
+        instanceof ch.qos.logback.classic.Logger logger) {
+      logger.setLevel(ch.qos.logback.classic.Level.WARN);
     }
   }
 

@@ -1,0 +1,223 @@
+package dev.paperboy.bench;
+
+import dev.paperboy.support.BulkSubscribers;
+import dev.paperboy.support.Cluster;
+import dev.paperboy.support.PaperLines;
+import dev.paperboy.support.SearchLoad;
+import dev.paperboy.support.ServerProcess;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code bin/bench --cluster}: the layout of docs/DEPLOY.md (ClusterIT's harness) measured from
+ * outside. Search throughput through HAProxy with 1, 2 and 3 instances (same corpus, query mix,
+ * clients and duration); the index's lag under a steady import (from each import's answer on
+ * instance 1 until instance 3 finds the paper); a digest run with 1 instance and with 3.
+ */
+final class ClusterBench {
+
+  /** What to measure, and how much. */
+  record Options(
+      Path work, int papers, Duration load, int clients, int lagImports, int subscribers) {
+
+    static Options full(Path work) {
+      return new Options(work, 100_000, Duration.ofSeconds(60), 16, 200, 100_000);
+    }
+
+    static Options smoke(Path work) {
+      return new Options(work, 2_000, Duration.ofSeconds(5), 16, 10, 1_000);
+    }
+  }
+
+  /** Throughput through the balancer with {@code instances} instances. */
+  record Throughput(int instances, double perSecond, double p50, double p99, int failed) {}
+
+  /** A digest run on {@code instances} at once. */
+  record DigestRun(int instances, int subscribers, double seconds, Map<Long, Long> perRecipient) {}
+
+  /** Index lag in ms; {@code lost}: imports not found on instance 3 within the limit. */
+  record Lag(int imports, double p50, double p99, int lost) {}
+
+  private static final List<String> JVM = List.of("-Xmx1g");
+  private static final Duration LAG_LIMIT = Duration.ofSeconds(10);
+  private static final Duration IMPORT_EVERY = Duration.ofMillis(500);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final Options options;
+  private final SyntheticCorpus corpus = new SyntheticCorpus(ScaleBench.SEED, ScaleBench.LAST_DAY);
+  private final List<Throughput> throughput = new ArrayList<>();
+  private final List<DigestRun> digests = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private Lag lag;
+
+  ClusterBench(Options options) {
+    this.options = options;
+  }
+
+  /** Measures everything and returns the section for docs/PERFORMANCE.md and docs/DEPLOY.md. */
+  String run(String command) throws Exception {
+    Path file = options.work().resolve("corpus-" + options.papers() + ".jsonl");
+    if (!Files.exists(file)) {
+      corpus.write(file, options.papers());
+    }
+    List<String> paths = searchPaths();
+    for (int n = 1; n <= 3; n++) {
+      try (Cluster cluster =
+          Cluster.start(options.work().resolve("cluster-" + n), n, Map.of(), JVM)) {
+        load(cluster, file);
+        throughput.add(throughput(cluster, paths));
+        if (n == 3) {
+          lag = lag(cluster);
+        }
+        if (n == 1 || n == 3) {
+          digests.add(digest(cluster));
+        }
+      }
+    }
+    return ClusterReport.section(command, options, throughput, lag, digests, notes);
+  }
+
+  private List<String> searchPaths() {
+    SplittableRandom random = new SplittableRandom(ScaleBench.SEED + 7);
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      String q = corpus.words(random, 2 + random.nextInt(2));
+      paths.add("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    }
+    return paths;
+  }
+
+  /**
+   * Imports the corpus through instance 1 and waits until every instance's index holds it: until
+   * the change feed is there, the others' indexes stay empty, and the figures say so.
+   */
+  private void load(Cluster cluster, Path file) throws Exception {
+    ScaleBench.log("%d instances: importing %,d papers", cluster.size(), options.papers());
+    cluster.instance(1).post("/admin/import?file=corpus.jsonl", file);
+    String probe = corpus.word(40);
+    long expected = hits(cluster.instance(1).base(), probe);
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    for (int n = 2; n <= cluster.size(); n++) {
+      while (hits(cluster.instance(n).base(), probe) < expected && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      if (hits(cluster.instance(n).base(), probe) < expected) {
+        notes.add(
+            "With "
+                + cluster.size()
+                + " instances, instance "
+                + n
+                + "'s index did not follow the catalog within 5 minutes: its figures"
+                + " searched an incomplete index.");
+      }
+    }
+  }
+
+  private Throughput throughput(Cluster cluster, List<String> paths) throws Exception {
+    SearchLoad.run(cluster.balancer(), paths, options.clients(), Duration.ofSeconds(5));
+    SearchLoad.Result r =
+        SearchLoad.run(cluster.balancer(), paths, options.clients(), options.load());
+    double[] millis = r.samples().stream().mapToDouble(SearchLoad.Sample::millis).toArray();
+    Throughput t =
+        new Throughput(
+            cluster.size(),
+            r.perSecond(),
+            Stats.percentile(millis, 50),
+            Stats.percentile(millis, 99),
+            r.failuresFrom(0).size() + r.failuresBefore(0).size());
+    ScaleBench.log("  %s", t);
+    return t;
+  }
+
+  /** Imports one paper every {@link #IMPORT_EVERY} through instance 1, timed until instance 3. */
+  private Lag lag(Cluster cluster) throws Exception {
+    ScaleBench.log("index lag over %d imports", options.lagImports());
+    List<Double> lags = new ArrayList<>();
+    int lost = 0;
+    for (int i = 0; i < options.lagImports(); i++) {
+      long next = System.nanoTime() + IMPORT_EVERY.toNanos();
+      String word = "zqlag" + i + "x" + Long.toHexString(System.nanoTime());
+      word = word.replaceAll("[0-9]", "q");
+      cluster.instance(1).postText("/admin/import?file=lag.jsonl", PaperLines.about(word, word, 1));
+      long answered = System.nanoTime();
+      long deadline = answered + LAG_LIMIT.toNanos();
+      while (hits(cluster.instance(3).base(), word) == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      if (System.nanoTime() >= deadline) {
+        lost++;
+      } else {
+        lags.add((System.nanoTime() - answered) / 1e6);
+      }
+      Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+    }
+    double[] ms = lags.stream().mapToDouble(Double::doubleValue).toArray();
+    Lag l =
+        new Lag(
+            options.lagImports(),
+            ms.length == 0 ? Double.NaN : Stats.percentile(ms, 50),
+            ms.length == 0 ? Double.NaN : Stats.percentile(ms, 99),
+            lost);
+    ScaleBench.log("  %s", l);
+    return l;
+  }
+
+  /** Subscribers following today's papers; POST /admin/digest on every instance at once. */
+  private DigestRun digest(Cluster cluster) throws Exception {
+    ScaleBench.log("digest run for %,d subscribers on %d", options.subscribers(), cluster.size());
+    String word = "zqdigest";
+    cluster
+        .instance(1)
+        .postText("/admin/import?file=today.jsonl", PaperLines.about(word, word, 20));
+    BulkSubscribers.insert(cluster.database(), options.subscribers(), word);
+    long start = System.nanoTime();
+    List<Integer> all = new ArrayList<>();
+    for (int n = 1; n <= cluster.size(); n++) {
+      all.add(n);
+    }
+    all.parallelStream().forEach(n -> runDigests(cluster.instance(n)));
+    DigestRun d =
+        new DigestRun(
+            cluster.size(),
+            options.subscribers(),
+            (System.nanoTime() - start) / 1e9,
+            BulkSubscribers.digestsPerRecipient(cluster.database()));
+    ScaleBench.log("  %s", d);
+    return d;
+  }
+
+  private static void runDigests(ServerProcess instance) {
+    try {
+      instance.post("/admin/digest", (Path) null);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long hits(String base, String q) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        base
+                            + "/api/search?mode=keyword&size=1&q="
+                            + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher total = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(r.body());
+    return r.statusCode() == 200 && total.find() ? Long.parseLong(total.group(1)) : 0;
+  }
+}
