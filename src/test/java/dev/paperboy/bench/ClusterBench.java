@@ -5,11 +5,8 @@ import dev.paperboy.support.Cluster;
 import dev.paperboy.support.PaperLines;
 import dev.paperboy.support.SearchLoad;
 import dev.paperboy.support.ServerProcess;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code bin/bench --cluster}: the layout of docs/DEPLOY.md (ClusterIT's harness) measured from
@@ -76,7 +71,11 @@ final class ClusterBench {
     List<String> paths = searchPaths();
     for (int n = 1; n <= 3; n++) {
       try (Cluster cluster =
-          Cluster.start(options.work().resolve("cluster-" + n), n, Map.of(), JVM)) {
+          Cluster.start(
+              options.work().resolve("cluster-" + n),
+              n,
+              Map.of("PAPERBOY_SCHEDULE", "false"),
+              JVM)) {
         load(cluster, file);
         throughput.add(throughput(cluster, paths));
         if (n == 3) {
@@ -108,13 +107,14 @@ final class ClusterBench {
     ScaleBench.log("%d instances: importing %,d papers", cluster.size(), options.papers());
     cluster.instance(1).post("/admin/import?file=corpus.jsonl", file);
     String probe = corpus.word(40);
-    long expected = hits(cluster.instance(1).base(), probe);
+    long expected = Cluster.hits(cluster.instance(1).base(), probe);
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     for (int n = 2; n <= cluster.size(); n++) {
-      while (hits(cluster.instance(n).base(), probe) < expected && System.nanoTime() < deadline) {
+      while (Cluster.hits(cluster.instance(n).base(), probe) < expected
+          && System.nanoTime() < deadline) {
         Thread.sleep(200);
       }
-      if (hits(cluster.instance(n).base(), probe) < expected) {
+      if (Cluster.hits(cluster.instance(n).base(), probe) < expected) {
         notes.add(
             "With "
                 + cluster.size()
@@ -154,7 +154,7 @@ final class ClusterBench {
       cluster.instance(1).postText("/admin/import?file=lag.jsonl", PaperLines.about(word, word, 1));
       long answered = System.nanoTime();
       long deadline = answered + LAG_LIMIT.toNanos();
-      while (hits(cluster.instance(3).base(), word) == 0 && System.nanoTime() < deadline) {
+      while (Cluster.hits(cluster.instance(3).base(), word) == 0 && System.nanoTime() < deadline) {
         Thread.sleep(5);
       }
       if (System.nanoTime() >= deadline) {
@@ -205,19 +205,5 @@ final class ClusterBench {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static long hits(String base, String q) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        base
-                            + "/api/search?mode=keyword&size=1&q="
-                            + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    Matcher total = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(r.body());
-    return r.statusCode() == 200 && total.find() ? Long.parseLong(total.group(1)) : 0;
   }
 }

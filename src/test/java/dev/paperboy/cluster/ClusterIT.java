@@ -184,7 +184,7 @@ class ClusterIT {
         result.failuresBefore(noticed).size(),
         result.failuresFrom(noticed).size());
     assertThat(result.failuresFrom(noticed)).as("failed after the balancer noticed").isEmpty();
-    assertThat(hits(cluster.instance(2).base(), word))
+    assertThat(Cluster.hits(cluster.instance(2).base(), word))
         .as("instance 2, restarted, has the paper imported while it was down")
         .isEqualTo(1);
   }
@@ -239,22 +239,13 @@ class ClusterIT {
     where.keySet().forEach(k -> found.put(k, false));
     do {
       for (var e : where.entrySet()) {
-        if (!found.get(e.getKey()) && hits(e.getValue(), word) > 0) {
+        if (!found.get(e.getKey()) && Cluster.hits(e.getValue(), word) > 0) {
           found.put(e.getKey(), true);
         }
       }
       Thread.sleep(20);
     } while (found.containsValue(false) && System.nanoTime() < deadline);
     return found;
-  }
-
-  private static long hits(String base, String word) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/search?mode=keyword&q=" + word)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    Matcher total = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(r.body());
-    return r.statusCode() == 200 && total.find() ? Long.parseLong(total.group(1)) : 0;
   }
 
   /**

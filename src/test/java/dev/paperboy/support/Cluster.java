@@ -24,6 +24,8 @@ public final class Cluster implements AutoCloseable {
   /** The packaged server: failsafe runs after {@code package}, and bin/bench packages first. */
   public static final Path JAR = Path.of("target/paperboy.jar");
 
+  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
   private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
   private final Path work;
@@ -117,6 +119,23 @@ public final class Cluster implements AutoCloseable {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     return HexFormat.of().formatHex(key);
+  }
+
+  /** How many papers a keyword search for {@code q} finds at {@code base}; 0 when it fails. */
+  public static long hits(String base, String q) throws Exception {
+    java.net.http.HttpResponse<String> r =
+        HTTP.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        base
+                            + "/api/search?mode=keyword&size=1&q="
+                            + java.net.URLEncoder.encode(
+                                q, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    java.util.regex.Matcher total =
+        java.util.regex.Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(r.body());
+    return r.statusCode() == 200 && total.find() ? Long.parseLong(total.group(1)) : 0;
   }
 
   /** Instance {@code n}, counted from 1 as the balancer's slots are. */

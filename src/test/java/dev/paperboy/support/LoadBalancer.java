@@ -2,8 +2,6 @@ package dev.paperboy.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +73,7 @@ public final class LoadBalancer implements AutoCloseable {
         builder.environment().put("PAPERBOY_" + slot, "127.0.0.1:" + target);
       }
       LoadBalancer balancer = new LoadBalancer(builder.start(), port, log);
-      balancer.awaitListening();
+      ReverseProxy.awaitListening(balancer.process, port, log, "haproxy");
       return balancer;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -114,22 +112,6 @@ public final class LoadBalancer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private void awaitListening() throws IOException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("haproxy stopped: " + Files.readString(log));
-      }
-      try (Socket probe = new Socket()) {
-        probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException notYet) {
-        Thread.onSpinWait();
-      }
-    }
-    throw new IllegalStateException("haproxy did not listen on " + port);
   }
 
   public String baseUrl() {
