@@ -96,7 +96,13 @@ public final class Benchmarks {
         smoke
             ? ClusterBench.Options.smoke(dir)
             : new ClusterBench.Options(
-                dir, full.papers(), full.load(), full.clients(), full.lagImports(), subscribers);
+                dir,
+                full.papers(),
+                full.load(),
+                full.clients(),
+                full.lagImports(),
+                subscribers,
+                full.followWithin());
     String section = new ClusterBench(options).run(command);
     for (String doc : List.of("PERFORMANCE.md", "DEPLOY.md")) {
       Path target = smoke ? work.resolve(doc) : Path.of("docs", doc);

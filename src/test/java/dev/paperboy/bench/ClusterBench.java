@@ -26,14 +26,21 @@ final class ClusterBench {
 
   /** What to measure, and how much. */
   record Options(
-      Path work, int papers, Duration load, int clients, int lagImports, int subscribers) {
+      Path work,
+      int papers,
+      Duration load,
+      int clients,
+      int lagImports,
+      int subscribers,
+      Duration followWithin) {
 
     static Options full(Path work) {
-      return new Options(work, 100_000, Duration.ofSeconds(60), 16, 200, 100_000);
+      return new Options(
+          work, 100_000, Duration.ofSeconds(60), 16, 200, 100_000, Duration.ofMinutes(5));
     }
 
     static Options smoke(Path work) {
-      return new Options(work, 2_000, Duration.ofSeconds(5), 16, 10, 1_000);
+      return new Options(work, 2_000, Duration.ofSeconds(5), 16, 10, 1_000, Duration.ofSeconds(30));
     }
   }
 
@@ -108,7 +115,7 @@ final class ClusterBench {
     cluster.instance(1).post("/admin/import?file=corpus.jsonl", file);
     String probe = corpus.word(40);
     long expected = Cluster.hits(cluster.instance(1).base(), probe);
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    long deadline = System.nanoTime() + options.followWithin().toNanos();
     for (int n = 2; n <= cluster.size(); n++) {
       while (Cluster.hits(cluster.instance(n).base(), probe) < expected
           && System.nanoTime() < deadline) {
@@ -120,7 +127,9 @@ final class ClusterBench {
                 + cluster.size()
                 + " instances, instance "
                 + n
-                + "'s index did not follow the catalog within 5 minutes: its figures"
+                + "'s index did not follow the catalog within "
+                + options.followWithin()
+                + ": its figures"
                 + " searched an incomplete index.");
       }
     }
