@@ -77,6 +77,9 @@ final class ClusterBench {
     }
     List<String> paths = searchPaths();
     for (int n = 1; n <= 3; n++) {
+      // A fresh database each time, so no index may be left from an earlier run either.
+      org.springframework.util.FileSystemUtils.deleteRecursively(
+          options.work().resolve("cluster-" + n));
       try (Cluster cluster =
           Cluster.start(
               options.work().resolve("cluster-" + n),
