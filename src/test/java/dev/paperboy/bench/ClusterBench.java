@@ -149,8 +149,19 @@ final class ClusterBench {
             r.perSecond(),
             Stats.percentile(millis, 50),
             Stats.percentile(millis, 99),
-            r.failuresFrom(0).size() + r.failuresBefore(0).size());
+            (int) r.samples().stream().filter(SearchLoad.Sample::failed).count());
     ScaleBench.log("  %s", t);
+    if (t.failed() > 0) {
+      notes.add(
+          "With "
+              + cluster.size()
+              + " instances, requests failed: "
+              + r.samples().stream()
+                  .filter(SearchLoad.Sample::failed)
+                  .collect(
+                      java.util.stream.Collectors.groupingBy(
+                          SearchLoad.Sample::failure, java.util.stream.Collectors.counting())));
+    }
     return t;
   }
 
