@@ -103,7 +103,9 @@ final class ClusterBench {
     SplittableRandom random = new SplittableRandom(ScaleBench.SEED + 7);
     List<String> paths = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      String q = corpus.words(random, 2 + random.nextInt(2));
+      // Words past the commonest 40, so that no query is stop words only (a 400, "empty query").
+      String q =
+          corpus.word(40 + random.nextInt(4_000)) + " " + corpus.word(40 + random.nextInt(4_000));
       paths.add("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
     }
     return paths;
