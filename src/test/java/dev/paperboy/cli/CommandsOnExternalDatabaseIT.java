@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CommandsOnExternalDatabaseIT {
 
   static ExternalDatabase database;
-  static String url;
+  static ExternalDatabase.Database url;
   static StartedApplication instance;
   static JdbcClient jdbc;
 
@@ -39,7 +39,7 @@ class CommandsOnExternalDatabaseIT {
   static void start() {
     database = ExternalDatabase.start();
     url = database.create("commands");
-    instance = StartedApplication.with(ExternalDatabase.settings(url).toArray(String[]::new));
+    instance = StartedApplication.with(url.settings().toArray(String[]::new));
     jdbc = instance.bean(JdbcClient.class);
   }
 
@@ -59,7 +59,7 @@ class CommandsOnExternalDatabaseIT {
     Path file = files.resolve("external.atom");
     Files.writeString(file, atomFeed("2499.00101v1", "Imported Into The Shared Catalog"));
 
-    CliRun run = command(ExternalDatabase.settings(url), "import", file.toString());
+    CliRun run = command(url.settings(), "import", file.toString());
 
     assertThat(run.status()).isZero();
     assertThat(run.err()).doesNotContain("through it");
@@ -79,7 +79,7 @@ class CommandsOnExternalDatabaseIT {
                 + " on conflict do nothing")
         .update();
 
-    CliRun run = command(ExternalDatabase.settings(url), "digest", "--run-now");
+    CliRun run = command(url.settings(), "digest", "--run-now");
 
     assertThat(run.status()).isZero();
     assertThat(run.err()).doesNotContain("composing through it");
@@ -88,7 +88,7 @@ class CommandsOnExternalDatabaseIT {
 
   @Test
   void anOperatorLinkMadeInTheDatabaseSignsInAtTheInstanceOnce() throws Exception {
-    CliRun run = command(ExternalDatabase.settings(url), "operator-link");
+    CliRun run = command(url.settings(), "operator-link");
 
     assertThat(run.status()).isZero();
     Matcher code = Pattern.compile("/operator/signin\\?code=(\\S+)").matcher(run.out());
@@ -107,9 +107,7 @@ class CommandsOnExternalDatabaseIT {
   @Test
   void aCommandWithoutTheSharedSecretStopsWithOneLineSayingWhatToSet() {
     List<String> withoutSecret =
-        ExternalDatabase.settings(url).stream()
-            .filter(s -> !s.startsWith("paperboy.secret="))
-            .toList();
+        url.settings().stream().filter(s -> !s.startsWith("paperboy.secret=")).toList();
 
     CliRun run = command(withoutSecret, "digest", "--run-now");
 

@@ -40,9 +40,9 @@ class DigestPartitionsIT {
   @BeforeAll
   static void startTwoInstances() {
     database = ExternalDatabase.start();
-    String url = database.create("digest_partitions");
-    first = StartedApplication.with(ExternalDatabase.settings(url).toArray(String[]::new));
-    second = StartedApplication.with(ExternalDatabase.settings(url).toArray(String[]::new));
+    ExternalDatabase.Database url = database.create("digest_partitions");
+    first = StartedApplication.with(url.settings().toArray(String[]::new));
+    second = StartedApplication.with(url.settings().toArray(String[]::new));
     jdbc = first.bean(JdbcClient.class);
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     String papers =

@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,29 +33,31 @@ class ReadReplicaIT {
   static final String ONLY_ON_REPLICA = "arxiv:2499.00777";
 
   static ExternalDatabase database;
-  static String primaryUrl;
-  static String replicaUrl;
+  static ExternalDatabase.Database primary;
+  static ExternalDatabase.Database replica;
   static StartedApplication instance;
 
   @BeforeAll
   static void start() throws SQLException {
     database = ExternalDatabase.start();
-    primaryUrl = database.create("catalog_primary");
-    replicaUrl = database.create("catalog_replica");
+    primary = database.create("catalog_primary");
+    replica = database.create("catalog_replica");
     // The replica has the same schema, as streaming replication would give it.
     Flyway.configure()
-        .dataSource(replicaUrl, "postgres", "postgres")
+        .dataSource(replica.url(), replica.username(), replica.password())
         .locations("classpath:db/migration")
         .load()
         .migrate();
     update(
-        replicaUrl,
+        replica,
         "insert into paper (id, title, title_key) values (?, 'Only On The Replica',"
             + " 'only on the replica')",
         ONLY_ON_REPLICA);
-    List<String> settings = ExternalDatabase.settings(primaryUrl);
+    // A replica streamed from the primary knows the primary's roles.
+    update(replica, "grant select on all tables in schema public to " + primary.username(), null);
+    List<String> settings = primary.settings();
     // No user or password: the primary's are used.
-    settings.add("paperboy.db.replica.url=" + replicaUrl);
+    settings.add("paperboy.db.replica.url=" + replica.url());
     instance = StartedApplication.with(settings.toArray(String[]::new));
   }
 
@@ -90,20 +91,23 @@ class ReadReplicaIT {
     instance
         .bean(Importer.class)
         .importFile("one.jsonl", new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
-    assertThat(count(primaryUrl, "arxiv:2499.00778")).isEqualTo(1);
-    assertThat(count(replicaUrl, "arxiv:2499.00778")).isZero();
+    assertThat(count(primary, "arxiv:2499.00778")).isEqualTo(1);
+    assertThat(count(replica, "arxiv:2499.00778")).isZero();
   }
 
-  private static void update(String url, String sql, String id) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+  private static void update(ExternalDatabase.Database db, String sql, String id)
+      throws SQLException {
+    try (Connection c = db.connect();
         PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, id);
+      if (id != null) {
+        s.setString(1, id);
+      }
       s.executeUpdate();
     }
   }
 
-  private static long count(String url, String id) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+  private static long count(ExternalDatabase.Database db, String id) throws SQLException {
+    try (Connection c = db.connect();
         PreparedStatement s = c.prepareStatement("select count(*) from paper where id = ?")) {
       s.setString(1, id);
       try (ResultSet rs = s.executeQuery()) {

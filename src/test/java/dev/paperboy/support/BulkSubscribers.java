@@ -31,7 +31,7 @@ public final class BulkSubscribers {
    * {@code count} confirmed subscribers with the digest on, daily, following {@code topic}, whose
    * hour (0 UTC) has come: a run now owes each of them one letter.
    */
-  public static void insert(ExternalPostgres database, int count, String topic)
+  public static void insert(ExternalDatabase.Database database, int count, String topic)
       throws SQLException, java.io.IOException {
     StringBuilder rows = new StringBuilder();
     for (int i = 0; i < count; i++) {
@@ -50,7 +50,8 @@ public final class BulkSubscribers {
   }
 
   /** How many recipients got how many digests in the outbox: letters per recipient → recipients. */
-  public static Map<Long, Long> digestsPerRecipient(ExternalPostgres database) throws SQLException {
+  public static Map<Long, Long> digestsPerRecipient(ExternalDatabase.Database database)
+      throws SQLException {
     Map<Long, Long> spread = new TreeMap<>();
     try (Connection c = database.connect();
         Statement s = c.createStatement();
@@ -68,7 +69,7 @@ public final class BulkSubscribers {
   }
 
   /** Removes the subscribers and what was made for them, for the next run of a benchmark. */
-  public static void clear(ExternalPostgres database) throws SQLException {
+  public static void clear(ExternalDatabase.Database database) throws SQLException {
     try (Connection c = database.connect();
         Statement s = c.createStatement()) {
       s.execute("delete from outbox where recipient like '%" + DOMAIN + "'");

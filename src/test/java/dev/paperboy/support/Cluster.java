@@ -4,11 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,18 +27,21 @@ public final class Cluster implements AutoCloseable {
   private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
   private final Path work;
-  private final ExternalPostgres database;
+  private final ExternalDatabase server;
+  private final ExternalDatabase.Database database;
   private final GreenMail smtp;
   private final ServerProcess[] instances;
   private final LoadBalancer balancer;
 
   private Cluster(
       Path work,
-      ExternalPostgres database,
+      ExternalDatabase server,
+      ExternalDatabase.Database database,
       GreenMail smtp,
       ServerProcess[] instances,
       LoadBalancer balancer) {
     this.work = work;
+    this.server = server;
     this.database = database;
     this.smtp = smtp;
     this.instances = instances;
@@ -56,13 +57,13 @@ public final class Cluster implements AutoCloseable {
     LoadBalancer.requireHaproxy();
     quietSmtpLog();
     long start = System.nanoTime();
-    ExternalPostgres database = ExternalPostgres.start(work.resolve("postgres"));
+    ExternalDatabase server = ExternalDatabase.start(work.resolve("postgres"));
+    ExternalDatabase.Database database = server.create("paperboy_site");
     GreenMail smtp =
         new GreenMail(new ServerSetup(PaperboyIntegrationTest.freePort(), "127.0.0.1", "smtp"));
     smtp.start();
     int balancerPort = PaperboyIntegrationTest.freePort();
     Map<String, String> shared = new HashMap<>(database.environment());
-    shared.put("PAPERBOY_SECRET", secret());
     shared.put("PAPERBOY_SMTP_HOST", "127.0.0.1");
     shared.put("PAPERBOY_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
     shared.put("PAPERBOY_TRUSTED_PROXIES", "127.0.0.1");
@@ -86,7 +87,7 @@ public final class Cluster implements AutoCloseable {
     System.out.printf(
         "cluster: PostgreSQL, %d instances and HAProxy up in %.1f s%n",
         count, (System.nanoTime() - start) / 1e9);
-    return new Cluster(work, database, smtp, instances, balancer);
+    return new Cluster(work, server, database, smtp, instances, balancer);
   }
 
   private static ServerProcess instance(
@@ -112,13 +113,6 @@ public final class Cluster implements AutoCloseable {
         instanceof ch.qos.logback.classic.Logger logger) {
       logger.setLevel(ch.qos.logback.classic.Level.WARN);
     }
-  }
-
-  /** A fresh signing key of 32 random bytes, shared by every instance (PAPERBOY_SECRET). */
-  private static String secret() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return HexFormat.of().formatHex(key);
   }
 
   /** How many papers a keyword search for {@code q} finds at {@code base}; 0 when it fails. */
@@ -151,7 +145,7 @@ public final class Cluster implements AutoCloseable {
     return balancer.baseUrl();
   }
 
-  public ExternalPostgres database() {
+  public ExternalDatabase.Database database() {
     return database;
   }
 
@@ -181,7 +175,7 @@ public final class Cluster implements AutoCloseable {
       instance.close();
     }
     smtp.stop();
-    database.close();
+    server.close();
     System.out.println("cluster: logs under " + Files.createDirectories(work));
   }
 }
