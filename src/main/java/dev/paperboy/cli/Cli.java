@@ -4,6 +4,8 @@ import dev.paperboy.ingest.Format;
 import dev.paperboy.runtime.DataDirectory;
 import dev.paperboy.runtime.Owner;
 import dev.paperboy.runtime.RunningServer;
+import dev.paperboy.runtime.SecretRequired;
+import dev.paperboy.runtime.SigningKey;
 import dev.paperboy.sources.Source;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -52,7 +54,8 @@ public final class Cli {
                          measure search quality on the relevance yardstick (default DIR
                          yardstick, FILE docs/RELEVANCE.md); uses a temporary catalog
         operator-link    print a new one-time sign-in link to the running server's operator
-                         pages (mail, sources, admin)
+                         pages (mail, sources, admin); with PAPERBOY_DB_URL, made in the
+                         database for PAPERBOY_BASE_URL, and good at every instance
         help             show this text
 
       Exit status: 0 all done (every record imported or unchanged, every source synced);
@@ -92,34 +95,72 @@ public final class Cli {
   private final PrintStream err;
   private final DataDirectory dir;
   private final Class<?> application;
+  private final List<String> settings;
+  private final boolean externalDatabase;
 
   /**
    * @param application the Spring Boot application class that commands start
    * @param dir the data directory the commands work on
    */
   public Cli(PrintStream out, PrintStream err, Class<?> application, DataDirectory dir) {
+    this(out, err, application, dir, List.of(), isSet(System.getenv("PAPERBOY_DB_URL")));
+  }
+
+  /**
+   * @param settings extra {@code name=value} settings of the application that commands start
+   * @param externalDatabase whether the catalog is an external PostgreSQL ({@code
+   *     PAPERBOY_DB_URL}): then commands act on it directly, beside any number of running instances
+   */
+  public Cli(
+      PrintStream out,
+      PrintStream err,
+      Class<?> application,
+      DataDirectory dir,
+      List<String> settings,
+      boolean externalDatabase) {
     this.out = out;
     this.err = err;
     this.application = application;
     this.dir = dir;
+    this.settings = settings.stream().map(s -> "--" + s).toList();
+    this.externalDatabase = externalDatabase;
+  }
+
+  private static boolean isSet(String value) {
+    return value != null && !value.isBlank();
   }
 
   public int run(String... args) {
     String command = args.length == 0 ? "serve" : args[0];
     List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
     try {
+      if (!List.of("help", "--help", "-h").contains(command)) {
+        SigningKey.check(System.getenv("PAPERBOY_DB_URL"), System.getenv("PAPERBOY_SECRET"));
+      }
+      return dispatch(command, rest);
+    } catch (RuntimeException e) {
+      SecretRequired missing = cause(e, SecretRequired.class);
+      if (missing == null) {
+        throw e;
+      }
+      err.println("paperboy " + command + ": " + missing.getMessage());
+      return ExitStatus.NOTHING.code;
+    }
+  }
+
+  private int dispatch(String command, List<String> rest) {
+    try {
       return switch (command) {
         case "serve" -> serve(rest);
-        case "import" ->
-            new ImportCommand(out, err, new LocalContext(application, dir)).run(rest, target());
-        case "reindex" ->
-            new ReindexCommand(out, err, new LocalContext(application, dir)).run(target());
-        case "eval" -> new EvalCommand(out, err, new LocalContext(application, dir)).run(rest);
-        case "digest" ->
-            new DigestCommand(out, err, new LocalContext(application, dir)).run(rest, target());
-        case "sync" ->
-            new SyncCommand(out, err, new LocalContext(application, dir)).run(rest, target());
-        case "operator-link" -> new OperatorLinkCommand(out).run(RunningServer.find(dir));
+        case "import" -> new ImportCommand(out, err, onCatalog()).run(rest, catalogTarget());
+        case "reindex" -> new ReindexCommand(out, err, local(dir)).run(target());
+        case "eval" -> new EvalCommand(out, err, local(dir)).run(rest);
+        case "digest" -> new DigestCommand(out, err, onCatalog()).run(rest, catalogTarget());
+        case "sync" -> new SyncCommand(out, err, onCatalog()).run(rest, catalogTarget());
+        case "operator-link" ->
+            externalDatabase
+                ? new OperatorLinkCommand(out).onDatabase(onCatalog())
+                : new OperatorLinkCommand(out).run(RunningServer.find(dir));
         case "help", "--help", "-h" -> {
           out.print(USAGE);
           yield 0;
@@ -161,7 +202,7 @@ public final class Cli {
     try {
       SpringApplication.run(application, args.toArray(String[]::new));
     } catch (RuntimeException e) {
-      PortInUseException taken = portInUse(e);
+      PortInUseException taken = cause(e, PortInUseException.class);
       if (taken == null) {
         throw e;
       }
@@ -171,13 +212,32 @@ public final class Cli {
     return KEEP_RUNNING;
   }
 
-  private static PortInUseException portInUse(Throwable e) {
+  /** The first exception of this type in the chain of causes, or null. */
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof PortInUseException taken) {
-        return taken;
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
     }
     return null;
+  }
+
+  private LocalContext local(DataDirectory in) {
+    return new LocalContext(application, in, settings);
+  }
+
+  /**
+   * The application for a command that works on the catalog. On an external database it runs on a
+   * data directory of its own, so that it neither waits for nor disturbs an instance that owns this
+   * machine's data directory (its index and lock): the catalog is the database, not the directory.
+   */
+  private LocalContext onCatalog() {
+    return externalDatabase ? local(DataDirectory.scratch()) : local(dir);
+  }
+
+  /** On an external database, here, whatever runs on this machine; else as {@link #target()}. */
+  private Optional<RunningServer> catalogTarget() {
+    return externalDatabase ? Optional.empty() : target();
   }
 
   /**

@@ -8,10 +8,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The application without its web server, for commands that own the data directory. */
-record LocalContext(Class<?> application, DataDirectory dir) {
+record LocalContext(Class<?> application, DataDirectory dir, List<String> settings) {
 
-  /** Starts it; {@code settings} are extra {@code --name=value} arguments. */
-  ConfigurableApplicationContext start(String... settings) {
+  /** Starts it; {@code settings} and {@code extra} are more {@code --name=value} arguments. */
+  ConfigurableApplicationContext start(String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -23,7 +23,8 @@ record LocalContext(Class<?> application, DataDirectory dir) {
                 // commands queue behind each other; only a server refuses to wait
                 "--paperboy.wait-for-owner=true",
                 "--paperboy.data-dir=" + dir.root()));
-    args.addAll(List.of(settings));
+    args.addAll(settings);
+    args.addAll(List.of(extra));
     return new SpringApplicationBuilder(application)
         .web(WebApplicationType.NONE)
         .logStartupInfo(false)
@@ -31,6 +32,6 @@ record LocalContext(Class<?> application, DataDirectory dir) {
   }
 
   LocalContext in(DataDirectory other) {
-    return new LocalContext(application, other);
+    return new LocalContext(application, other, settings);
   }
 }

@@ -25,6 +25,16 @@ public class Digests {
 
   /** What a run did, per subscriber it looked at. */
   public record Run(int queued, int nothingNew, int alreadyHad, int notDue) {
+    static final Run NONE = new Run(0, 0, 0, 0);
+
+    Run plus(Run other) {
+      return new Run(
+          queued + other.queued,
+          nothingNew + other.nothingNew,
+          alreadyHad + other.alreadyHad,
+          notDue + other.notDue);
+    }
+
     @Override
     public String toString() {
       return queued
@@ -48,6 +58,7 @@ public class Digests {
   private final DigestComposer composer;
   private final DigestLetter letter;
   private final Outbox outbox;
+  private final DigestRuns runs;
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
@@ -59,6 +70,7 @@ public class Digests {
       DigestComposer composer,
       DigestLetter letter,
       Outbox outbox,
+      DigestRuns runs,
       JdbcClient jdbc,
       TransactionTemplate transaction,
       Clock clock) {
@@ -66,6 +78,7 @@ public class Digests {
     this.composer = composer;
     this.letter = letter;
     this.outbox = outbox;
+    this.runs = runs;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
@@ -95,34 +108,58 @@ public class Digests {
     }
   }
 
+  /** What every partition of one run on this instance shares: its moment and its caches. */
+  private record Pass(
+      Instant now,
+      boolean whateverTheHour,
+      DigestComposer.Run composing,
+      DigestLetter.Sections rendered) {}
+
   private Run run(boolean whateverTheHour) {
     Instant now = clock.instant();
-    DigestComposer.Run composing = composer.new Run();
-    DigestLetter.Sections rendered = DigestLetter.sections();
+    DigestRuns.Joined run = runs.join(whateverTheHour, now);
+    Pass pass = new Pass(now, whateverTheHour, composer.new Run(), DigestLetter.sections());
+    // Two lanes, each claiming partitions until none is left: while PostgreSQL stores one batch,
+    // the next is composed and rendered.
+    return writers.map(List.of(1, 2), lane -> work(run, pass), 2).stream()
+        .reduce(Run.NONE, Run::plus);
+  }
+
+  /**
+   * Claims partitions of the run and makes their letters until none is left. An operator's run
+   * waits for partitions that other instances hold, so that it returns when the whole run is done;
+   * the scheduled check leaves them to their holders (or to the next check, should one die).
+   */
+  private Run work(DigestRuns.Joined run, Pass pass) {
+    Run total = Run.NONE;
+    Optional<DigestRuns.Partition> claimed;
+    while ((claimed = runs.claim(run, pass.whateverTheHour())).isPresent()) {
+      total = total.plus(partition(claimed.get(), pass));
+      runs.done(claimed.get());
+    }
+    return total;
+  }
+
+  /** One partition's subscribers, a batch at a time, each batch in one transaction. */
+  private Run partition(DigestRuns.Partition p, Pass pass) {
     List<Due> due = new ArrayList<>();
     int notDue = 0;
-    for (Subscriber s : subscribers.receivingDigests()) {
-      DigestPeriod period = DigestPeriod.of(s, now);
-      if (whateverTheHour || period.due()) {
+    for (Subscriber s : subscribers.receivingDigests(p.from(), p.until())) {
+      DigestPeriod period = DigestPeriod.of(s, pass.now());
+      if (pass.whateverTheHour() || period.due()) {
         due.add(new Due(s, period));
       } else {
         notDue++;
       }
     }
-    List<List<Due>> batches = new ArrayList<>();
+    Run total = new Run(0, 0, 0, notDue);
     for (int from = 0; from < due.size(); from += BATCH) {
-      batches.add(due.subList(from, Math.min(due.size(), from + BATCH)));
+      List<Due> batch = due.subList(from, Math.min(due.size(), from + BATCH));
+      Tally t = transaction.execute(tx -> make(batch, pass.composing(), pass.rendered()));
+      total = total.plus(new Run(t.queued(), t.nothingNew(), t.alreadyHad(), 0));
+      runs.renew(p);
     }
-    // Two batches at once, each in its own transaction: while PostgreSQL stores one, the next
-    // is composed and rendered.
-    List<Tally> done =
-        writers.map(
-            batches, batch -> transaction.execute(tx -> make(batch, composing, rendered)), 2);
-    return new Run(
-        done.stream().mapToInt(Tally::queued).sum(),
-        done.stream().mapToInt(Tally::nothingNew).sum(),
-        done.stream().mapToInt(Tally::alreadyHad).sum(),
-        notDue);
+    return total;
   }
 
   /**

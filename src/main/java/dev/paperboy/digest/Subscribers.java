@@ -125,8 +125,14 @@ class Subscribers {
         .update();
   }
 
-  List<Subscriber> receivingDigests() {
-    return jdbc.sql("select * from subscriber where status = 'confirmed' and digest order by id")
+  /**
+   * Those receiving digests whose ids fall in {@code [from, until)}; no {@code until}: to the end.
+   */
+  List<Subscriber> receivingDigests(UUID from, UUID until) {
+    return jdbc.sql(
+            "select * from subscriber where status = 'confirmed' and digest and id >= ?"
+                + " and (?::uuid is null or id < ?::uuid) order by id")
+        .params(from, until, until)
         .query(this::map)
         .list();
   }

@@ -1,6 +1,7 @@
 package dev.paperboy.digest;
 
 import dev.paperboy.runtime.RateLimit;
+import dev.paperboy.runtime.RateLimits;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
@@ -42,14 +43,16 @@ public class Subscriptions {
       Letters letters,
       Tokens tokens,
       MailSettings settings,
-      Clock clock) {
+      Clock clock,
+      RateLimits limits) {
     this.subscribers = subscribers;
     this.outbox = outbox;
     this.letters = letters;
     this.tokens = tokens;
     this.settings = settings;
     this.clock = clock;
-    this.perClient = RateLimit.of(settings.perClientPerHour(), Duration.ofHours(1));
+    this.perClient =
+        limits.of("mails-per-client", settings.perClientPerHour(), Duration.ofHours(1));
   }
 
   /**

@@ -21,6 +21,29 @@ public record DataDirectory(Path root) {
     return new DataDirectory(Path.of(dir == null || dir.isBlank() ? "data" : dir));
   }
 
+  /**
+   * A data directory of this process alone, deleted when it exits: for a command on an external
+   * database, which keeps nothing of its own between runs.
+   */
+  public static DataDirectory scratch() {
+    try {
+      Path root = Files.createTempDirectory("paperboy-command-");
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> deleteQuietly(root), "paperboy-scratch-cleanup"));
+      return new DataDirectory(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary data directory", e);
+    }
+  }
+
+  private static void deleteQuietly(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // Only a temporary directory is left behind.
+    }
+  }
+
   /** The embedded PostgreSQL cluster. */
   public Path postgres() {
     return root.resolve("postgres");

@@ -28,7 +28,9 @@ class RuntimeConfiguration {
 
   @Bean
   SigningKey signingKey(PaperboySettings settings, DataDirectory dir) {
-    return SigningKey.load(settings.secret(), dir.signingKey());
+    return settings.embeddedDatabase()
+        ? SigningKey.load(settings.secret(), dir.signingKey())
+        : SigningKey.shared(settings.secret());
   }
 
   /**
@@ -55,16 +57,29 @@ class RuntimeConfiguration {
         : DatabaseHandle.external(settings.db());
   }
 
+  /**
+   * The catalog's connections; with a replica configured, a transaction marked read-only takes its
+   * connection from the replica's pool and everything else from the primary's.
+   */
   @Bean(destroyMethod = "close")
-  DataSource dataSource(DatabaseHandle database) {
+  DataSource dataSource(DatabaseHandle database, PaperboySettings settings) {
+    HikariDataSource primary =
+        pool("catalog", database.url(), database.username(), database.password());
+    Optional<PaperboySettings.Db.Replica> replica =
+        settings.embeddedDatabase() ? Optional.empty() : settings.db().readReplica();
+    return new CatalogConnections(
+        primary, replica.map(r -> pool("catalog-replica", r.url(), r.username(), r.password())));
+  }
+
+  private static HikariDataSource pool(String name, String url, String user, String password) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(database.url());
-    config.setUsername(database.username());
-    config.setPassword(database.password());
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
     config.setMaximumPoolSize(10);
     // A JDBC batch of inserts goes as multi-row statements, not one round trip per row.
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
-    config.setPoolName("catalog");
+    config.setPoolName(name);
     return new HikariDataSource(config);
   }
 

@@ -32,16 +32,41 @@ public final class SigningKey {
     return new SigningKey(Base64.getDecoder().decode(stored));
   }
 
+  /**
+   * Refuses, before anything starts, a configuration that could not sign: on an external database
+   * ({@code dbUrl} set) {@code secret} must be set and long enough.
+   */
+  public static void check(String dbUrl, String secret) {
+    if (dbUrl != null && !dbUrl.isBlank()) {
+      shared(secret);
+    }
+  }
+
+  /**
+   * The key of an instance on an external database: every instance must verify what the others
+   * signed, so the key cannot be one generated into this instance's own data directory.
+   */
+  static SigningKey shared(String secret) {
+    if (secret == null || secret.isBlank()) {
+      throw new SecretRequired(
+          "PAPERBOY_SECRET is not set; with PAPERBOY_DB_URL every instance must share one signing"
+              + " key: set PAPERBOY_SECRET to the same value of at least "
+              + MIN_SECRET_BYTES
+              + " bytes on each (for example the output of `openssl rand -base64 48`).");
+    }
+    return fromSecret(secret);
+  }
+
   private static SigningKey fromSecret(String secret) {
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < MIN_SECRET_BYTES) {
-      throw new IllegalStateException(
+      throw new SecretRequired(
           "PAPERBOY_SECRET is "
               + bytes.length
               + " bytes long; it must be at least "
               + MIN_SECRET_BYTES
               + " (for example the output of `openssl rand -base64 48`). Unset it to have a key"
-              + " generated into the data directory.");
+              + " generated into the data directory (with the embedded database only).");
     }
     return new SigningKey(bytes);
   }

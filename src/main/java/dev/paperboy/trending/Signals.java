@@ -1,6 +1,7 @@
 package dev.paperboy.trending;
 
 import dev.paperboy.runtime.RateLimit;
+import dev.paperboy.runtime.RateLimits;
 import dev.paperboy.runtime.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -49,12 +50,15 @@ public class Signals {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final SecretKeySpec visitorKey;
-  private final RateLimit votesPerAccount = RateLimit.of(VOTES_PER_MINUTE, Duration.ofMinutes(1));
-  private final RateLimit votesPerClient = RateLimit.of(VOTES_PER_MINUTE, Duration.ofMinutes(1));
-  private final RateLimit viewsPerClient = RateLimit.of(VIEWS_PER_HOUR, Duration.ofHours(1));
+  private final RateLimit votesPerAccount;
+  private final RateLimit votesPerClient;
+  private final RateLimit viewsPerClient;
   private final AtomicReference<LocalDate> forgotten = new AtomicReference<>();
 
-  Signals(JdbcClient jdbc, Clock clock, SigningKey key) {
+  Signals(JdbcClient jdbc, Clock clock, SigningKey key, RateLimits limits) {
+    this.votesPerAccount = limits.of("votes-per-account", VOTES_PER_MINUTE, Duration.ofMinutes(1));
+    this.votesPerClient = limits.of("votes-per-client", VOTES_PER_MINUTE, Duration.ofMinutes(1));
+    this.viewsPerClient = limits.of("views-per-client", VIEWS_PER_HOUR, Duration.ofHours(1));
     this.jdbc = jdbc;
     this.clock = clock;
     this.visitorKey = new SecretKeySpec(key.bytes(), "HmacSHA256");

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -56,6 +57,7 @@ class Api {
       List<Result> results,
       List<Result> closest) {}
 
+  @Transactional(readOnly = true)
   @GetMapping("/search")
   Results search(
       @RequestParam(defaultValue = "") String q,
@@ -128,6 +130,7 @@ class Api {
       String firstSeen,
       Map<String, Long> signals) {}
 
+  @Transactional(readOnly = true)
   @GetMapping("/papers/{*id}")
   Object paper(@PathVariable String id) {
     String path = id.startsWith("/") ? id.substring(1) : id;

@@ -31,6 +31,7 @@ import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,6 +66,7 @@ class Feeds {
   }
 
   /** The feed of one trending list, named as {@code /api/trending} names it. */
+  @Transactional(readOnly = true)
   @GetMapping("/feed/trending.{format}")
   ResponseEntity<String> trending(
       @PathVariable String format,
@@ -81,6 +83,7 @@ class Feeds {
     return feed(format, "Paperboy: trending papers, " + period.title(), period.path(), papers);
   }
 
+  @Transactional(readOnly = true)
   @GetMapping("/feed/search.{format}")
   ResponseEntity<String> search(
       @PathVariable String format,
@@ -101,6 +104,7 @@ class Feeds {
         results.hits().stream().map(SearchResults.Hit::paper).toList());
   }
 
+  @Transactional(readOnly = true)
   @GetMapping("/export/bibtex")
   ResponseEntity<String> bibtex(
       @RequestParam(required = false) List<String> id,

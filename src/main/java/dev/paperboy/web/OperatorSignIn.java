@@ -28,7 +28,6 @@ class OperatorSignIn {
 
   static final String COOKIE = "pb_operator";
   static final String REFUSED = "/operator/refused";
-  private static final String SIGN_IN = "/operator/signin?code=";
   static final String NO_SMTP =
       "No SMTP server is configured (PAPERBOY_SMTP_HOST): mail is not sent but waits on the local"
           + " mail page, /mail, for the operator.";
@@ -107,7 +106,7 @@ class OperatorSignIn {
   }
 
   private String link(int port) {
-    return settings.publicUrl(port) + SIGN_IN + links.issue();
+    return links.link(settings.publicUrl(port));
   }
 
   private static String page(HttpServletResponse response, Model model, int status, String title) {

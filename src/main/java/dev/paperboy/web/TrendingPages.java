@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -100,6 +101,7 @@ class TrendingPages {
   }
 
   /** A trending list: the rolling {@code window}, or a past {@code date}, {@code week} or month. */
+  @Transactional(readOnly = true)
   @GetMapping("/api/trending")
   @ResponseBody
   Map<String, Object> api(

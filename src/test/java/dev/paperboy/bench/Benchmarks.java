@@ -2,6 +2,7 @@ package dev.paperboy.bench;
 
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.EmbeddingModel;
+import dev.paperboy.support.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.List;
  * 10000,100000,1000000}, {@code --runs 3}, {@code --subscribers 100000}, {@code --queries 300},
  * {@code --mails 2000}, {@code --texts 256} (embedding throughput), {@code --out FILE}, {@code
  * --work DIR} (corpora and data directories, kept between runs), {@code --smoke} (a small quick run
- * that checks the suite works, written to target/).
+ * that checks the suite works, written to target/); {@code --cluster} measures several instances
+ * behind HAProxy instead ({@link ClusterBench}), and writes its section into docs/PERFORMANCE.md
+ * and docs/DEPLOY.md (with {@code --smoke}: into copies under target/bench-smoke).
  */
 public final class Benchmarks {
 
@@ -28,6 +31,8 @@ public final class Benchmarks {
     int texts = 256;
     Path out = Path.of("docs/PERFORMANCE.md");
     Path work = Path.of("target/bench");
+    boolean cluster = false;
+    boolean smoke = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--sizes" ->
@@ -39,7 +44,9 @@ public final class Benchmarks {
         case "--texts" -> texts = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
+        case "--cluster" -> cluster = true;
         case "--smoke" -> {
+          smoke = true;
           sizes = List.of(2_000);
           runs = 1;
           subscribers = 1_000;
@@ -53,6 +60,10 @@ public final class Benchmarks {
       }
     }
     String command = "bin/bench" + (args.length == 0 ? "" : " " + String.join(" ", args));
+    if (cluster) {
+      cluster(command, smoke, work, subscribers);
+      return;
+    }
     Path launcher = Path.of("bin/paperboy").toAbsolutePath();
     ServerProcess.prepare(launcher);
 
@@ -64,14 +75,43 @@ public final class Benchmarks {
     ScaleBench.Options options =
         new ScaleBench.Options(launcher, work.toAbsolutePath(), runs, subscribers, queries, mails);
     List<ScaleBench.Result> results = new ArrayList<>();
+    String kept = ClusterReport.existing(out);
     try (Embedder embedder = new Embedder(EmbeddingModel.ALL_MINILM_L6_V2_Q, 128, 8, 2)) {
       for (int size : sizes) {
         results.add(new ScaleBench(options, size).run(embedder));
         String report = Report.write(command, runs, texts, queries, embedding, library, results);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report);
+        Files.writeString(out, kept.isEmpty() ? report : report + "\n" + kept);
       }
     }
     System.out.println(Files.readString(out));
+  }
+
+  /** The multi-instance figures, into the two documents that show them. */
+  private static void cluster(String command, boolean smoke, Path work, int subscribers)
+      throws Exception {
+    Path dir = work.toAbsolutePath().resolve("cluster");
+    ClusterBench.Options full = ClusterBench.Options.full(dir);
+    ClusterBench.Options options =
+        smoke
+            ? ClusterBench.Options.smoke(dir)
+            : new ClusterBench.Options(
+                dir,
+                full.papers(),
+                full.load(),
+                full.clients(),
+                full.lagImports(),
+                subscribers,
+                full.followWithin());
+    String section = new ClusterBench(options).run(command);
+    for (String doc : List.of("PERFORMANCE.md", "DEPLOY.md")) {
+      Path target = smoke ? work.resolve(doc) : Path.of("docs", doc);
+      if (smoke && Files.exists(Path.of("docs", doc))) {
+        Files.createDirectories(work);
+        Files.copy(Path.of("docs", doc), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      ClusterReport.writeInto(target, section);
+    }
+    System.out.println(section);
   }
 }

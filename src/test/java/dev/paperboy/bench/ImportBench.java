@@ -1,5 +1,6 @@
 package dev.paperboy.bench;
 
+import dev.paperboy.support.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

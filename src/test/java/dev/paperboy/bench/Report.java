@@ -1,5 +1,6 @@
 package dev.paperboy.bench;
 
+import dev.paperboy.support.ServerProcess;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;

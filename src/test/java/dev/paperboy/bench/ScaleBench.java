@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.paperboy.catalog.Text;
 import dev.paperboy.runtime.DataDirectory;
 import dev.paperboy.search.Embedder;
+import dev.paperboy.support.ServerProcess;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;

@@ -46,6 +46,37 @@ class SigningKeyTest {
   }
 
   @Test
+  void anExternalDatabaseWithoutASecretStopsTheStartSayingWhatToSet() {
+    new ApplicationContextRunner()
+        .withUserConfiguration(RuntimeConfiguration.class)
+        .withPropertyValues(
+            "paperboy.data-dir=" + dir, "paperboy.db.url=jdbc:postgresql://127.0.0.1:1/none")
+        .run(
+            context -> {
+              assertThat(context)
+                  .getFailure()
+                  .rootCause()
+                  .isInstanceOf(SecretRequired.class)
+                  .hasMessageStartingWith("PAPERBOY_SECRET is not set")
+                  .hasMessageContaining("same value");
+              // No key of this instance's own was generated to stand in for the shared one.
+              assertThat(dir.resolve("secret.key")).doesNotExist();
+            });
+  }
+
+  @Test
+  void theSecretIsCheckedBeforeStartOnlyForAnExternalDatabase() {
+    SigningKey.check(null, null);
+    SigningKey.check("", null);
+    SigningKey.check("jdbc:postgresql://db/paperboy", "s".repeat(SigningKey.MIN_SECRET_BYTES));
+    assertThatThrownBy(() -> SigningKey.check("jdbc:postgresql://db/paperboy", " "))
+        .isInstanceOf(SecretRequired.class);
+    assertThatThrownBy(() -> SigningKey.check("jdbc:postgresql://db/paperboy", "short"))
+        .isInstanceOf(SecretRequired.class)
+        .hasMessageContaining("5 bytes long");
+  }
+
+  @Test
   void aSecretOfTheMinimumLengthIsTheKey() {
     String secret = "x".repeat(SigningKey.MIN_SECRET_BYTES);
     assertThat(SigningKey.load(secret, dir.resolve("secret.key")).bytes())

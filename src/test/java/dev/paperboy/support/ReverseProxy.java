@@ -89,11 +89,16 @@ public final class ReverseProxy implements AutoCloseable {
   }
 
   private void awaitListening(Path dir) throws IOException {
+    awaitListening(process, port, dir.resolve("nginx.out"), "nginx");
+  }
+
+  /** Waits until a proxy we started listens on {@code port}; fails with its output if it stops. */
+  static void awaitListening(Process process, int port, Path output, String name)
+      throws IOException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "nginx stopped: " + Files.readString(dir.resolve("nginx.out")));
+        throw new IllegalStateException(name + " stopped: " + Files.readString(output));
       }
       try (Socket probe = new Socket()) {
         probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -102,7 +107,7 @@ public final class ReverseProxy implements AutoCloseable {
         Thread.onSpinWait();
       }
     }
-    throw new IllegalStateException("nginx did not listen on " + port);
+    throw new IllegalStateException(name + " did not listen on " + port);
   }
 
   public String baseUrl() {

@@ -6,6 +6,8 @@ import dev.paperboy.runtime.OperatorToken;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -47,8 +49,17 @@ public final class StartedApplication implements AutoCloseable {
     return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
   }
 
+  public DataDirectory dataDirectory() {
+    return dir;
+  }
+
   public String operatorToken() {
     return OperatorToken.read(dir).orElseThrow();
+  }
+
+  /** Its embedded web server, for tests of how it starts and stops. */
+  public WebServer webServer() {
+    return ((WebServerApplicationContext) context).getWebServer();
   }
 
   public <T> T bean(Class<T> type) {

@@ -2,13 +2,15 @@ package dev.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.support.SharedApplicationTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class OperatorLinksTest {
+/** One-time operator codes, kept in PostgreSQL: any instance on the database redeems them once. */
+class OperatorLinksIT extends SharedApplicationTest {
 
   private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
 
@@ -34,7 +36,7 @@ class OperatorLinksTest {
 
   @Test
   void aCodeWorksOnceThenSaysItWasUsed() {
-    OperatorLinks links = new OperatorLinks(new Hands());
+    OperatorLinks links = new OperatorLinks(jdbcClient, new Hands());
     String code = links.issue();
     assertThat(links.redeem(code)).isEqualTo(OperatorLinks.Outcome.SIGNED_IN);
     assertThat(links.redeem(code)).isEqualTo(OperatorLinks.Outcome.USED);
@@ -45,7 +47,7 @@ class OperatorLinksTest {
   @Test
   void aCodeExpiresAfterItsLifetimeAndIsForgottenLater() {
     Hands clock = new Hands();
-    OperatorLinks links = new OperatorLinks(clock);
+    OperatorLinks links = new OperatorLinks(jdbcClient, clock);
     String code = links.issue();
     String other = links.issue();
     assertThat(links.issue()).isNotEqualTo(code);
@@ -54,5 +56,22 @@ class OperatorLinksTest {
     clock.now = NOW.plus(OperatorLinks.LIFETIME.multipliedBy(2)).plus(Duration.ofMinutes(1));
     links.issue();
     assertThat(links.redeem(other)).isEqualTo(OperatorLinks.Outcome.UNKNOWN);
+  }
+
+  @Test
+  void aLinkIssuedByOneInstanceWorksOnceAtAnother() {
+    Hands clock = new Hands();
+    String code = new OperatorLinks(jdbcClient, clock).issue();
+    OperatorLinks other = new OperatorLinks(jdbcClient, clock);
+    assertThat(other.redeem(code)).isEqualTo(OperatorLinks.Outcome.SIGNED_IN);
+    assertThat(new OperatorLinks(jdbcClient, clock).redeem(code))
+        .isEqualTo(OperatorLinks.Outcome.USED);
+    assertThat(
+            jdbcClient
+                .sql("select count(*) from operator_link where code_hash = ?")
+                .param(code)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 }

@@ -1,0 +1,11 @@
+package dev.paperboy.runtime;
+
+/**
+ * {@code PAPERBOY_SECRET} is missing or too short where it is needed; the message says what to set.
+ */
+public final class SecretRequired extends IllegalStateException {
+
+  SecretRequired(String message) {
+    super(message);
+  }
+}
