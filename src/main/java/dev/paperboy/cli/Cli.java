@@ -153,7 +153,10 @@ public final class Cli {
       return switch (command) {
         case "serve" -> serve(rest);
         case "import" -> new ImportCommand(out, err, onCatalog()).run(rest, catalogTarget());
-        case "reindex" -> new ReindexCommand(out, err, local(dir)).run(target());
+        case "reindex" ->
+            externalDatabase
+                ? new ReindexCommand(out, err, onCatalog()).requestEverywhere()
+                : new ReindexCommand(out, err, local(dir)).run(target());
         case "eval" -> new EvalCommand(out, err, local(dir)).run(rest);
         case "digest" -> new DigestCommand(out, err, onCatalog()).run(rest, catalogTarget());
         case "sync" -> new SyncCommand(out, err, onCatalog()).run(rest, catalogTarget());
@@ -230,9 +233,12 @@ public final class Cli {
    * The application for a command that works on the catalog. On an external database it runs on a
    * data directory of its own, so that it neither waits for nor disturbs an instance that owns this
    * machine's data directory (its index and lock): the catalog is the database, not the directory.
+   * There it keeps no index either: each instance's index follows the catalog by itself.
    */
   private LocalContext onCatalog() {
-    return externalDatabase ? local(DataDirectory.scratch()) : local(dir);
+    return externalDatabase
+        ? local(DataDirectory.scratch()).with("--paperboy.index.follow=false")
+        : local(dir);
   }
 
   /** On an external database, here, whatever runs on this machine; else as {@link #target()}. */

@@ -31,6 +31,13 @@ record LocalContext(Class<?> application, DataDirectory dir, List<String> settin
         .run(args.toArray(String[]::new));
   }
 
+  /** The same, with one more {@code --name=value} argument. */
+  LocalContext with(String setting) {
+    List<String> more = new ArrayList<>(settings);
+    more.add(setting);
+    return new LocalContext(application, dir, more);
+  }
+
   LocalContext in(DataDirectory other) {
     return new LocalContext(application, other, settings);
   }

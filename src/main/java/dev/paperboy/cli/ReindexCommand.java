@@ -30,10 +30,6 @@ final class ReindexCommand {
       out.println(new ServerClient(server.get()).post("/admin/reindex").strip());
       return 0;
     }
-    String externalDatabase = System.getenv("PAPERBOY_DB_URL");
-    if (externalDatabase != null && !externalDatabase.isBlank()) {
-      return requestEverywhere();
-    }
     try (ConfigurableApplicationContext context = local.start()) {
       long total = context.getBean(Catalog.class).count();
       try (ProgressBar bar =
@@ -51,9 +47,12 @@ final class ReindexCommand {
     return 0;
   }
 
-  /** On an external database each instance keeps its own index: all of them are asked. */
-  private int requestEverywhere() {
-    try (ConfigurableApplicationContext context = local.start("--paperboy.index.follow=false")) {
+  /**
+   * On an external database each instance keeps its own index: all of them are asked, through the
+   * database, and each rebuilds its own beside its live one.
+   */
+  int requestEverywhere() {
+    try (ConfigurableApplicationContext context = local.start()) {
       long generation = context.getBean(PaperIndex.class).requestReindexEverywhere();
       out.printf(
           "reindex requested (request %d): every instance rebuilds its index beside the live one%n",

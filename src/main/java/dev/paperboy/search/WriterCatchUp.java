@@ -23,6 +23,7 @@ class WriterCatchUp implements AutoCloseable {
   private final Vectors vectors;
   private final PaperIndex index;
   private final ObjectProvider<EmbeddingBackfill> backfill;
+  private final boolean follow;
   private final ExecutorService embedder = DaemonThreads.pool("import-embedder", 1);
   private Future<?> pending;
 
@@ -30,7 +31,9 @@ class WriterCatchUp implements AutoCloseable {
       Catalog catalog,
       Vectors vectors,
       PaperIndex index,
-      ObjectProvider<EmbeddingBackfill> backfill) {
+      ObjectProvider<EmbeddingBackfill> backfill,
+      IndexSettings settings) {
+    this.follow = settings.follow();
     this.catalog = catalog;
     this.vectors = vectors;
     this.index = index;
@@ -53,7 +56,9 @@ class WriterCatchUp implements AutoCloseable {
       if (!done.embedded()) {
         backfill.ifAvailable(EmbeddingBackfill::request);
       }
-      index.catchUp();
+      if (follow) {
+        index.catchUp();
+      }
     }
   }
 

@@ -71,6 +71,61 @@ class CommandsOnExternalDatabaseIT {
         .isEqualTo("Imported Into The Shared Catalog");
   }
 
+  /** The instance's index follows the catalog: nobody tells it about the import. */
+  @Test
+  void aPaperImportedOnTheDatabaseIsFoundOnTheRunningInstance() throws Exception {
+    Path file = files.resolve("followed.atom");
+    Files.writeString(file, atomFeed("2499.00102v1", "Quokkas Followed Into The Index"));
+
+    assertThat(command(url.settings(), "import", file.toString()).status()).isZero();
+
+    assertThat(eventually(() -> search("quokkas").contains("arxiv:2499.00102"), 5_000)).isTrue();
+  }
+
+  @Test
+  void reindexAsksEveryInstanceThroughTheDatabaseAndTheInstanceRebuildsBesideItsIndex()
+      throws Exception {
+    Path pointer = instance.dataDirectory().liveIndex();
+    assertThat(pointer).doesNotExist();
+
+    CliRun run = command(url.settings(), "reindex");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).contains("reindex requested");
+    assertThat(eventually(() -> Files.exists(pointer), 60_000))
+        .as("the instance swapped in a new index")
+        .isTrue();
+  }
+
+  private static boolean eventually(java.util.function.BooleanSupplier condition, long millis)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + millis;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
+  }
+
+  private static String search(String words) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(
+                      URI.create(instance.baseUrl() + "/api/search?mode=keyword&q=" + words))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void digestRunsOnTheDatabaseNotThroughTheInstance() {
     jdbc.sql(
