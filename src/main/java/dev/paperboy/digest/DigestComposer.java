@@ -2,6 +2,7 @@ package dev.paperboy.digest;
 
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.search.InvalidQuery;
+import dev.paperboy.search.PaperIndex;
 import dev.paperboy.trending.Trending;
 import dev.paperboy.trending.Window;
 import java.util.ArrayList;
@@ -40,17 +41,25 @@ class DigestComposer {
 
   private final Trending trending;
   private final JdbcClient jdbc;
+  private final PaperIndex index;
 
-  DigestComposer(Trending trending, JdbcClient jdbc) {
+  DigestComposer(Trending trending, JdbcClient jdbc, PaperIndex index) {
     this.trending = trending;
     this.jdbc = jdbc;
+    this.index = index;
   }
 
   /**
    * One composition, for one subscriber (a preview) or many (a run): each window is ranked once and
-   * each topic narrowed once, however many subscribers follow it.
+   * each topic narrowed once, however many subscribers follow it. Topics are matched by this
+   * instance's index, so it first applies every catalog change committed before the composition
+   * began: a paper imported through another instance a moment ago is not left out.
    */
   final class Run {
+
+    Run() {
+      index.catchUp();
+    }
 
     private final Map<Window, Trending.Ranking> rankings = new ConcurrentHashMap<>();
     private final Map<List<Object>, List<Paper>> ranked = new ConcurrentHashMap<>();
