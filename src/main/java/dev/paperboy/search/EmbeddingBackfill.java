@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ class EmbeddingBackfill implements AutoCloseable {
   private final MissingVectors missing;
   private final ExecutorService worker = DaemonThreads.pool("embedding-backfill", 1);
   private final AtomicBoolean queued = new AtomicBoolean();
+  private volatile boolean closing;
 
   private final boolean enabled;
 
@@ -50,6 +52,9 @@ class EmbeddingBackfill implements AutoCloseable {
       long embedded =
           missing.embed(
               n -> {
+                if (closing) {
+                  throw new CancellationException("the application is stopping");
+                }
                 if (n % 10_000 == 0) {
                   log.info("  {} papers embedded in the background", n);
                 }
@@ -62,8 +67,13 @@ class EmbeddingBackfill implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops after the chunk being embedded, without an interrupt: the run ends by catching the index
+   * up, and an interrupt during Lucene's file I/O closes the index under every other thread.
+   */
   @Override
   public void close() {
-    worker.shutdownNow();
+    closing = true;
+    worker.shutdown();
   }
 }

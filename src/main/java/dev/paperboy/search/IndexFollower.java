@@ -107,16 +107,27 @@ class IndexFollower implements SmartLifecycle {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
+      // Only the JVM's own exit interrupts this thread.
       Thread.currentThread().interrupt();
       running = false;
     }
+  }
+
+  /**
+   * Stops after the web server has drained its requests (a lower phase stops later), since an
+   * import in flight catches this index up before it answers. The thread is never interrupted: an
+   * interrupt during Lucene's file I/O closes the index's channels under every other thread.
+   * Closing the listening connection wakes it instead.
+   */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
   }
 
   @Override
   public synchronized void stop() {
     running = false;
     if (thread != null) {
-      thread.interrupt();
       closeQuietly(connection);
       try {
         thread.join(POLL.toMillis() * 5);
@@ -124,7 +135,7 @@ class IndexFollower implements SmartLifecycle {
         Thread.currentThread().interrupt();
       }
     }
-    rebuilds.shutdownNow();
+    rebuilds.shutdown();
   }
 
   private static void closeQuietly(Connection c) {
