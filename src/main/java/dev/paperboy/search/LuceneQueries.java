@@ -39,8 +39,11 @@ final class LuceneQueries {
     this.acronyms = acronyms;
   }
 
-  /** What the words of a query became, and whether any had to be read fuzzily. */
-  record Built(Query query, boolean hasWords, List<String> fuzzyWords) {}
+  /**
+   * What the words of a query became, whether any had to be read fuzzily, and the share of its
+   * words the index knows as typed (1 when it has none).
+   */
+  record Built(Query query, boolean hasWords, List<String> fuzzyWords, double known) {}
 
   /**
    * The ranking query. With {@code strict}, every clause must match; otherwise any one will do.
@@ -50,14 +53,15 @@ final class LuceneQueries {
       throws IOException {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     List<String> fuzzy = new ArrayList<>();
-    boolean any = false;
+    int words = 0;
     for (SearchQuery.Clause clause : query.positive()) {
       Query q = clause(clause, reader, fuzzy);
       if (q != null) {
         b.add(q, strict ? Occur.MUST : Occur.SHOULD);
-        any = true;
+        words++;
       }
     }
+    boolean any = words > 0;
     if (!any) {
       b.add(
           query.positive().isEmpty() ? new MatchAllDocsQuery() : new MatchNoDocsQuery(),
@@ -66,7 +70,7 @@ final class LuceneQueries {
       b.setMinimumNumberShouldMatch(1);
     }
     addFilters(b, query, request, reader);
-    return new Built(b.build(), any, fuzzy);
+    return new Built(b.build(), any, fuzzy, any ? 1 - (double) fuzzy.size() / words : 1);
   }
 
   /** Only the filters: what a vector search must also honour. Null when there are none. */

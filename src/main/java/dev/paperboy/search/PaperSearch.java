@@ -35,8 +35,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finds papers by words (BM25 over title, abstract and authors), by meaning (nearest neighbours of
- * the query's embedding), or both fused by reciprocal rank. Whatever the mode, a query that names a
- * paper — its arXiv id or its exact title — puts that paper first.
+ * the query's embedding), or both, each weighed by how sure it is ({@link Fusion}). Whatever the
+ * mode, a query that names a paper — its arXiv id or its exact title — puts that paper first.
  */
 @Service
 public class PaperSearch {
@@ -61,9 +61,6 @@ public class PaperSearch {
 
   static final String NOTHING_CONTAINS =
       "Nothing contains these words; the papers closest in meaning are listed apart.";
-
-  /** Reciprocal-rank fusion's constant: 60 is the customary value, damping the top ranks. */
-  static final int RRF_K = 60;
 
   private final PaperIndex index;
   private final Catalog catalog;
@@ -121,7 +118,7 @@ public class PaperSearch {
               semantic(searcher, request, query, MAX_NEIGHBOURS, words.total() > 0).orElse(words);
           case HYBRID ->
               semantic(searcher, request, query, Math.max(window, FUSION_DEPTH), words.total() > 0)
-                  .map(meaning -> hybrid(words, meaning, exact.isEmpty()))
+                  .map(meaning -> hybrid(words, meaning, exact.isEmpty(), Fusion.TUNED))
                   .orElse(words);
         };
     List<ScoreDoc> all = withoutDuplicates(exact, ranked.docs());
@@ -138,19 +135,55 @@ public class PaperSearch {
   }
 
   /**
+   * What a hybrid search of {@code request} fuses, before fusing, with the paper id of every
+   * document: how {@code FusionTuning} tries many fusions on one search.
+   */
+  Candidates candidates(SearchRequest request) {
+    SearchQuery query = parsed(request);
+    int depth = Math.max(request.page() * request.size(), FUSION_DEPTH);
+    return index.read(
+        searcher -> {
+          List<ScoreDoc> exact = exactMatches(searcher, request.query());
+          Ranked words = keyword(searcher, request, query, depth);
+          Optional<Ranked> meaning = semantic(searcher, request, query, depth, words.total() > 0);
+          List<ScoreDoc> all = new ArrayList<>(exact);
+          all.addAll(words.docs());
+          meaning.ifPresent(m -> all.addAll(m.docs()));
+          Map<Integer, String> ids =
+              IndexFields.ids(searcher, all.stream().map(d -> d.doc).distinct().toList());
+          return new Candidates(exact, words, meaning, ids);
+        });
+  }
+
+  /** The lists a hybrid search fuses, and the paper id behind each document. */
+  record Candidates(
+      List<ScoreDoc> exact, Ranked words, Optional<Ranked> meaning, Map<Integer, String> ids) {}
+
+  /**
    * A ranked list of hits, how many there are in all, what to tell the reader, and the papers
    * offered apart when nothing matched.
    */
-  private record Ranked(
+  record Ranked(
       List<ScoreDoc> docs,
       long total,
       boolean exact,
       Query highlight,
       String notice,
-      List<ScoreDoc> closest) {
+      List<ScoreDoc> closest,
+      Fusion.Evidence evidence) {
 
     Ranked(List<ScoreDoc> docs, long total, boolean exact, Query highlight, String notice) {
-      this(docs, total, exact, highlight, notice, List.of());
+      this(docs, total, exact, highlight, notice, List.of(), null);
+    }
+
+    Ranked(
+        List<ScoreDoc> docs,
+        long total,
+        boolean exact,
+        Query highlight,
+        String notice,
+        Fusion.Evidence evidence) {
+      this(docs, total, exact, highlight, notice, List.of(), evidence);
     }
   }
 
@@ -183,9 +216,15 @@ public class PaperSearch {
         notice = "No paper has all of these words; showing papers with some.";
       }
       return new Ranked(
-          docs.subList(0, Math.min(n, docs.size())), total, exact, some.query(), notice);
+          docs.subList(0, Math.min(n, docs.size())),
+          total,
+          exact,
+          some.query(),
+          notice,
+          new Fusion.Evidence(all.known(), allTotal > 0));
     }
-    return new Ranked(docs, total, exact, all.query(), notice);
+    return new Ranked(
+        docs, total, exact, all.query(), notice, new Fusion.Evidence(all.known(), allTotal > 0));
   }
 
   /** The top {@code n} and the number of hits, exact up to {@link #COUNT_LIMIT}. */
@@ -224,11 +263,11 @@ public class PaperSearch {
   }
 
   /**
-   * Papers with the words, joined by the matches in meaning, ranked by reciprocal-rank fusion. When
-   * no paper has any of the words (and the query names no paper), nothing matches: the matches in
+   * Papers with the words, joined by the matches in meaning, ranked by {@code fusion}. When no
+   * paper has any of the words (and the query names no paper), nothing matches: the matches in
    * meaning are offered apart, the closest first, rather than passed off as results.
    */
-  private static Ranked hybrid(Ranked words, Ranked meaning, boolean nothingNamed) {
+  Ranked hybrid(Ranked words, Ranked meaning, boolean nothingNamed, Fusion fusion) {
     if (words.total() == 0 && nothingNamed) {
       List<ScoreDoc> closest = meaning.docs().subList(0, Math.min(CLOSEST, meaning.docs().size()));
       return new Ranked(
@@ -237,35 +276,22 @@ public class PaperSearch {
           true,
           words.highlight(),
           closest.isEmpty() ? words.notice() : NOTHING_CONTAINS,
-          closest);
+          closest,
+          words.evidence());
     }
-    return fuse(words, meaning);
+    return fuse(words, meaning, fusion);
   }
 
   /**
-   * Reciprocal-rank fusion: each list gives a paper 1/(60 + rank); ranks, not raw scores, are
-   * combined, since BM25 and cosine scores live on different scales. The total adds the matches in
-   * meaning that lack the words; when not every paper with the words was fetched, some of those
-   * might have them, so the total is the word count and a lower bound.
+   * Both lists, fused. The total adds the matches in meaning that lack the words; when not every
+   * paper with the words was fetched, some of those might have them, so the total is the word count
+   * and a lower bound.
    */
-  private static Ranked fuse(Ranked words, Ranked meaning) {
-    Map<Integer, Float> fused = new LinkedHashMap<>();
+  private Ranked fuse(Ranked words, Ranked meaning, Fusion fusion) {
     List<ScoreDoc> w = words.docs();
-    for (int r = 0; r < w.size(); r++) {
-      fused.merge(w.get(r).doc, 1f / (RRF_K + r + 1), Float::sum);
-    }
-    int wordsOnly = fused.size();
-    List<ScoreDoc> m = meaning.docs();
-    for (int r = 0; r < m.size(); r++) {
-      fused.merge(m.get(r).doc, 1f / (RRF_K + r + 1), Float::sum);
-    }
-    long added = fused.size() - wordsOnly;
+    List<ScoreDoc> docs = fusion.fuse(words.evidence(), w, meaning.docs(), floors.match());
+    long added = docs.size() - w.size();
     boolean allWords = w.size() == words.total();
-    List<ScoreDoc> docs =
-        fused.entrySet().stream()
-            .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())
-            .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
-            .toList();
     return new Ranked(
         docs,
         allWords ? words.total() + added : words.total(),
