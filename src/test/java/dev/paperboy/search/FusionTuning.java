@@ -31,8 +31,8 @@ public final class FusionTuning {
   private static final double[] BIAS = {-3, -2, -1, 0, 1, 2};
   private static final double[] KNOWN = {0, 1, 2, 4};
   private static final double[] ALL_WORDS = {0, 1, 2};
-  private static final double[] GAP = {0, 1, 2, 4};
-  private static final double[] SPREAD = {0, 5, 10, 20};
+  private static final double[] GAP = {0, 1, 2, 4, 8};
+  private static final double[] SPREAD = {0, 5, 10, 20, 40};
 
   private FusionTuning() {}
 
