@@ -34,6 +34,9 @@ public final class FusionTuning {
   private static final double[] GAP = {0, 1, 2, 4, 8};
   private static final double[] SPREAD = {0, 5, 10, 20, 40};
 
+  /** A weight of the words of practically 1: the words' order, then meaning's other papers. */
+  private static final Fusion WORDS_ALONE = new Fusion(50, 0, 0, 0, 0);
+
   private FusionTuning() {}
 
   /** A query's two lists and its judgments. */
@@ -66,7 +69,10 @@ public final class FusionTuning {
       outcomes.stream().limit(10).forEach(FusionTuning::print);
       System.out.println("in use:");
       print(outcome(search, Fusion.TUNED, cases));
+      System.out.println("by kind: best, in use, and words alone (w = 1, meaning only appended):");
       byKind(search, outcomes.get(0).fusion(), cases);
+      byKind(search, Fusion.TUNED, cases);
+      byKind(search, WORDS_ALONE, cases);
     } finally {
       try (Stream<Path> files = Files.walk(temp)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -157,7 +163,6 @@ public final class FusionTuning {
   private static void byKind(PaperSearch search, Fusion fusion, List<Case> cases) {
     Map<String, List<Case>> kinds = new LinkedHashMap<>();
     cases.forEach(c -> kinds.computeIfAbsent(c.kind(), x -> new ArrayList<>()).add(c));
-    System.out.println("best, by kind:");
     kinds.forEach(
         (kind, group) -> {
           System.out.printf("  %-12s n=%3d ", kind, group.size());
