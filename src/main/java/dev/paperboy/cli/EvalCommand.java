@@ -98,7 +98,7 @@ final class EvalCommand {
         Evaluation.Score s = r.overall(split, mode);
         out.printf(
             Locale.ROOT,
-            "%-22s %-4s %-8s nDCG@10 %.3f  recall@100 %.3f  MRR %.3f%n",
+            "%-30s %-4s %-8s nDCG@10 %.3f  recall@100 %.3f  MRR %.3f%n",
             r.model(),
             split.id(),
             mode.id(),

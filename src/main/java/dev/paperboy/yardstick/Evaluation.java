@@ -27,15 +27,15 @@ public final class Evaluation {
 
     /** Scores of one part by query kind, then {@link #OVERALL} last, then by mode. */
     public Map<String, Map<SearchMode, Score>> byKind(Yardstick.Split split) {
-      Map<String, List<Measured>> groups = new LinkedHashMap<>();
-      for (Measured m : measured) {
-        if (m.query().split() == split) {
-          groups.computeIfAbsent(m.query().kind(), k -> new ArrayList<>()).add(m);
+      List<Measured> part = measured.stream().filter(m -> m.query().split() == split).toList();
+      Map<String, Map<SearchMode, Score>> scores = new LinkedHashMap<>();
+      for (String kind : Yardstick.KINDS) {
+        List<Measured> group = part.stream().filter(m -> m.query().kind().equals(kind)).toList();
+        if (!group.isEmpty()) {
+          scores.put(kind, mean(group));
         }
       }
-      groups.put(OVERALL, measured.stream().filter(m -> m.query().split() == split).toList());
-      Map<String, Map<SearchMode, Score>> scores = new LinkedHashMap<>();
-      groups.forEach((kind, group) -> scores.put(kind, mean(group)));
+      scores.put(OVERALL, mean(part));
       return scores;
     }
 

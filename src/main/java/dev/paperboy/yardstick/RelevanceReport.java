@@ -33,7 +33,7 @@ public final class RelevanceReport {
         .append(" [SEARCH.md](SEARCH.md)). Time is the mean wall-clock time of one search over")
         .append(" the whole yardstick, one thread, model loaded and warm.\n");
     for (Evaluation.Result r : results) {
-      md.append("\n## ").append(r.model()).append("\n\n").append(timing(r)).append('\n');
+      md.append("\n## ").append(r.model()).append("\n\n").append(timing(r)).append(".\n");
       for (Yardstick.Split split : Yardstick.Split.values()) {
         md.append("\n### ").append(split.id()).append("\n\n").append(table(r.byKind(split)));
       }
@@ -51,7 +51,7 @@ public final class RelevanceReport {
           .append(mode.id())
           .append(String.format(Locale.ROOT, " %.1f ms", ms));
     }
-    return s.append('.').toString();
+    return s.toString();
   }
 
   private static String table(Map<String, Map<SearchMode, Evaluation.Score>> byKind) {

@@ -44,6 +44,18 @@ public record Yardstick(List<Paper> papers, List<Query> queries) {
   /** One query with its graded judgments, paper id → grade (0–3; absent means 0). */
   public record Query(Split split, String kind, String text, Map<String, Integer> grades) {}
 
+  /** The query kinds in the order reports list them; the last two are in the dev part only. */
+  public static final List<String> KINDS =
+      List.of(
+          "paraphrase",
+          "misspelling",
+          "question",
+          "acronym",
+          "title",
+          "author",
+          "exact",
+          "description");
+
   private static final String[] COAUTHORS = {
     "Adrian Kell", "Bianca Rossi", "Carlos Ibarra", "Dana Whitcombe", "Emeka Nwosu",
     "Fatima Zahra", "Georg Brandt", "Hiroshi Kato", "Ines Duarte", "Jakob Meier",
@@ -153,7 +165,7 @@ public record Yardstick(List<Paper> papers, List<Query> queries) {
     List<Query> queries = new ArrayList<>();
     for (String line : lines) {
       String[] f = line.split("\\|", -1);
-      if (!f[0].equals("Q") || f.length != 4) {
+      if (!f[0].equals("Q") || f.length != 4 || !KINDS.contains(f[1])) {
         throw new IllegalArgumentException("unreadable query line: " + line);
       }
       queries.add(new Query(split, f[1], f[2], grades(f[3], papers)));
