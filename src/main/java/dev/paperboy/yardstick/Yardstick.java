@@ -41,8 +41,12 @@ public record Yardstick(List<Paper> papers, List<Query> queries) {
     }
   }
 
-  /** One query with its graded judgments, paper id → grade (0–3; absent means 0). */
-  public record Query(Split split, String kind, String text, Map<String, Integer> grades) {}
+  /**
+   * One query with its target as written ({@code 03,46}, {@code 051/2} or {@code @Name}) and the
+   * graded judgments that follow from it, paper id → grade (0–3; absent means 0).
+   */
+  public record Query(
+      Split split, String kind, String text, String target, Map<String, Integer> grades) {}
 
   /** The query kinds in the order reports list them; the last two are in the dev part only. */
   public static final List<String> KINDS =
@@ -168,7 +172,7 @@ public record Yardstick(List<Paper> papers, List<Query> queries) {
       if (!f[0].equals("Q") || f.length != 4 || !KINDS.contains(f[1])) {
         throw new IllegalArgumentException("unreadable query line: " + line);
       }
-      queries.add(new Query(split, f[1], f[2], grades(f[3], papers)));
+      queries.add(new Query(split, f[1], f[2], f[3], grades(f[3], papers)));
     }
     return queries;
   }
