@@ -58,7 +58,7 @@ public final class FusionTuning {
               "yardstick corpus",
               new ByteArrayInputStream(yardstick.toJsonLines().getBytes(StandardCharsets.UTF_8)));
       PaperSearch search = context.getBean(PaperSearch.class);
-      List<Case> cases = cases(search, tuningQueries(yardstick));
+      List<Case> cases = cases(search, yardstick.queries(Yardstick.Split.DEV));
       List<Outcome> outcomes = new ArrayList<>();
       for (Fusion f : grid()) {
         outcomes.add(outcome(search, f, cases));
@@ -78,11 +78,6 @@ public final class FusionTuning {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-  }
-
-  /** The dev queries: the tuning half of the yardstick. */
-  private static List<Yardstick.Query> tuningQueries(Yardstick yardstick) {
-    return yardstick.queries();
   }
 
   private static ConfigurableApplicationContext start(Path dataDir, String model) {
