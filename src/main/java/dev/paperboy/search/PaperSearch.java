@@ -197,6 +197,7 @@ public class PaperSearch {
     LuceneQueries.Built all = queries.words(query, request, true, reader);
     TopDocs allTop = counted(searcher, all.query(), n);
     long allTotal = allTop.totalHits.value;
+    Fusion.Evidence evidence = new Fusion.Evidence(all.known(), allTotal > 0);
     boolean exact = allTop.totalHits.relation == TotalHits.Relation.EQUAL_TO;
     String notice =
         all.fuzzyWords().isEmpty() || allTotal == 0
@@ -216,15 +217,9 @@ public class PaperSearch {
         notice = "No paper has all of these words; showing papers with some.";
       }
       return new Ranked(
-          docs.subList(0, Math.min(n, docs.size())),
-          total,
-          exact,
-          some.query(),
-          notice,
-          new Fusion.Evidence(all.known(), allTotal > 0));
+          docs.subList(0, Math.min(n, docs.size())), total, exact, some.query(), notice, evidence);
     }
-    return new Ranked(
-        docs, total, exact, all.query(), notice, new Fusion.Evidence(all.known(), allTotal > 0));
+    return new Ranked(docs, total, exact, all.query(), notice, evidence);
   }
 
   /** The top {@code n} and the number of hits, exact up to {@link #COUNT_LIMIT}. */

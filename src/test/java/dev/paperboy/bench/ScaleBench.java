@@ -164,7 +164,7 @@ final class ScaleBench {
     Map<String, Stats.Spread[]> raw = new HashMap<>();
     Stats.Spread embedQuery;
     List<String> ids;
-    try (RawLucene lucene = new RawLucene(data.resolve("index"))) {
+    try (RawLucene lucene = new RawLucene(liveIndex(data))) {
       log("raw Lucene over %,d documents", lucene.documents());
       Map<String, float[]> vectors = new HashMap<>();
       double[][] embedRuns = new double[options.runs()][];
@@ -285,6 +285,14 @@ final class ScaleBench {
   }
 
   /** As the application's own role, with the password the server keeps in its data directory. */
+  /** The index the server reads: after a reindex, the directory that index.live names. */
+  private static Path liveIndex(Path data) throws IOException {
+    Path pointer = data.resolve("index.live");
+    return Files.exists(pointer)
+        ? data.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip())
+        : data.resolve("index");
+  }
+
   private static Connection connect(Path data) throws Exception {
     return DriverManager.getConnection(
         "jdbc:postgresql://127.0.0.1:" + ServerProcess.postgresPort(data) + "/postgres",
