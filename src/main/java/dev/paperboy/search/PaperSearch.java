@@ -70,6 +70,7 @@ public class PaperSearch {
   private final Embedder embedder;
   private final LuceneQueries queries;
   private final Highlights highlights;
+  private final Spelling spelling;
   private final SimilarityFloors floors;
 
   PaperSearch(
@@ -84,6 +85,7 @@ public class PaperSearch {
     this.embedder = embedder;
     this.queries = new LuceneQueries(index.analyzer(), acronyms);
     this.highlights = new Highlights(index.analyzer());
+    this.spelling = new Spelling(queries, word -> !acronyms.expansions(word).isEmpty());
   }
 
   public SearchResults search(SearchRequest request) {
@@ -110,9 +112,15 @@ public class PaperSearch {
   }
 
   private SearchResults run(
-      IndexSearcher searcher, SearchRequest request, SearchQuery query, int window)
+      IndexSearcher searcher, SearchRequest request, SearchQuery typed, int window)
       throws IOException {
     List<ScoreDoc> exact = exactMatches(searcher, request.query());
+    // A query that names a paper is searched as typed: a title may coin a word.
+    Correction correction =
+        exact.isEmpty() && !request.asTyped()
+            ? spelling.correct(typed, searcher.getIndexReader()).orElse(null)
+            : null;
+    SearchQuery query = correction == null ? typed : SearchQuery.parse(correction.corrected());
     Ranked words = keyword(searcher, request, query, Math.max(window, FUSION_DEPTH));
     Ranked ranked =
         switch (request.mode()) {
@@ -134,7 +142,8 @@ public class PaperSearch {
         request.size(),
         hits(searcher, words.highlight(), page),
         ranked.notice(),
-        hits(searcher, words.highlight(), ranked.closest()));
+        hits(searcher, words.highlight(), ranked.closest()),
+        correction);
   }
 
   /**
