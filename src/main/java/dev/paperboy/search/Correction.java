@@ -3,8 +3,8 @@ package dev.paperboy.search;
 import java.util.List;
 
 /**
- * A query whose misspelled words were corrected before it was searched: what the reader typed,
- * what was searched instead, and the searched text in parts, the corrected words marked.
+ * A query whose misspelled words were corrected before it was searched: what the reader typed, what
+ * was searched instead, and the searched text in parts, the corrected words marked.
  */
 public record Correction(String original, String corrected, List<Part> parts) {
 

@@ -18,11 +18,11 @@ import org.apache.lucene.search.spell.SuggestWord;
 /**
  * Corrects the misspelled words of a query against the catalog's own vocabulary — the words of its
  * titles and abstracts, the commoner preferred among equally close ones — before the query is
- * searched and embedded. Conservative: only a free word of four letters or more, outside quotes
- * and fields, is looked at; one the catalog knows (in any form, or as an author's name or a defined
+ * searched and embedded. Conservative: only a free word of four letters or more, outside quotes and
+ * fields, is looked at; one the catalog knows (in any form, or as an author's name or a defined
  * acronym) is kept, unless it is nearly absent and one typo away from a word a hundred times
- * commoner with another stem; words with digits, capitals inside (acronyms, names like LoRA) and
- * paper ids are left as typed.
+ * commoner with another stem. A correction is a word of two papers or more. Words with digits,
+ * capitals inside (acronyms, names like LoRA) and paper ids are left as typed.
  */
 final class Spelling {
 
@@ -111,6 +111,8 @@ final class Spelling {
     checker.setMaxEdits(unknown && lower.length() > 6 ? 2 : 1);
     checker.setMaxQueryFrequency(RARE);
     int known = reader.docFreq(new Term(IndexFields.SPELLING, lower));
+    // The checker suggests only words in more papers than this: two or more for an unknown word,
+    // since a word in a single paper may be a typo itself.
     checker.setThresholdFrequency(unknown ? 1 : known * MUCH_COMMONER);
     SuggestWord[] suggestions =
         checker.suggestSimilar(
