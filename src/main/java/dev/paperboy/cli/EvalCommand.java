@@ -46,10 +46,12 @@ final class EvalCommand {
     String models = "all";
     Path report = Path.of("docs/RELEVANCE.md");
     Path dir = Path.of("yardstick");
+    boolean asTyped = false;
     for (int i = 0; i < args.size(); i++) {
       switch (args.get(i)) {
         case "--model" -> models = value(args, ++i, "--model");
         case "--out" -> report = Path.of(value(args, ++i, "--out"));
+        case "--as-typed" -> asTyped = true;
         default -> dir = Path.of(args.get(i));
       }
     }
@@ -63,7 +65,7 @@ final class EvalCommand {
           yardstick.queries(Yardstick.Split.DEV).size(),
           yardstick.queries(Yardstick.Split.TEST).size());
       long start = System.nanoTime();
-      Evaluation.Result r = evaluate(model, yardstick);
+      Evaluation.Result r = evaluate(model, yardstick, asTyped);
       results.add(r);
       printDevQueries(r);
       printOverall(r);
@@ -127,7 +129,7 @@ final class EvalCommand {
     }
   }
 
-  private Evaluation.Result evaluate(EmbeddingModel model, Yardstick yardstick) {
+  private Evaluation.Result evaluate(EmbeddingModel model, Yardstick yardstick, boolean asTyped) {
     Path temp = createTemp();
     try (ConfigurableApplicationContext context =
         local.in(new DataDirectory(temp)).start("--paperboy.search.model=" + model.id())) {
@@ -144,7 +146,8 @@ final class EvalCommand {
       return Evaluation.run(
           context.getBean(Embedder.class).signature() + " tokens",
           yardstick,
-          context.getBean(PaperSearch.class));
+          context.getBean(PaperSearch.class),
+          asTyped);
     } finally {
       delete(temp);
     }
