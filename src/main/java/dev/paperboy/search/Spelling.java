@@ -21,8 +21,8 @@ import org.apache.lucene.search.spell.SuggestWord;
  * searched and embedded. Conservative: only a free word of four letters or more, outside quotes and
  * fields, is looked at; one the catalog knows (in any form, or as an author's name or a defined
  * acronym) is kept, unless it is nearly absent and one typo away from a word a hundred times
- * commoner with another stem. A correction is a word of two papers or more. Words with digits,
- * capitals inside (acronyms, names like LoRA) and paper ids are left as typed.
+ * commoner with another stem. Words with digits, capitals inside (acronyms, names like LoRA) and
+ * paper ids are left as typed.
  */
 final class Spelling {
 
@@ -40,6 +40,12 @@ final class Spelling {
 
   /** How much commoner a close word must be to replace a word the catalog knows. */
   static final int MUCH_COMMONER = 100;
+
+  /** Words this long may be two edits from what was meant. */
+  static final int TWO_EDITS = 9;
+
+  /** From this many papers on, a correction must be a word of two papers or more. */
+  static final int LARGE = 20_000;
 
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
@@ -97,41 +103,71 @@ final class Spelling {
     return word.length() >= MIN_LENGTH
         && word.length() <= MAX_LENGTH
         && word.chars().filter(Character::isUpperCase).count() < 2
+        && !EnglishWords.contains(word)
         && !knownAcronym.test(word);
   }
 
-  /** The word that was meant, if this one is unknown (or nearly) and a close one is common. */
+  /**
+   * The word that was meant: for an unknown word, the closest common one; for a word known only by
+   * its stem ("resistence"), the closest written form of that stem ("resistance"); for a word in a
+   * paper or two, a close word a hundred times commoner with another stem.
+   */
   private Optional<String> better(String word, IndexReader reader) throws IOException {
     String lower = word.toLowerCase(Locale.ROOT);
-    boolean unknown = queries.unseen(word, reader);
-    if (!unknown && !nearlyAbsent(word, lower, reader)) {
+    int written = reader.docFreq(new Term(IndexFields.SPELLING, lower));
+    if (queries.unseen(word, reader)) {
+      // In a large catalog a word of a single paper may be a typo itself; in a small one it is
+      // often the only use of a real word.
+      int edits = lower.length() >= TWO_EDITS ? 2 : 1;
+      return closest(
+          word, reader, edits, reader.numDocs() / LARGE, SuggestMode.SUGGEST_ALWAYS, s -> true);
+    }
+    if (written > RARE || queries.seenIn(IndexFields.AUTHORS, word, reader)) {
       return Optional.empty();
     }
+    if (written == 0) {
+      // "chatbot" for "chatbots" is another form, not a typo
+      return closest(
+          word,
+          reader,
+          1,
+          0,
+          SuggestMode.SUGGEST_ALWAYS,
+          s -> sameStem(lower, s) && !s.startsWith(lower) && !lower.startsWith(s));
+    }
+    return closest(
+        word,
+        reader,
+        1,
+        written * MUCH_COMMONER,
+        SuggestMode.SUGGEST_MORE_POPULAR,
+        s -> !sameStem(lower, s));
+  }
+
+  /**
+   * The best of the catalog's words within {@code edits} of {@code word} that are in more than
+   * {@code papers} papers and pass {@code fits}: the fewest edits first (a transposition is one),
+   * then the commonest.
+   */
+  private Optional<String> closest(
+      String word,
+      IndexReader reader,
+      int edits,
+      int papers,
+      SuggestMode mode,
+      Predicate<String> fits)
+      throws IOException {
     DirectSpellChecker checker = new DirectSpellChecker();
-    checker.setMaxEdits(unknown && lower.length() > 6 ? 2 : 1);
+    checker.setMaxEdits(edits);
     checker.setMaxQueryFrequency(RARE);
-    int known = reader.docFreq(new Term(IndexFields.SPELLING, lower));
-    // The checker suggests only words in more papers than this: two or more for an unknown word,
-    // since a word in a single paper may be a typo itself.
-    checker.setThresholdFrequency(unknown ? 1 : known * MUCH_COMMONER);
-    SuggestWord[] suggestions =
-        checker.suggestSimilar(
-            new Term(IndexFields.SPELLING, lower),
-            5,
-            reader,
-            unknown ? SuggestMode.SUGGEST_ALWAYS : SuggestMode.SUGGEST_MORE_POPULAR);
-    for (SuggestWord s : suggestions) {
-      if (!sameStem(lower, s.string)) {
+    checker.setThresholdFrequency(papers);
+    Term typed = new Term(IndexFields.SPELLING, word.toLowerCase(Locale.ROOT));
+    for (SuggestWord s : checker.suggestSimilar(typed, 5, reader, mode)) {
+      if (fits.test(s.string)) {
         return Optional.of(inCaseOf(word, s.string));
       }
     }
     return Optional.empty();
-  }
-
-  /** In a paper or two as written, never as an author's name: perhaps a typo the catalog holds. */
-  private boolean nearlyAbsent(String word, String lower, IndexReader reader) throws IOException {
-    int known = reader.docFreq(new Term(IndexFields.SPELLING, lower));
-    return known > 0 && known <= RARE && !queries.seenIn(IndexFields.AUTHORS, word, reader);
   }
 
   /** "modelling" for "modeling" or "lasers" for "laser" is a spelling, not a mistake. */

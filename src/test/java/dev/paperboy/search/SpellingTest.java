@@ -86,8 +86,19 @@ class SpellingTest {
   }
 
   @Test
-  void aWordInOnlyOnePaperIsNoCorrection() throws IOException {
-    assertThat(correct("graphonn")).as("graphon, in one paper, may itself be a typo").isEmpty();
+  void inASmallCatalogAWordOfOnePaperIsACorrection() throws IOException {
+    assertThat(corrected("graphonn")).isEqualTo("graphon");
+  }
+
+  @Test
+  void englishWordsTheCatalogLacksStay() throws IOException {
+    assertThat(correct("guarding from cosmic boulders")).isEmpty();
+    assertThat(correct("fake recipes")).as("not face regimes").isEmpty();
+  }
+
+  @Test
+  void aWordKnownOnlyByItsStemTakesTheStemsWrittenForm() throws IOException {
+    assertThat(corrected("resistence")).isEqualTo("resistance");
   }
 
   @Test
