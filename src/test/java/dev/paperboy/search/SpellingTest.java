@@ -149,7 +149,8 @@ class SpellingTest {
     assertThat(correct("日本語 ﬁ ß İ")).isEmpty();
   }
 
-  private static Paper paper(String id, String title, String abstractText, String author) {
+  /** An arXiv paper in cs.LG with one author, as the index tests here need it. */
+  static Paper paper(String id, String title, String abstractText, String author) {
     return new Paper(
         new PaperId("arxiv", id),
         1,
