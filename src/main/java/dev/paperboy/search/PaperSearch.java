@@ -35,8 +35,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finds papers by words (BM25 over title, abstract and authors), by meaning (nearest neighbours of
- * the query's embedding), or both fused by reciprocal rank. Whatever the mode, a query that names a
- * paper — its arXiv id or its exact title — puts that paper first.
+ * the query's embedding), or both fused by reciprocal rank. Misspelled words are corrected first
+ * ({@link Spelling}), unless the request asks for the query as typed. Whatever the mode, a query
+ * that names a paper — its arXiv id or its exact title — puts that paper first.
  */
 @Service
 public class PaperSearch {
