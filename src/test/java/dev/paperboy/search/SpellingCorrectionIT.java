@@ -76,6 +76,9 @@ class SpellingCorrectionIT extends SharedApplicationTest {
         .contains("Showing results for")
         .contains("<strong>stalagmite</strong> dripwater &lt;b&gt;")
         .contains("search instead for");
+    assertThat(page.split("spelling=as-typed", -1))
+        .as("only the search-instead link searches as typed")
+        .hasSize(2);
     Matcher link = Pattern.compile("class=\"as-typed\" href=\"([^\"]+)\"").matcher(page);
     assertThat(link.find()).isTrue();
     String asTyped = get(link.group(1).replace("&amp;", "&")).body();
