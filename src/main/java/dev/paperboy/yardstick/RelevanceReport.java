@@ -81,7 +81,7 @@ public final class RelevanceReport {
     };
   }
 
-  static String format(double v) {
+  private static String format(double v) {
     return String.format(Locale.ROOT, "%.3f", v);
   }
 }
