@@ -178,8 +178,11 @@ public class PaperIndex implements AutoCloseable {
   }
 
   /**
-   * Fills an index that holds nothing with every paper, computing the vectors still missing;
-   * returns the watermark from which it must then follow (taken before the first read).
+   * Fills an index that holds nothing with every paper and the vector stored for it, if any;
+   * returns the watermark from which it must then follow (taken before the first read). It never
+   * embeds: a new instance, or a reindex, after an import without vectors would otherwise embed the
+   * whole backlog before it serves (and every instance the same papers); the one background
+   * embedding, claimed in PostgreSQL, stores them and every index follows.
    */
   private long fill(LuceneIndex target, LongConsumer progress) throws IOException {
     long from = feed.horizon();
@@ -187,7 +190,10 @@ public class PaperIndex implements AutoCloseable {
     for (List<Paper> chunk = catalog.after(null, CHUNK);
         !chunk.isEmpty();
         chunk = catalog.after(chunk.get(chunk.size() - 1).id().toString(), CHUNK)) {
-      target.addNew(chunk, vectors.of(chunk), workers, THREADS);
+      if (closing) {
+        throw new java.util.concurrent.CancellationException("the application is stopping");
+      }
+      target.addNew(chunk, vectors.stored(chunk), workers, THREADS);
       acronyms.learn(chunk);
       count += chunk.size();
       progress.accept(count);
@@ -202,12 +208,18 @@ public class PaperIndex implements AutoCloseable {
    * how many papers it touched.
    */
   private long advance(LuceneIndex target, Position at) throws IOException {
-    long horizon = feed.horizon();
+    ChangeFeed.Bounds bounds = feed.bounds();
+    long horizon = bounds.horizon();
     Map<PaperId, List<Long>> above = new HashMap<>();
     long count = 0;
-    for (List<ChangeFeed.Change> page = feed.since(at.watermark, null, FEED_PAGE);
+    for (List<ChangeFeed.Change> page = feed.since(at.watermark, bounds.next(), null, FEED_PAGE);
         !page.isEmpty();
-        page = feed.since(at.watermark, page.get(page.size() - 1).paper().toString(), FEED_PAGE)) {
+        page =
+            feed.since(
+                at.watermark,
+                bounds.next(),
+                page.get(page.size() - 1).paper().toString(),
+                FEED_PAGE)) {
       List<PaperId> fresh = new ArrayList<>();
       for (ChangeFeed.Change change : page) {
         if (!change.xids().equals(at.above.get(change.paper()))) {
@@ -377,8 +389,12 @@ public class PaperIndex implements AutoCloseable {
     T apply(IndexSearcher searcher) throws IOException;
   }
 
+  /** Set at close: a build in progress stops at its next chunk instead of holding the stop up. */
+  private volatile boolean closing;
+
   @Override
   public void close() throws IOException {
+    closing = true;
     applying.lock();
     try {
       if (uncommitted) {
