@@ -19,10 +19,10 @@ import org.apache.lucene.search.spell.SuggestWord;
  * Corrects the misspelled words of a query against the catalog's own vocabulary — the words of its
  * titles and abstracts, the commoner preferred among equally close ones — before the query is
  * searched and embedded. Conservative: only a free word of four letters or more, outside quotes and
- * fields, is looked at; one the catalog knows (in any form, or as an author's name or a defined
- * acronym) is kept, unless it is nearly absent and one typo away from a word a hundred times
- * commoner with another stem. Words with digits, capitals inside (acronyms, names like LoRA) and
- * paper ids are left as typed.
+ * fields, is looked at. An English word ({@link EnglishWords}) is kept; so is one the catalog knows
+ * (in any form, or as an author's name or a defined acronym), unless it is known only by its stem
+ * or nearly absent and one typo away from a word a hundred times commoner. Words with digits,
+ * capitals inside (acronyms, names like LoRA) and paper ids are left as typed.
  */
 final class Spelling {
 
