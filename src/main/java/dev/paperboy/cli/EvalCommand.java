@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -43,29 +42,35 @@ final class EvalCommand {
 
   int run(List<String> args) {
     String models = "all";
+    List<String> modelDirs = new ArrayList<>();
+    String maxTokens = "0";
     Path report = Path.of("docs/RELEVANCE.md");
     Path dir = Path.of("yardstick");
     for (int i = 0; i < args.size(); i++) {
       switch (args.get(i)) {
         case "--model" -> models = value(args, ++i, "--model");
+        case "--model-dir" -> modelDirs.add(value(args, ++i, "--model-dir"));
+        case "--max-tokens" -> maxTokens = value(args, ++i, "--max-tokens");
         case "--out" -> report = Path.of(value(args, ++i, "--out"));
         default -> dir = Path.of(args.get(i));
       }
     }
     Yardstick yardstick = Yardstick.load(dir);
     List<Evaluation.Result> results = new ArrayList<>();
-    for (EmbeddingModel model : models(models)) {
+    for (List<String> model : candidates(models, modelDirs)) {
       err.printf(
           "eval: %s on %d papers, %d queries%n",
-          model.id(), yardstick.papers().size(), yardstick.queries().size());
-      Evaluation.Result r = evaluate(model, yardstick);
+          model, yardstick.papers().size(), yardstick.queries().size());
+      List<String> settings = new ArrayList<>(model);
+      settings.add("--paperboy.search.max-tokens=" + maxTokens);
+      Evaluation.Result r = evaluate(settings, yardstick);
       results.add(r);
       for (SearchMode mode : SearchMode.values()) {
         Evaluation.Score s = r.overall(mode);
         out.printf(
             Locale.ROOT,
             "%-22s %-8s nDCG@10 %.3f  recall@100 %.3f  MRR %.3f%n",
-            model.id(),
+            r.model(),
             mode.id(),
             s.ndcg10(),
             s.recall100(),
@@ -92,21 +97,27 @@ final class EvalCommand {
     return args.get(i);
   }
 
-  private static List<EmbeddingModel> models(String spec) {
-    if (spec.equals("all")) {
-      return Arrays.asList(EmbeddingModel.values());
+  /**
+   * The settings that select each model to measure: the model directories given, else the built-in
+   * models named (or all of them).
+   */
+  private static List<List<String>> candidates(String spec, List<String> modelDirs) {
+    if (!modelDirs.isEmpty()) {
+      return modelDirs.stream().map(d -> List.of("--paperboy.search.model-dir=" + d)).toList();
     }
     try {
-      return List.of(EmbeddingModel.byId(spec));
+      List<EmbeddingModel> models =
+          spec.equals("all") ? EmbeddingModel.builtIn() : List.of(EmbeddingModel.byId(spec));
+      return models.stream().map(m -> List.of("--paperboy.search.model=" + m.id())).toList();
     } catch (IllegalArgumentException e) {
       throw new CommandFailed(ExitStatus.USAGE, e.getMessage());
     }
   }
 
-  private Evaluation.Result evaluate(EmbeddingModel model, Yardstick yardstick) {
+  private Evaluation.Result evaluate(List<String> settings, Yardstick yardstick) {
     Path temp = createTemp();
     try (ConfigurableApplicationContext context =
-        local.in(new DataDirectory(temp)).start("--paperboy.search.model=" + model.id())) {
+        local.in(new DataDirectory(temp)).start(settings.toArray(String[]::new))) {
       ImportReport imported =
           context
               .getBean(Importer.class)
@@ -117,10 +128,10 @@ final class EvalCommand {
       if (imported.created() != yardstick.papers().size()) {
         throw new CommandFailed("the yardstick corpus did not import cleanly: " + imported);
       }
+      Embedder embedder = context.getBean(Embedder.class);
+      err.println("eval: " + EmbeddingCost.of(embedder, yardstick));
       return Evaluation.run(
-          context.getBean(Embedder.class).signature() + " tokens",
-          yardstick,
-          context.getBean(PaperSearch.class));
+          embedder.signature() + " tokens", yardstick, context.getBean(PaperSearch.class));
     } finally {
       delete(temp);
     }
