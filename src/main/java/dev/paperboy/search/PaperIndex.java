@@ -21,6 +21,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,6 +81,23 @@ public class PaperIndex implements AutoCloseable {
   private volatile long generation;
 
   private volatile Applied applied;
+
+  /**
+   * Whether the live index's vectors come from the model this process embeds queries with. Not so
+   * between a start with a new model and the end of the index's rebuild: a query vector of one
+   * model cannot be compared with papers' vectors of another (their widths may even differ), so
+   * until then searches go by words alone.
+   */
+  private volatile boolean currentVectors;
+
+  /**
+   * Whether a background job ({@link EmbeddingBackfill}) embeds the papers that lack a vector of
+   * the current model. Then a (re)build indexes the papers with the vectors already stored, at
+   * once, and the others get theirs through the change feed as the job stores them, rather than
+   * holding the index back while a whole catalog is embedded anew (after a change of model, say).
+   */
+  private final boolean embedsInBackground;
+
   private boolean uncommitted;
   private long lastCommit = System.nanoTime();
 
@@ -110,8 +128,15 @@ public class PaperIndex implements AutoCloseable {
   }
 
   PaperIndex(
-      DataDirectory data, Catalog catalog, Vectors vectors, Acronyms acronyms, ChangeFeed feed)
+      DataDirectory data,
+      Catalog catalog,
+      Vectors vectors,
+      Acronyms acronyms,
+      ChangeFeed feed,
+      SearchSettings settings,
+      @Value("${paperboy.background-jobs:false}") boolean backgroundJobs)
       throws IOException {
+    this.embedsInBackground = backgroundJobs && settings.backfill();
     this.catalog = catalog;
     this.vectors = vectors;
     this.acronyms = acronyms;
@@ -122,6 +147,7 @@ public class PaperIndex implements AutoCloseable {
     Map<String, String> last = live.commitData();
     boolean usable = signature().equals(last.get(SIGNATURE)) && last.containsKey(WATERMARK);
     this.position = new Position(usable ? Long.parseLong(last.get(WATERMARK)) : -1);
+    this.currentVectors = usable;
     this.generation = Long.parseLong(last.getOrDefault(GENERATION, "-1"));
   }
 
@@ -150,6 +176,8 @@ public class PaperIndex implements AutoCloseable {
         live.refresh();
         uncommitted = true;
       }
+      // Only now do searchers see the rebuilt index, with the current model's vectors.
+      currentVectors |= built;
       applied = new Applied(position.watermark, asOf, position.alreadyApplied());
       if (uncommitted && (commitNow || built || System.nanoTime() - lastCommit > COMMIT_NANOS)) {
         commit();
@@ -187,7 +215,8 @@ public class PaperIndex implements AutoCloseable {
     for (List<Paper> chunk = catalog.after(null, CHUNK);
         !chunk.isEmpty();
         chunk = catalog.after(chunk.get(chunk.size() - 1).id().toString(), CHUNK)) {
-      target.addNew(chunk, vectors.of(chunk), workers, THREADS);
+      target.addNew(
+          chunk, embedsInBackground ? vectors.stored(chunk) : vectors.of(chunk), workers, THREADS);
       acronyms.learn(chunk);
       count += chunk.size();
       progress.accept(count);
@@ -294,6 +323,7 @@ public class PaperIndex implements AutoCloseable {
       old = live;
       live = next;
       position = at;
+      currentVectors = true;
       generation = requested;
       applied = new Applied(at.watermark, asOf, at.alreadyApplied());
       uncommitted = false;
@@ -315,6 +345,11 @@ public class PaperIndex implements AutoCloseable {
   /** Whether every instance was asked to reindex since the live index was built. */
   boolean reindexRequested() {
     return generation >= 0 && feed.reindexGeneration() > generation;
+  }
+
+  /** Whether searches may compare query vectors with the live index's (see the field). */
+  boolean holdsCurrentVectors() {
+    return currentVectors;
   }
 
   /** Null until the first catch-up after start has ended. */
