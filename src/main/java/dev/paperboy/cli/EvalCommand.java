@@ -26,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code eval}: imports the yardstick into a fresh temporary catalog per model, runs every query in
- * every mode, prints the table and writes it to docs/RELEVANCE.md.
+ * every mode, prints the dev queries one by one and both parts' totals with timing, and writes the
+ * dev and test tables to docs/RELEVANCE.md.
  */
 final class EvalCommand {
 
@@ -59,35 +60,58 @@ final class EvalCommand {
     List<Evaluation.Result> results = new ArrayList<>();
     for (List<String> model : candidates(models, modelDirs)) {
       err.printf(
-          "eval: %s on %d papers, %d queries%n",
-          model, yardstick.papers().size(), yardstick.queries().size());
+          "eval: %s on %d papers, %d dev and %d test queries%n",
+          model,
+          yardstick.papers().size(),
+          yardstick.queries(Yardstick.Split.DEV).size(),
+          yardstick.queries(Yardstick.Split.TEST).size());
+      long start = System.nanoTime();
       List<String> settings = new ArrayList<>(model);
       settings.add("--paperboy.search.max-tokens=" + maxTokens);
       Evaluation.Result r = evaluate(settings, yardstick);
       results.add(r);
+      printDevQueries(r);
+      printOverall(r);
+      out.printf(
+          Locale.ROOT,
+          "%s: %s; whole run %.1f s%n",
+          r.model(),
+          RelevanceReport.timing(r),
+          (System.nanoTime() - start) / 1e9);
+    }
+    String command = "bin/paperboy eval" + (args.isEmpty() ? "" : " " + String.join(" ", args));
+    write(
+        report, RelevanceReport.markdown(results, yardstick, command, LocalDate.now().toString()));
+    out.println("wrote " + report);
+    return 0;
+  }
+
+  /** Dev queries one by one, to tune on; the test part is only ever shown in aggregate. */
+  private void printDevQueries(Evaluation.Result r) {
+    for (Evaluation.Measured m : r.measured()) {
+      if (m.query().split() == Yardstick.Split.DEV) {
+        out.printf(Locale.ROOT, "dev %-11s nDCG@10", m.query().kind());
+        m.byMode().forEach((mode, s) -> out.printf(Locale.ROOT, " %s %.3f", mode.id(), s.ndcg10()));
+        out.println("  " + m.query().text());
+      }
+    }
+  }
+
+  private void printOverall(Evaluation.Result r) {
+    for (Yardstick.Split split : Yardstick.Split.values()) {
       for (SearchMode mode : SearchMode.values()) {
-        Evaluation.Score s = r.overall(mode);
+        Evaluation.Score s = r.overall(split, mode);
         out.printf(
             Locale.ROOT,
-            "%-22s %-8s nDCG@10 %.3f  recall@100 %.3f  MRR %.3f%n",
+            "%-30s %-4s %-8s nDCG@10 %.3f  recall@100 %.3f  MRR %.3f%n",
             r.model(),
+            split.id(),
             mode.id(),
             s.ndcg10(),
             s.recall100(),
             s.mrr());
       }
     }
-    String command = "bin/paperboy eval" + (args.isEmpty() ? "" : " " + String.join(" ", args));
-    String markdown =
-        RelevanceReport.markdown(
-            results,
-            command,
-            LocalDate.now().toString(),
-            yardstick.papers().size(),
-            yardstick.queries().size());
-    write(report, markdown);
-    out.println("wrote " + report);
-    return 0;
   }
 
   private static String value(List<String> args, int i, String option) {

@@ -85,7 +85,7 @@ class ArxivCategories {
   private SyncReport runClaimed() {
     Instant now = clock.instant();
     SyncReport.Tally tally = new SyncReport.Tally(JOB);
-    try {
+    try (SourceStates.Held claim = states.hold(JOB)) {
       List<String> ids = due();
       for (int from = 0; from < ids.size(); from += ArxivApi.PAGE) {
         List<String> page = ids.subList(from, Math.min(ids.size(), from + ArxivApi.PAGE));

@@ -1,5 +1,6 @@
 package dev.paperboy.sources;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,6 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,13 +34,64 @@ class SourceStates {
       String resumptionToken,
       LocalDate resumptionFrom) {}
 
-  /** A run that started longer ago than this is presumed dead (its instance crashed). */
-  static final Duration STALE_RUN = Duration.ofHours(2);
+  /**
+   * A claim not renewed for this long is presumed dead (its instance was killed): another instance
+   * may take the source. A living run renews it every {@link #RENEW_EVERY} (see {@link #hold}).
+   */
+  static final Duration STALE_RUN = Duration.ofMinutes(3);
+
+  static final Duration RENEW_EVERY = Duration.ofMinutes(1);
 
   private final JdbcClient jdbc;
+  private final ScheduledExecutorService renewals =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "source-claims");
+            t.setDaemon(true);
+            return t;
+          });
 
   SourceStates(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * Keeps this instance's claim on {@code source} fresh until the returned handle is closed: a run
+   * may take hours (a first harvest), and only a claim that stops being renewed is taken over.
+   */
+  Held hold(String source) {
+    ScheduledFuture<?> renewal =
+        renewals.scheduleWithFixedDelay(
+            () -> renew(source),
+            RENEW_EVERY.toMillis(),
+            RENEW_EVERY.toMillis(),
+            TimeUnit.MILLISECONDS);
+    return new Held(renewal);
+  }
+
+  /** A claim kept fresh; closing it stops the renewals (the run's end releases the claim). */
+  record Held(ScheduledFuture<?> renewal) implements AutoCloseable {
+    @Override
+    public void close() {
+      renewal.cancel(false);
+    }
+  }
+
+  void renew(String source) {
+    try {
+      jdbc.sql(
+              "update source_state set running_since = now()"
+                  + " where source = ? and running_since is not null")
+          .param(source)
+          .update();
+    } catch (RuntimeException e) {
+      // The next renewal tries again; a claim missed three times is taken over, no worse.
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    renewals.shutdownNow();
   }
 
   void ensure(List<String> sources) {

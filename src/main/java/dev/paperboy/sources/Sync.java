@@ -127,7 +127,7 @@ public class Sync {
 
   private SyncReport runClaimed(Source source) {
     Instant now = clock.instant();
-    try {
+    try (SourceStates.Held claim = states.hold(source.id())) {
       SyncReport report =
           switch (source) {
             case ARXIV -> oai.run();

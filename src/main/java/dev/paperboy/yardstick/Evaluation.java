@@ -5,22 +5,42 @@ import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Runs every yardstick query in every mode and averages the metrics per kind and overall. */
+/** Runs every yardstick query in every mode and averages the metrics per part, kind and overall. */
 public final class Evaluation {
 
-  /** Mean metrics of a group of queries in one mode. */
+  /** Mean metrics of a group of queries (or of one query) in one mode. */
   public record Score(double ndcg10, double recall100, double mrr, int queries) {}
 
-  /** Scores by query kind (and "overall"), then by mode. */
-  public record Result(String model, Map<String, Map<SearchMode, Score>> byKind) {
-    public Score overall(SearchMode mode) {
-      return byKind.get(OVERALL).get(mode);
+  /** One query's metrics in every mode. */
+  public record Measured(Yardstick.Query query, Map<SearchMode, Score> byMode) {}
+
+  /** Every query's metrics, and the time spent searching in each mode. */
+  public record Result(String model, List<Measured> measured, Map<SearchMode, Duration> time) {
+
+    /** Scores of one part by query kind, then {@link #OVERALL} last, then by mode. */
+    public Map<String, Map<SearchMode, Score>> byKind(Yardstick.Split split) {
+      List<Measured> part = measured.stream().filter(m -> m.query().split() == split).toList();
+      Map<String, Map<SearchMode, Score>> scores = new LinkedHashMap<>();
+      for (String kind : Yardstick.KINDS) {
+        List<Measured> group = part.stream().filter(m -> m.query().kind().equals(kind)).toList();
+        if (!group.isEmpty()) {
+          scores.put(kind, mean(group));
+        }
+      }
+      scores.put(OVERALL, mean(part));
+      return scores;
+    }
+
+    public Score overall(Yardstick.Split split, SearchMode mode) {
+      return byKind(split).get(OVERALL).get(mode);
     }
   }
 
@@ -29,58 +49,54 @@ public final class Evaluation {
   private Evaluation() {}
 
   public static Result run(String model, Yardstick yardstick, PaperSearch search) {
-    Map<String, Map<SearchMode, List<double[]>>> raw = new LinkedHashMap<>();
+    Map<SearchMode, Duration> time = new EnumMap<>(SearchMode.class);
+    List<Measured> measured = new ArrayList<>();
     for (Yardstick.Query q : yardstick.queries()) {
+      Map<SearchMode, Score> byMode = new EnumMap<>(SearchMode.class);
       for (SearchMode mode : SearchMode.values()) {
-        double[] m = measure(search, q, mode);
-        raw.computeIfAbsent(q.kind(), k -> new LinkedHashMap<>())
-            .computeIfAbsent(mode, k -> new ArrayList<>())
-            .add(m);
-        raw.computeIfAbsent(OVERALL, k -> new LinkedHashMap<>())
-            .computeIfAbsent(mode, k -> new ArrayList<>())
-            .add(m);
+        long start = System.nanoTime();
+        List<String> ranked = ranked(search, q, mode);
+        time.merge(mode, Duration.ofNanos(System.nanoTime() - start), Duration::plus);
+        byMode.put(mode, score(ranked, q.grades()));
       }
+      measured.add(new Measured(q, byMode));
     }
-    Map<String, Map<SearchMode, Score>> scores = new LinkedHashMap<>();
-    raw.forEach(
-        (kind, byMode) -> {
-          Map<SearchMode, Score> s = new LinkedHashMap<>();
-          byMode.forEach((mode, values) -> s.put(mode, mean(values)));
-          scores.put(kind, s);
-        });
-    Map<SearchMode, Score> overall = scores.remove(OVERALL);
-    scores.put(OVERALL, overall);
-    return new Result(model, scores);
+    return new Result(model, measured, time);
   }
 
-  private static double[] measure(PaperSearch search, Yardstick.Query q, SearchMode mode) {
-    List<String> ranked;
+  private static List<String> ranked(PaperSearch search, Yardstick.Query q, SearchMode mode) {
     try {
       SearchResults r = search.search(new SearchRequest(q.text(), mode, null, null, null, 1, 100));
       // what the reader is shown, in order: the results, else the papers closest in meaning
-      ranked =
-          Stream.concat(r.hits().stream(), r.closest().stream())
-              .map(h -> h.paper().id().toString())
-              .toList();
+      return Stream.concat(r.hits().stream(), r.closest().stream())
+          .map(h -> h.paper().id().toString())
+          .toList();
     } catch (InvalidQuery e) {
-      ranked = List.of();
+      return List.of();
     }
-    return new double[] {
-      Metrics.ndcg(ranked, q.grades(), 10),
-      Metrics.recall(ranked, q.grades(), 100),
-      Metrics.reciprocalRank(ranked, q.grades())
-    };
   }
 
-  private static Score mean(List<double[]> values) {
-    double[] sum = new double[3];
-    values.forEach(
-        v -> {
-          for (int i = 0; i < 3; i++) {
-            sum[i] += v[i];
-          }
-        });
-    int n = values.size();
-    return new Score(sum[0] / n, sum[1] / n, sum[2] / n, n);
+  private static Score score(List<String> ranked, Map<String, Integer> grades) {
+    return new Score(
+        Metrics.ndcg(ranked, grades, 10),
+        Metrics.recall(ranked, grades, 100),
+        Metrics.reciprocalRank(ranked, grades),
+        1);
+  }
+
+  private static Map<SearchMode, Score> mean(List<Measured> group) {
+    Map<SearchMode, Score> means = new EnumMap<>(SearchMode.class);
+    for (SearchMode mode : SearchMode.values()) {
+      List<Score> scores = group.stream().map(m -> m.byMode().get(mode)).toList();
+      int n = scores.size();
+      means.put(
+          mode,
+          new Score(
+              scores.stream().mapToDouble(Score::ndcg10).sum() / n,
+              scores.stream().mapToDouble(Score::recall100).sum() / n,
+              scores.stream().mapToDouble(Score::mrr).sum() / n,
+              n));
+    }
+    return means;
   }
 }

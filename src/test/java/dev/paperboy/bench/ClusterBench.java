@@ -36,7 +36,7 @@ final class ClusterBench {
 
     static Options full(Path work) {
       return new Options(
-          work, 100_000, Duration.ofSeconds(60), 16, 200, 100_000, Duration.ofMinutes(5));
+          work, 20_000, Duration.ofSeconds(60), 16, 200, 100_000, Duration.ofMinutes(5));
     }
 
     static Options smoke(Path work) {

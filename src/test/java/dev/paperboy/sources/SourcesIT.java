@@ -305,6 +305,35 @@ class SourcesIT extends PaperboyIntegrationTest {
     assertThat(all.body()).contains("huggingface is already running", "\"source\":\"arxiv-rss\"");
   }
 
+  @Autowired SourceStates states;
+
+  @Test
+  void aClaimThatStopsBeingRenewedIsTakenOverAndALivingOneIsNot() {
+    // An instance killed mid-run leaves its claim; once it is older than STALE_RUN, it is free.
+    jdbc.sql(
+            "update source_state set running_since = now() - make_interval(secs => ?)"
+                + " where source = 'huggingface'")
+        .param(SourceStates.STALE_RUN.toSeconds() + 5)
+        .update();
+    assertThat(states.claim("huggingface")).isTrue();
+
+    // A living run renews its claim: taken back a little under STALE_RUN, it is renewed to now.
+    jdbc.sql(
+            "update source_state set running_since = now() - make_interval(secs => ?)"
+                + " where source = 'huggingface'")
+        .param(SourceStates.STALE_RUN.toSeconds() - 30)
+        .update();
+    try {
+      states.renew("huggingface");
+      assertThat(states.get("huggingface").runningSince())
+          .isAfter(java.time.Instant.now().minusSeconds(60));
+      assertThat(states.claim("huggingface")).isFalse();
+    } finally {
+      jdbc.sql("update source_state set running_since = null where source = 'huggingface'")
+          .update();
+    }
+  }
+
   @Test
   void aFailureOnOurSideTellsTheOperatorNoExceptionNamesOrSql() {
     REMOTE.then("/rss/cs.CL", fixture("sources/rss-cs.CL.xml"));

@@ -34,14 +34,16 @@ class YardstickIT {
             .run("eval", "--model", "all-MiniLM-L6-v2-q", "--out", report.toString());
     assertThat(status).isZero();
     String markdown = Files.readString(report);
-    assertThat(markdown).contains("| **overall** | 43 |", "| paraphrase |", "| author |");
+    assertThat(markdown).contains("### dev", "### test", "| paraphrase |", "| title |");
     String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(ndcg(printed, "hybrid")).isGreaterThan(ndcg(printed, "keyword"));
+    assertThat(ndcg(printed, "dev", "hybrid")).isGreaterThan(ndcg(printed, "dev", "keyword"));
+    // the test part is reported in aggregate only: no test query is printed one by one
+    assertThat(printed).contains("dev paraphrase").doesNotContain("test paraphrase");
   }
 
-  private static double ndcg(String printed, String mode) {
-    Matcher m = Pattern.compile(mode + "\\s+nDCG@10 ([0-9.]+)").matcher(printed);
-    assertThat(m.find()).as(mode).isTrue();
+  private static double ndcg(String printed, String split, String mode) {
+    Matcher m = Pattern.compile(split + "\\s+" + mode + "\\s+nDCG@10 ([0-9.]+)").matcher(printed);
+    assertThat(m.find()).as(split + " " + mode).isTrue();
     return Double.parseDouble(m.group(1));
   }
 }
