@@ -13,6 +13,20 @@ public final class EmbedderProbe implements AutoCloseable {
     this.threads = threads;
   }
 
+  /** An embedder of the model in an operator's directory ({@link ModelDirectory}). */
+  public static EmbedderProbe ofDirectory(java.nio.file.Path dir, int maxTokens, int threads) {
+    EmbeddingModel model = ModelDirectory.read(dir);
+    return new EmbedderProbe(model, maxTokens > 0 ? maxTokens : model.maxTokens(), 8, threads);
+  }
+
+  public String signature() {
+    return embedder.signature();
+  }
+
+  public float[] embedQuery(String query) {
+    return embedder.embedQuery(query);
+  }
+
   public List<float[]> embed(List<String> texts) {
     return embedder.embed(texts);
   }

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class EmbedderTest {
 
-  private static double dot(float[] a, float[] b) {
+  static double dot(float[] a, float[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       s += a[i] * b[i];

@@ -6,11 +6,6 @@ import dev.paperboy.PaperboyApplication;
 import dev.paperboy.catalog.Embeddings;
 import dev.paperboy.ingest.Importer;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An operator changes the embedding model and restarts: the instance answers searches at once (by
@@ -105,24 +98,6 @@ class ModelChangeIT {
 
   private static List<String> ids(ConfigurableApplicationContext context, String mode, String q)
       throws Exception {
-    String port = context.getEnvironment().getProperty("local.server.port");
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:"
-                                + port
-                                + "/api/search?size=10&mode="
-                                + mode
-                                + "&q="
-                                + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    List<String> ids = new ArrayList<>();
-    JsonNode body = JsonMapper.builder().build().readTree(response.body());
-    body.get("results").forEach(r -> ids.add(r.get("id").asString()));
-    return ids;
+    return SearchOverHttp.ids(context, mode, q, 10);
   }
 }

@@ -13,14 +13,6 @@ class ModelDirectoryTest {
 
   @TempDir Path temp;
 
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
   @Test
   void aModelBroughtInADirectoryEmbedsLikeTheSameModelShippedInTheJar() throws Exception {
     EmbeddingModel fromDirectory = ModelDirectory.read(ModelDirectoryFixture.bgeSmall(temp));
@@ -28,10 +20,12 @@ class ModelDirectoryTest {
     try (Embedder shipped = new Embedder(EmbeddingModel.BGE_SMALL_EN_V15_Q, 128, 8, 1);
         Embedder brought = new Embedder(fromDirectory, fromDirectory.maxTokens(), 8, 1)) {
       for (int i = 0; i < texts.size(); i++) {
-        assertThat(dot(shipped.embed(texts).get(i), brought.embed(texts).get(i)))
+        assertThat(EmbedderTest.dot(shipped.embed(texts).get(i), brought.embed(texts).get(i)))
             .isGreaterThan(0.9999);
       }
-      assertThat(dot(shipped.embedQuery("long inputs"), brought.embedQuery("long inputs")))
+      assertThat(
+              EmbedderTest.dot(
+                  shipped.embedQuery("long inputs"), brought.embedQuery("long inputs")))
           .isGreaterThan(0.9999);
     }
     assertThat(fromDirectory.floors()).isEqualTo(new SimilarityFloors(0.72, 0.50));
