@@ -31,6 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class EvalCommand {
 
+  static final String MODELS_SECTION = "\n## Models\n";
+
   private final PrintStream out;
   private final PrintStream err;
   private final LocalContext local;
@@ -81,7 +83,9 @@ final class EvalCommand {
     }
     String command = "bin/paperboy eval" + (args.isEmpty() ? "" : " " + String.join(" ", args));
     write(
-        report, RelevanceReport.markdown(results, yardstick, command, LocalDate.now().toString()));
+        report,
+        RelevanceReport.markdown(results, yardstick, command, LocalDate.now().toString())
+            + keptSections(report));
     out.println("wrote " + report);
     return 0;
   }
@@ -166,6 +170,20 @@ final class EvalCommand {
       return Files.createTempDirectory("paperboy-eval-");
     } catch (IOException e) {
       throw new CommandFailed("cannot create a temporary directory", e);
+    }
+  }
+
+  /**
+   * The written-by-hand part of an existing report, from its "Models" section on (the comparison of
+   * models, measured with several runs of this command), kept when the tables are written anew.
+   */
+  private static String keptSections(Path report) {
+    try {
+      String old = Files.isRegularFile(report) ? Files.readString(report) : "";
+      int models = old.indexOf(MODELS_SECTION);
+      return models < 0 ? "" : old.substring(models);
+    } catch (IOException e) {
+      throw new CommandFailed("cannot read " + report, e);
     }
   }
 
