@@ -7,6 +7,7 @@ import dev.paperboy.search.Embedder;
 import dev.paperboy.search.EmbeddingModel;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
+import dev.paperboy.yardstick.EmbeddingCost;
 import dev.paperboy.yardstick.Evaluation;
 import dev.paperboy.yardstick.RelevanceReport;
 import dev.paperboy.yardstick.Yardstick;

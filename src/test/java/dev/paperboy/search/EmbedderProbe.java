@@ -19,6 +19,11 @@ public final class EmbedderProbe implements AutoCloseable {
     return new EmbedderProbe(model, maxTokens > 0 ? maxTokens : model.maxTokens(), 8, threads);
   }
 
+  /** The embedder itself, for measurements that use only its public face. */
+  public Embedder embedder() {
+    return embedder;
+  }
+
   public String signature() {
     return embedder.signature();
   }

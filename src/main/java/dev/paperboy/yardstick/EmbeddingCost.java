@@ -1,7 +1,6 @@
-package dev.paperboy.cli;
+package dev.paperboy.yardstick;
 
 import dev.paperboy.search.Embedder;
-import dev.paperboy.yardstick.Yardstick;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,11 +10,11 @@ import java.util.Locale;
  * semantic or hybrid search pays), and the time per paper to embed a sample of the corpus the way
  * an import does (in batches, on every core). Each is measured after one warm-up round.
  */
-record EmbeddingCost(double queryMillisP50, double queryMillisP90, double paperMillis) {
+public record EmbeddingCost(double queryMillisP50, double queryMillisP90, double paperMillis) {
 
   private static final int SAMPLE = 256;
 
-  static EmbeddingCost of(Embedder embedder, Yardstick yardstick) {
+  public static EmbeddingCost of(Embedder embedder, Yardstick yardstick) {
     List<String> queries = yardstick.queries().stream().map(Yardstick.Query::text).toList();
     List<String> papers =
         yardstick.papers().stream()
