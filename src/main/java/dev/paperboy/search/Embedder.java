@@ -18,11 +18,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 
 /**
@@ -43,6 +47,12 @@ public final class Embedder implements AutoCloseable {
   private final boolean pooledByModel;
   private final ExecutorService workers;
   private final int threads;
+  private volatile boolean closing;
+
+  /** Held, shared, by every {@link #embed}; {@link #close} takes it alone. */
+  private final ReentrantReadWriteLock inference = new ReentrantReadWriteLock();
+
+  private boolean closed;
 
   /**
    * @param threads batches embedded at once, each on one core
@@ -115,10 +125,19 @@ public final class Embedder implements AutoCloseable {
   }
 
   private List<float[]> embedExactly(List<String> texts) {
-    List<Batch> batches = tokenize(texts);
-    float[][] vectors = new float[texts.size()][];
-    runAll(batches, batch -> pool(batch, infer(batch), vectors));
-    return List.of(vectors);
+    Lock shared = inference.readLock();
+    shared.lock();
+    try {
+      if (closed) {
+        throw new CancellationException("the application is stopping");
+      }
+      List<Batch> batches = tokenize(texts);
+      float[][] vectors = new float[texts.size()][];
+      runAll(batches, batch -> pool(batch, infer(batch), vectors));
+      return List.of(vectors);
+    } finally {
+      shared.unlock();
+    }
   }
 
   /** Token ids of a group of texts of similar length, padded to the longest. */
@@ -239,7 +258,14 @@ public final class Embedder implements AutoCloseable {
     }
     List<Future<?>> running = new ArrayList<>();
     for (Batch b : batches) {
-      running.add(workers.submit(() -> work.accept(b)));
+      running.add(
+          workers.submit(
+              () -> {
+                if (closing) {
+                  throw new CancellationException("the application is stopping");
+                }
+                work.accept(b);
+              }));
     }
     try {
       for (Future<?> f : running) {
@@ -253,10 +279,34 @@ public final class Embedder implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for the runs in progress, and only then closes the model: closing an ONNX session while a
+   * thread runs it crashes the whole JVM in native code (seen at a stop during a backfill). Batches
+   * not yet started are dropped. Should a run outlast the wait, the session is left to the
+   * process's exit.
+   */
   @Override
   public void close() throws OrtException {
-    workers.shutdownNow();
-    session.close();
-    tokenizer.close();
+    closing = true;
+    workers.shutdown();
+    Lock alone = inference.writeLock();
+    try {
+      if (!workers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)
+          || !alone.tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      closed = true;
+      session.close();
+      tokenizer.close();
+    } finally {
+      alone.unlock();
+    }
   }
+
+  private static final long CLOSE_WAIT_SECONDS = 30;
 }

@@ -21,7 +21,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,14 +89,6 @@ public class PaperIndex implements AutoCloseable {
    */
   private volatile boolean currentVectors;
 
-  /**
-   * Whether a background job ({@link EmbeddingBackfill}) embeds the papers that lack a vector of
-   * the current model. Then a (re)build indexes the papers with the vectors already stored, at
-   * once, and the others get theirs through the change feed as the job stores them, rather than
-   * holding the index back while a whole catalog is embedded anew (after a change of model, say).
-   */
-  private final boolean embedsInBackground;
-
   private boolean uncommitted;
   private long lastCommit = System.nanoTime();
 
@@ -128,15 +119,8 @@ public class PaperIndex implements AutoCloseable {
   }
 
   PaperIndex(
-      DataDirectory data,
-      Catalog catalog,
-      Vectors vectors,
-      Acronyms acronyms,
-      ChangeFeed feed,
-      SearchSettings settings,
-      @Value("${paperboy.background-jobs:false}") boolean backgroundJobs)
+      DataDirectory data, Catalog catalog, Vectors vectors, Acronyms acronyms, ChangeFeed feed)
       throws IOException {
-    this.embedsInBackground = backgroundJobs && settings.backfill();
     this.catalog = catalog;
     this.vectors = vectors;
     this.acronyms = acronyms;
@@ -206,8 +190,11 @@ public class PaperIndex implements AutoCloseable {
   }
 
   /**
-   * Fills an index that holds nothing with every paper, computing the vectors still missing;
-   * returns the watermark from which it must then follow (taken before the first read).
+   * Fills an index that holds nothing with every paper and the vector stored for it, if any;
+   * returns the watermark from which it must then follow (taken before the first read). It never
+   * embeds: a new instance, or a reindex, after an import without vectors would otherwise embed the
+   * whole backlog before it serves (and every instance the same papers); the one background
+   * embedding, claimed in PostgreSQL, stores them and every index follows.
    */
   private long fill(LuceneIndex target, LongConsumer progress) throws IOException {
     long from = feed.horizon();
@@ -215,8 +202,10 @@ public class PaperIndex implements AutoCloseable {
     for (List<Paper> chunk = catalog.after(null, CHUNK);
         !chunk.isEmpty();
         chunk = catalog.after(chunk.get(chunk.size() - 1).id().toString(), CHUNK)) {
-      target.addNew(
-          chunk, embedsInBackground ? vectors.stored(chunk) : vectors.of(chunk), workers, THREADS);
+      if (closing) {
+        throw new java.util.concurrent.CancellationException("the application is stopping");
+      }
+      target.addNew(chunk, vectors.stored(chunk), workers, THREADS);
       acronyms.learn(chunk);
       count += chunk.size();
       progress.accept(count);
@@ -231,12 +220,18 @@ public class PaperIndex implements AutoCloseable {
    * how many papers it touched.
    */
   private long advance(LuceneIndex target, Position at) throws IOException {
-    long horizon = feed.horizon();
+    ChangeFeed.Bounds bounds = feed.bounds();
+    long horizon = bounds.horizon();
     Map<PaperId, List<Long>> above = new HashMap<>();
     long count = 0;
-    for (List<ChangeFeed.Change> page = feed.since(at.watermark, null, FEED_PAGE);
+    for (List<ChangeFeed.Change> page = feed.since(at.watermark, bounds.next(), null, FEED_PAGE);
         !page.isEmpty();
-        page = feed.since(at.watermark, page.get(page.size() - 1).paper().toString(), FEED_PAGE)) {
+        page =
+            feed.since(
+                at.watermark,
+                bounds.next(),
+                page.get(page.size() - 1).paper().toString(),
+                FEED_PAGE)) {
       List<PaperId> fresh = new ArrayList<>();
       for (ChangeFeed.Change change : page) {
         if (!change.xids().equals(at.above.get(change.paper()))) {
@@ -412,8 +407,12 @@ public class PaperIndex implements AutoCloseable {
     T apply(IndexSearcher searcher) throws IOException;
   }
 
+  /** Set at close: a build in progress stops at its next chunk instead of holding the stop up. */
+  private volatile boolean closing;
+
   @Override
   public void close() throws IOException {
+    closing = true;
     applying.lock();
     try {
       if (uncommitted) {
