@@ -12,6 +12,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -80,7 +81,7 @@ final class ModelDirectory {
     if (pooling == null) {
       return !sentenceTransformersSaysCls(dir.resolve("1_Pooling/config.json"));
     }
-    return switch (pooling.strip().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (pooling.strip().toLowerCase(Locale.ROOT)) {
       case "mean" -> true;
       case "cls" -> false;
       default ->

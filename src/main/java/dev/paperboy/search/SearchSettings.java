@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -36,9 +37,7 @@ public record SearchSettings(
 
   /** The model to run: the operator's directory if given, else the built-in one named. */
   EmbeddingModel embeddingModel() {
-    return modelDir != null
-        ? ModelDirectory.read(java.nio.file.Path.of(modelDir))
-        : EmbeddingModel.byId(model);
+    return modelDir != null ? ModelDirectory.read(Path.of(modelDir)) : EmbeddingModel.byId(model);
   }
 
   /** The operator's cut, else the model's. */
