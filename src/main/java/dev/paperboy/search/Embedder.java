@@ -2,10 +2,12 @@ package dev.paperboy.search;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,6 +44,7 @@ public final class Embedder implements AutoCloseable {
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final boolean wantsTypeIds;
+  private final boolean pooledByModel;
   private final ExecutorService workers;
   private final int threads;
   private volatile boolean closing;
@@ -60,8 +63,8 @@ public final class Embedder implements AutoCloseable {
     this.batchSize = batchSize;
     this.maxTokens = maxTokens;
     this.threads = threads;
-    try (InputStream onnx = resource(model.onnxResource());
-        InputStream vocabulary = resource(model.tokenizerResource())) {
+    try (InputStream onnx = model.files().onnx();
+        InputStream vocabulary = model.files().tokenizer()) {
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -79,6 +82,7 @@ public final class Embedder implements AutoCloseable {
                   "modelMaxLength",
                   Integer.toString(maxTokens)));
       this.wantsTypeIds = session.getInputNames().contains("token_type_ids");
+      this.pooledByModel = firstOutputRank(session) == 2;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load embedding model " + model.id(), e);
     } catch (OrtException e) {
@@ -95,12 +99,9 @@ public final class Embedder implements AutoCloseable {
             });
   }
 
-  private static InputStream resource(String name) {
-    InputStream in = Embedder.class.getClassLoader().getResourceAsStream(name);
-    if (in == null) {
-      throw new IllegalStateException("model file " + name + " is not on the classpath");
-    }
-    return in;
+  private static int firstOutputRank(OrtSession session) throws OrtException {
+    NodeInfo first = session.getOutputInfo().values().iterator().next();
+    return first.getInfo() instanceof TensorInfo t ? t.getShape().length : 3;
   }
 
   public EmbeddingModel model() {
@@ -114,11 +115,16 @@ public final class Embedder implements AutoCloseable {
 
   /** A query, with the instruction prefix the model expects for queries. */
   public float[] embedQuery(String query) {
-    return embed(List.of(model.queryPrefix() + query)).get(0);
+    return embedExactly(List.of(model.queryPrefix() + query)).get(0);
   }
 
-  /** Documents (title and abstract), in the order given. */
+  /** Documents (title and abstract), in the order given, each after the model's passage prefix. */
   public List<float[]> embed(List<String> texts) {
+    String prefix = model.passagePrefix();
+    return embedExactly(prefix.isEmpty() ? texts : texts.stream().map(prefix::concat).toList());
+  }
+
+  private List<float[]> embedExactly(List<String> texts) {
     Lock shared = inference.readLock();
     shared.lock();
     try {
@@ -194,9 +200,19 @@ public final class Embedder implements AutoCloseable {
     }
   }
 
+  /**
+   * Pools each text's token vectors into one. The width of a vector is whatever the model's output
+   * has: 384 for the small models, 768 for base ones; a model that pools itself (output [size ×
+   * dims]) is taken as it is.
+   */
   private void pool(Batch batch, float[] hidden, float[][] vectors) {
-    int dims = EmbeddingModel.DIMENSIONS;
+    int dims = hidden.length / (batch.size() * (pooledByModel ? 1 : batch.length()));
     for (int row = 0; row < batch.size(); row++) {
+      if (pooledByModel) {
+        vectors[batch.positions()[row]] =
+            normalize(java.util.Arrays.copyOfRange(hidden, row * dims, (row + 1) * dims));
+        continue;
+      }
       float[] v = new float[dims];
       int base = row * batch.length() * dims;
       if (model.meanPooling()) {

@@ -18,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EnglishWords {
 
-  private static final String VOCABULARY = EmbeddingModel.ALL_MINILM_L6_V2_Q.tokenizerResource();
-
   /** Loaded once, on the first correction. */
   private static final class Loaded {
     static final Set<String> WORDS = load();
@@ -63,10 +61,7 @@ final class EnglishWords {
 
   /** The vocabulary's whole words: not word pieces ({@code ##ing}), not special tokens. */
   private static Set<String> load() {
-    try (InputStream in = EnglishWords.class.getClassLoader().getResourceAsStream(VOCABULARY)) {
-      if (in == null) {
-        throw new IllegalStateException(VOCABULARY + " is not on the classpath");
-      }
+    try (InputStream in = EmbeddingModel.ALL_MINILM_L6_V2_Q.files().tokenizer()) {
       JsonNode vocab = JsonMapper.builder().build().readTree(in).path("model").path("vocab");
       Set<String> words = new HashSet<>();
       vocab

@@ -80,6 +80,15 @@ public class PaperIndex implements AutoCloseable {
   private volatile long generation;
 
   private volatile Applied applied;
+
+  /**
+   * Whether the live index's vectors come from the model this process embeds queries with. Not so
+   * between a start with a new model and the end of the index's rebuild: a query vector of one
+   * model cannot be compared with papers' vectors of another (their widths may even differ), so
+   * until then searches go by words alone.
+   */
+  private volatile boolean currentVectors;
+
   private boolean uncommitted;
   private long lastCommit = System.nanoTime();
 
@@ -122,6 +131,7 @@ public class PaperIndex implements AutoCloseable {
     Map<String, String> last = live.commitData();
     boolean usable = signature().equals(last.get(SIGNATURE)) && last.containsKey(WATERMARK);
     this.position = new Position(usable ? Long.parseLong(last.get(WATERMARK)) : -1);
+    this.currentVectors = usable;
     this.generation = Long.parseLong(last.getOrDefault(GENERATION, "-1"));
   }
 
@@ -150,6 +160,8 @@ public class PaperIndex implements AutoCloseable {
         live.refresh();
         uncommitted = true;
       }
+      // Only now do searchers see the rebuilt index, with the current model's vectors.
+      currentVectors |= built;
       applied = new Applied(position.watermark, asOf, position.alreadyApplied());
       if (uncommitted && (commitNow || built || System.nanoTime() - lastCommit > COMMIT_NANOS)) {
         commit();
@@ -306,6 +318,7 @@ public class PaperIndex implements AutoCloseable {
       old = live;
       live = next;
       position = at;
+      currentVectors = true;
       generation = requested;
       applied = new Applied(at.watermark, asOf, at.alreadyApplied());
       uncommitted = false;
@@ -327,6 +340,11 @@ public class PaperIndex implements AutoCloseable {
   /** Whether every instance was asked to reindex since the live index was built. */
   boolean reindexRequested() {
     return generation >= 0 && feed.reindexGeneration() > generation;
+  }
+
+  /** Whether searches may compare query vectors with the live index's (see the field). */
+  boolean holdsCurrentVectors() {
+    return currentVectors;
   }
 
   /** Null until the first catch-up after start has ended. */

@@ -213,7 +213,7 @@ public class PaperSearch {
       IndexSearcher searcher, SearchRequest request, SearchQuery query, int n, boolean wordsFound)
       throws IOException {
     String text = query.freeText();
-    if (text.isBlank()) {
+    if (text.isBlank() || !index.holdsCurrentVectors()) {
       return Optional.empty();
     }
     int k = Math.min(n, MAX_NEIGHBOURS);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EmbedderTest {
 
-  private static double dot(float[] a, float[] b) {
+  static double dot(float[] a, float[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       s += a[i] * b[i];
@@ -17,7 +17,7 @@ class EmbedderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EmbeddingModel.class)
+  @MethodSource("dev.paperboy.search.EmbeddingModel#builtIn")
   void paraphrasesLieCloserThanUnrelatedText(EmbeddingModel model) throws Exception {
     try (Embedder embedder = new Embedder(model, 256, 8, 2)) {
       List<float[]> v =
@@ -34,7 +34,7 @@ class EmbedderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EmbeddingModel.class)
+  @MethodSource("dev.paperboy.search.EmbeddingModel#builtIn")
   void batchingBySortedLengthKeepsTheCallersOrder(EmbeddingModel model) throws Exception {
     try (Embedder batched = new Embedder(model, 256, 2, 2);
         Embedder single = new Embedder(model, 256, 1, 1)) {
