@@ -50,9 +50,11 @@ public final class Cli {
                          (default: all); one line per source; an unreachable host fails at once
         sync arxiv-api ID... | search:QUERY
                          fetch given papers, or a search, from the arXiv API
-        eval [--model ID|all] [--out FILE] [DIR]
-                         measure search quality on the relevance yardstick (default DIR
-                         yardstick, FILE docs/RELEVANCE.md); uses a temporary catalog
+        eval [--model ID|all] [--out FILE] [--as-typed] [DIR]
+                         measure search quality on the relevance yardstick, its dev and
+                         test queries apart (default DIR yardstick, FILE docs/RELEVANCE.md);
+                         prints dev queries one by one; uses a temporary catalog;
+                         --as-typed searches without spelling correction
         operator-link    print a new one-time sign-in link to the running server's operator
                          pages (mail, sources, admin); with PAPERBOY_DB_URL, made in the
                          database for PAPERBOY_BASE_URL, and good at every instance

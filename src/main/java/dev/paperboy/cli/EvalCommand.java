@@ -7,6 +7,7 @@ import dev.paperboy.search.Embedder;
 import dev.paperboy.search.EmbeddingModel;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
+import dev.paperboy.yardstick.EmbeddingCost;
 import dev.paperboy.yardstick.Evaluation;
 import dev.paperboy.yardstick.RelevanceReport;
 import dev.paperboy.yardstick.Yardstick;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class EvalCommand {
 
+  static final String MODELS_SECTION = "\n## Models\n";
+
   private final PrintStream out;
   private final PrintStream err;
   private final LocalContext local;
@@ -44,26 +46,34 @@ final class EvalCommand {
 
   int run(List<String> args) {
     String models = "all";
+    List<String> modelDirs = new ArrayList<>();
+    String maxTokens = "0";
     Path report = Path.of("docs/RELEVANCE.md");
     Path dir = Path.of("yardstick");
+    boolean asTyped = false;
     for (int i = 0; i < args.size(); i++) {
       switch (args.get(i)) {
         case "--model" -> models = value(args, ++i, "--model");
+        case "--model-dir" -> modelDirs.add(value(args, ++i, "--model-dir"));
+        case "--max-tokens" -> maxTokens = value(args, ++i, "--max-tokens");
         case "--out" -> report = Path.of(value(args, ++i, "--out"));
+        case "--as-typed" -> asTyped = true;
         default -> dir = Path.of(args.get(i));
       }
     }
     Yardstick yardstick = Yardstick.load(dir);
     List<Evaluation.Result> results = new ArrayList<>();
-    for (EmbeddingModel model : models(models)) {
+    for (List<String> model : candidates(models, modelDirs)) {
       err.printf(
           "eval: %s on %d papers, %d dev and %d test queries%n",
-          model.id(),
+          model,
           yardstick.papers().size(),
           yardstick.queries(Yardstick.Split.DEV).size(),
           yardstick.queries(Yardstick.Split.TEST).size());
       long start = System.nanoTime();
-      Evaluation.Result r = evaluate(model, yardstick);
+      List<String> settings = new ArrayList<>(model);
+      settings.add("--paperboy.search.max-tokens=" + maxTokens);
+      Evaluation.Result r = evaluate(settings, yardstick, asTyped);
       results.add(r);
       printDevQueries(r);
       printOverall(r);
@@ -76,7 +86,9 @@ final class EvalCommand {
     }
     String command = "bin/paperboy eval" + (args.isEmpty() ? "" : " " + String.join(" ", args));
     write(
-        report, RelevanceReport.markdown(results, yardstick, command, LocalDate.now().toString()));
+        report,
+        RelevanceReport.markdown(results, yardstick, command, LocalDate.now().toString())
+            + keptSections(report));
     out.println("wrote " + report);
     return 0;
   }
@@ -116,21 +128,27 @@ final class EvalCommand {
     return args.get(i);
   }
 
-  private static List<EmbeddingModel> models(String spec) {
-    if (spec.equals("all")) {
-      return Arrays.asList(EmbeddingModel.values());
+  /**
+   * The settings that select each model to measure: the model directories given, else the built-in
+   * models named (or all of them).
+   */
+  private static List<List<String>> candidates(String spec, List<String> modelDirs) {
+    if (!modelDirs.isEmpty()) {
+      return modelDirs.stream().map(d -> List.of("--paperboy.search.model-dir=" + d)).toList();
     }
     try {
-      return List.of(EmbeddingModel.byId(spec));
+      List<EmbeddingModel> models =
+          spec.equals("all") ? EmbeddingModel.builtIn() : List.of(EmbeddingModel.byId(spec));
+      return models.stream().map(m -> List.of("--paperboy.search.model=" + m.id())).toList();
     } catch (IllegalArgumentException e) {
       throw new CommandFailed(ExitStatus.USAGE, e.getMessage());
     }
   }
 
-  private Evaluation.Result evaluate(EmbeddingModel model, Yardstick yardstick) {
+  private Evaluation.Result evaluate(List<String> settings, Yardstick yardstick, boolean asTyped) {
     Path temp = createTemp();
     try (ConfigurableApplicationContext context =
-        local.in(new DataDirectory(temp)).start("--paperboy.search.model=" + model.id())) {
+        local.in(new DataDirectory(temp)).start(settings.toArray(String[]::new))) {
       ImportReport imported =
           context
               .getBean(Importer.class)
@@ -141,10 +159,10 @@ final class EvalCommand {
       if (imported.created() != yardstick.papers().size()) {
         throw new CommandFailed("the yardstick corpus did not import cleanly: " + imported);
       }
+      Embedder embedder = context.getBean(Embedder.class);
+      err.println("eval: " + EmbeddingCost.of(embedder, yardstick));
       return Evaluation.run(
-          context.getBean(Embedder.class).signature() + " tokens",
-          yardstick,
-          context.getBean(PaperSearch.class));
+          embedder.signature() + " tokens", yardstick, context.getBean(PaperSearch.class), asTyped);
     } finally {
       delete(temp);
     }
@@ -155,6 +173,20 @@ final class EvalCommand {
       return Files.createTempDirectory("paperboy-eval-");
     } catch (IOException e) {
       throw new CommandFailed("cannot create a temporary directory", e);
+    }
+  }
+
+  /**
+   * The written-by-hand part of an existing report, from its "Models" section on (the comparison of
+   * models, measured with several runs of this command), kept when the tables are written anew.
+   */
+  private static String keptSections(Path report) {
+    try {
+      String old = Files.isRegularFile(report) ? Files.readString(report) : "";
+      int models = old.indexOf(MODELS_SECTION);
+      return models < 0 ? "" : old.substring(models);
+    } catch (IOException e) {
+      throw new CommandFailed("cannot read " + report, e);
     }
   }
 

@@ -27,8 +27,22 @@ class ChangeFeed {
 
   /** The oldest transaction id still running, or the next to be given out when none is. */
   long horizon() {
-    return jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-        .query(Long.class)
+    return bounds().horizon();
+  }
+
+  /**
+   * One look at the transactions: {@code horizon}, the oldest still running (every one before it
+   * has ended), and {@code next}, the first not yet given out. A round of following reads only
+   * changes before {@code next}: what is committed while it runs waits for the next round, so a
+   * round ends however fast writers go on writing.
+   */
+  record Bounds(long horizon, long next) {}
+
+  Bounds bounds() {
+    return jdbc.sql(
+            "select pg_snapshot_xmin(s)::text::bigint, pg_snapshot_xmax(s)::text::bigint"
+                + " from pg_current_snapshot() s")
+        .query((rs, i) -> new Bounds(rs.getLong(1), rs.getLong(2)))
         .single();
   }
 
@@ -40,9 +54,9 @@ class ChangeFeed {
 
   /**
    * Up to {@code limit} papers, in id order after {@code afterId} (null: from the start), with a
-   * change committed at or after {@code from}.
+   * change by a transaction in [{@code from}, {@code before}).
    */
-  List<Change> since(long from, String afterId, int limit) {
+  List<Change> since(long from, long before, String afterId, int limit) {
     String after = afterId == null ? "" : afterId;
     return jdbc.sql(
             "select id, array_agg(xid order by xid) from ("
@@ -52,7 +66,7 @@ class ChangeFeed {
                 + " union all "
                 + select("paper_id", "paper_removed")
                 + ") c group by id order by id limit ?")
-        .params(from, after, from, after, from, after, limit)
+        .params(from, before, after, from, before, after, from, before, after, limit)
         .query(
             (rs, i) ->
                 new Change(
@@ -66,7 +80,7 @@ class ChangeFeed {
         + id
         + " as id, change_xid::text::bigint as xid from "
         + table
-        + " where change_xid >= ?::text::xid8 and "
+        + " where change_xid >= ?::text::xid8 and change_xid < ?::text::xid8 and "
         + id
         + " > ?";
   }

@@ -2,10 +2,12 @@ package dev.paperboy.search;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,11 +18,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 
 /**
@@ -38,8 +44,15 @@ public final class Embedder implements AutoCloseable {
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final boolean wantsTypeIds;
+  private final boolean pooledByModel;
   private final ExecutorService workers;
   private final int threads;
+  private volatile boolean closing;
+
+  /** Held, shared, by every {@link #embed}; {@link #close} takes it alone. */
+  private final ReentrantReadWriteLock inference = new ReentrantReadWriteLock();
+
+  private boolean closed;
 
   /**
    * @param threads batches embedded at once, each on one core
@@ -50,8 +63,8 @@ public final class Embedder implements AutoCloseable {
     this.batchSize = batchSize;
     this.maxTokens = maxTokens;
     this.threads = threads;
-    try (InputStream onnx = resource(model.onnxResource());
-        InputStream vocabulary = resource(model.tokenizerResource())) {
+    try (InputStream onnx = model.files().onnx();
+        InputStream vocabulary = model.files().tokenizer()) {
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -69,6 +82,7 @@ public final class Embedder implements AutoCloseable {
                   "modelMaxLength",
                   Integer.toString(maxTokens)));
       this.wantsTypeIds = session.getInputNames().contains("token_type_ids");
+      this.pooledByModel = firstOutputRank(session) == 2;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load embedding model " + model.id(), e);
     } catch (OrtException e) {
@@ -85,12 +99,9 @@ public final class Embedder implements AutoCloseable {
             });
   }
 
-  private static InputStream resource(String name) {
-    InputStream in = Embedder.class.getClassLoader().getResourceAsStream(name);
-    if (in == null) {
-      throw new IllegalStateException("model file " + name + " is not on the classpath");
-    }
-    return in;
+  private static int firstOutputRank(OrtSession session) throws OrtException {
+    NodeInfo first = session.getOutputInfo().values().iterator().next();
+    return first.getInfo() instanceof TensorInfo t ? t.getShape().length : 3;
   }
 
   public EmbeddingModel model() {
@@ -104,15 +115,29 @@ public final class Embedder implements AutoCloseable {
 
   /** A query, with the instruction prefix the model expects for queries. */
   public float[] embedQuery(String query) {
-    return embed(List.of(model.queryPrefix() + query)).get(0);
+    return embedExactly(List.of(model.queryPrefix() + query)).get(0);
   }
 
-  /** Documents (title and abstract), in the order given. */
+  /** Documents (title and abstract), in the order given, each after the model's passage prefix. */
   public List<float[]> embed(List<String> texts) {
-    List<Batch> batches = tokenize(texts);
-    float[][] vectors = new float[texts.size()][];
-    runAll(batches, batch -> pool(batch, infer(batch), vectors));
-    return List.of(vectors);
+    String prefix = model.passagePrefix();
+    return embedExactly(prefix.isEmpty() ? texts : texts.stream().map(prefix::concat).toList());
+  }
+
+  private List<float[]> embedExactly(List<String> texts) {
+    Lock shared = inference.readLock();
+    shared.lock();
+    try {
+      if (closed) {
+        throw new CancellationException("the application is stopping");
+      }
+      List<Batch> batches = tokenize(texts);
+      float[][] vectors = new float[texts.size()][];
+      runAll(batches, batch -> pool(batch, infer(batch), vectors));
+      return List.of(vectors);
+    } finally {
+      shared.unlock();
+    }
   }
 
   /** Token ids of a group of texts of similar length, padded to the longest. */
@@ -175,9 +200,19 @@ public final class Embedder implements AutoCloseable {
     }
   }
 
+  /**
+   * Pools each text's token vectors into one. The width of a vector is whatever the model's output
+   * has: 384 for the small models, 768 for base ones; a model that pools itself (output [size ×
+   * dims]) is taken as it is.
+   */
   private void pool(Batch batch, float[] hidden, float[][] vectors) {
-    int dims = EmbeddingModel.DIMENSIONS;
+    int dims = hidden.length / (batch.size() * (pooledByModel ? 1 : batch.length()));
     for (int row = 0; row < batch.size(); row++) {
+      if (pooledByModel) {
+        vectors[batch.positions()[row]] =
+            normalize(java.util.Arrays.copyOfRange(hidden, row * dims, (row + 1) * dims));
+        continue;
+      }
       float[] v = new float[dims];
       int base = row * batch.length() * dims;
       if (model.meanPooling()) {
@@ -223,7 +258,14 @@ public final class Embedder implements AutoCloseable {
     }
     List<Future<?>> running = new ArrayList<>();
     for (Batch b : batches) {
-      running.add(workers.submit(() -> work.accept(b)));
+      running.add(
+          workers.submit(
+              () -> {
+                if (closing) {
+                  throw new CancellationException("the application is stopping");
+                }
+                work.accept(b);
+              }));
     }
     try {
       for (Future<?> f : running) {
@@ -237,10 +279,34 @@ public final class Embedder implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for the runs in progress, and only then closes the model: closing an ONNX session while a
+   * thread runs it crashes the whole JVM in native code (seen at a stop during a backfill). Batches
+   * not yet started are dropped. Should a run outlast the wait, the session is left to the
+   * process's exit.
+   */
   @Override
   public void close() throws OrtException {
-    workers.shutdownNow();
-    session.close();
-    tokenizer.close();
+    closing = true;
+    workers.shutdown();
+    Lock alone = inference.writeLock();
+    try {
+      if (!workers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)
+          || !alone.tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      closed = true;
+      session.close();
+      tokenizer.close();
+    } finally {
+      alone.unlock();
+    }
   }
+
+  private static final long CLOSE_WAIT_SECONDS = 30;
 }

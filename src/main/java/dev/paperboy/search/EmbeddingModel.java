@@ -1,82 +1,79 @@
 package dev.paperboy.search;
 
-import java.util.Arrays;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * The sentence-embedding models Paperboy can run, each shipped inside a Maven artifact (ONNX file
- * and tokenizer), so nothing is downloaded at run time.
+ * A sentence-embedding model Paperboy can run: its ONNX file and tokenizer, how its token vectors
+ * become one vector, the prefixes it was trained with, and its scale of similarities. Two ship
+ * inside Maven artifacts, so nothing is downloaded at run time; any other is read from a local
+ * directory ({@link ModelDirectory}).
+ *
+ * @param id the name stored beside each vector, so that a change of model is noticed
+ * @param files where the model's two files are read from
+ * @param meanPooling the mean of the token vectors; otherwise the first ([CLS]) token's
+ * @param queryPrefix put before a query (an instruction, or "query: ")
+ * @param passagePrefix put before a paper's text ("passage: " for e5)
+ * @param maxTokens text past this many tokens is cut, unless the operator says otherwise
+ * @param floors what counts as a match in meaning (each model has its own scale of cosines)
  */
-public enum EmbeddingModel {
+public record EmbeddingModel(
+    String id,
+    Files files,
+    boolean meanPooling,
+    String queryPrefix,
+    String passagePrefix,
+    int maxTokens,
+    SimilarityFloors floors) {
+
+  /** The instruction bge's English models were trained to see before a query. */
+  static final String BGE_QUERY_INSTRUCTION =
+      "Represent this sentence for searching relevant passages: ";
+
   /** 384 dimensions, mean pooling; trained on sentence pairs, no query prefix. */
-  ALL_MINILM_L6_V2_Q(
-      "all-MiniLM-L6-v2-q",
-      "all-minilm-l6-v2-q.onnx",
-      "all-minilm-l6-v2-q-tokenizer.json",
-      true,
-      "",
-      new SimilarityFloors(0.45, 0.15)),
+  public static final EmbeddingModel ALL_MINILM_L6_V2_Q =
+      new EmbeddingModel(
+          "all-MiniLM-L6-v2-q",
+          new Classpath("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json"),
+          true,
+          "",
+          "",
+          128,
+          new SimilarityFloors(0.45, 0.15));
+
   /** 384 dimensions, [CLS] pooling; queries carry the instruction the model was trained with. */
-  BGE_SMALL_EN_V15_Q(
-      "bge-small-en-v1.5-q",
-      "bge-small-en-v1.5-q.onnx",
-      "bge-small-en-v1.5-q-tokenizer.json",
-      false,
-      "Represent this sentence for searching relevant passages: ",
-      new SimilarityFloors(0.72, 0.50));
+  public static final EmbeddingModel BGE_SMALL_EN_V15_Q =
+      new EmbeddingModel(
+          "bge-small-en-v1.5-q",
+          new Classpath("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json"),
+          false,
+          BGE_QUERY_INSTRUCTION,
+          "",
+          128,
+          new SimilarityFloors(0.72, 0.50));
 
-  static final int DIMENSIONS = 384;
-
-  private final String id;
-  private final String onnxResource;
-  private final String tokenizerResource;
-  private final boolean meanPooling;
-  private final String queryPrefix;
-  private final SimilarityFloors floors;
-
-  EmbeddingModel(
-      String id,
-      String onnx,
-      String tokenizer,
-      boolean meanPooling,
-      String queryPrefix,
-      SimilarityFloors floors) {
-    this.id = id;
-    this.onnxResource = onnx;
-    this.tokenizerResource = tokenizer;
-    this.meanPooling = meanPooling;
-    this.queryPrefix = queryPrefix;
-    this.floors = floors;
+  public EmbeddingModel {
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(files, "files == null");
+    queryPrefix = queryPrefix == null ? "" : queryPrefix;
+    passagePrefix = passagePrefix == null ? "" : passagePrefix;
+    if (maxTokens <= 0) {
+      throw new IllegalArgumentException("maxTokens must be positive: " + maxTokens);
+    }
+    Objects.requireNonNull(floors, "floors == null");
   }
 
-  /** The name stored beside each vector, so a model change is noticed. */
-  public String id() {
-    return id;
-  }
-
-  String onnxResource() {
-    return onnxResource;
-  }
-
-  String tokenizerResource() {
-    return tokenizerResource;
-  }
-
-  boolean meanPooling() {
-    return meanPooling;
-  }
-
-  String queryPrefix() {
-    return queryPrefix;
-  }
-
-  /** What counts as a match in meaning for this model (each has its own scale of cosines). */
-  public SimilarityFloors floors() {
-    return floors;
+  /** The models that ship inside the jar. */
+  public static List<EmbeddingModel> builtIn() {
+    return List.of(ALL_MINILM_L6_V2_Q, BGE_SMALL_EN_V15_Q);
   }
 
   public static EmbeddingModel byId(String id) {
-    return Arrays.stream(values())
-        .filter(m -> m.id.equalsIgnoreCase(id) || m.name().equalsIgnoreCase(id))
+    return builtIn().stream()
+        .filter(m -> m.id.equalsIgnoreCase(id))
         .findFirst()
         .orElseThrow(
             () ->
@@ -84,6 +81,41 @@ public enum EmbeddingModel {
                     "unknown embedding model '"
                         + id
                         + "'; known: "
-                        + Arrays.toString(Arrays.stream(values()).map(m -> m.id).toArray())));
+                        + builtIn().stream().map(EmbeddingModel::id).toList()
+                        + ", or a directory in PAPERBOY_EMBEDDING_MODEL_DIR"));
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+
+  /** Where a model's ONNX file and tokenizer (Hugging Face tokenizer.json) are read from. */
+  public interface Files {
+    InputStream onnx() throws IOException;
+
+    InputStream tokenizer() throws IOException;
+  }
+
+  /** Files inside a jar on the classpath. */
+  record Classpath(String onnxResource, String tokenizerResource) implements Files {
+    @Override
+    public InputStream onnx() {
+      return resource(onnxResource);
+    }
+
+    @Override
+    public InputStream tokenizer() {
+      return resource(tokenizerResource);
+    }
+
+    private static InputStream resource(String name) {
+      InputStream in = EmbeddingModel.class.getClassLoader().getResourceAsStream(name);
+      if (in == null) {
+        throw new UncheckedIOException(
+            new IOException("model file " + name + " is not on the classpath"));
+      }
+      return in;
+    }
   }
 }

@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
@@ -52,10 +53,16 @@ final class IndexFields {
   static final String VECTOR = "vector";
 
   /**
+   * Title and abstract words as written (lower-cased, not stemmed): the vocabulary a misspelled
+   * query word is corrected against, so a correction is a word, not a stem ("comput").
+   */
+  static final String SPELLING = "spelling";
+
+  /**
    * How documents are laid out; part of the index's signature, so an index written by an older
    * layout is rebuilt at start.
    */
-  static final String LAYOUT = "layout-2";
+  static final String LAYOUT = "layout-3";
 
   /**
    * Abstracts carry offsets so the highlighter need not re-analyze them per hit. No text is stored:
@@ -63,9 +70,15 @@ final class IndexFields {
    */
   private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
 
+  /** The spell checker asks only how many papers hold a word: no frequencies, positions, norms. */
+  private static final FieldType WORDS_ONLY = new FieldType(TextField.TYPE_NOT_STORED);
+
   static {
     TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     TEXT_WITH_OFFSETS.freeze();
+    WORDS_ONLY.setIndexOptions(IndexOptions.DOCS);
+    WORDS_ONLY.setOmitNorms(true);
+    WORDS_ONLY.freeze();
   }
 
   private IndexFields() {}
@@ -76,7 +89,8 @@ final class IndexFields {
    * never spans two people.
    */
   static Analyzer analyzer() {
-    return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(AUTHORS, nameAnalyzer()));
+    return new PerFieldAnalyzerWrapper(
+        new EnglishAnalyzer(), Map.of(AUTHORS, nameAnalyzer(), SPELLING, new StandardAnalyzer()));
   }
 
   private static Analyzer nameAnalyzer() {
@@ -127,6 +141,7 @@ final class IndexFields {
     doc.add(new SortedDocValuesField(ID, new BytesRef(paper.id().toString())));
     doc.add(new Field(TITLE, paper.title(), TextField.TYPE_NOT_STORED));
     doc.add(new Field(ABSTRACT, paper.abstractText(), TEXT_WITH_OFFSETS));
+    doc.add(new Field(SPELLING, paper.title() + "\n" + paper.abstractText(), WORDS_ONLY));
     doc.add(new StringField(TITLE_KEY, Text.titleKey(paper.title()), Field.Store.NO));
     for (Author author : paper.authors()) {
       // Decoded, so Sørensen is found as typed (and, folded, as sorensen), not as S{\\o}rensen.

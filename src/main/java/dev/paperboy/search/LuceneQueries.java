@@ -180,16 +180,24 @@ final class LuceneQueries {
   }
 
   /** True when no analyzed form of the word occurs in titles, abstracts or author names. */
-  private boolean unseen(String value, IndexReader reader) throws IOException {
+  boolean unseen(String value, IndexReader reader) throws IOException {
     for (String field :
         new String[] {IndexFields.TITLE, IndexFields.ABSTRACT, IndexFields.AUTHORS}) {
-      for (Term t : terms(field, value)) {
-        if (reader.docFreq(t) > 0) {
-          return false;
-        }
+      if (seenIn(field, value, reader)) {
+        return false;
       }
     }
     return true;
+  }
+
+  /** True when some analyzed form of the word occurs in this field of some paper. */
+  boolean seenIn(String field, String value, IndexReader reader) throws IOException {
+    for (Term t : terms(field, value)) {
+      if (reader.docFreq(t) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -211,7 +219,7 @@ final class LuceneQueries {
     return new DisjunctionMaxQuery(perField, 0.1f);
   }
 
-  private List<Term> terms(String field, String value) {
+  List<Term> terms(String field, String value) {
     Query q = builder.createBooleanQuery(field, value, Occur.MUST);
     List<Term> terms = new ArrayList<>();
     if (q instanceof TermQuery tq) {

@@ -80,6 +80,15 @@ public class PaperIndex implements AutoCloseable {
   private volatile long generation;
 
   private volatile Applied applied;
+
+  /**
+   * Whether the live index's vectors come from the model this process embeds queries with. Not so
+   * between a start with a new model and the end of the index's rebuild: a query vector of one
+   * model cannot be compared with papers' vectors of another (their widths may even differ), so
+   * until then searches go by words alone.
+   */
+  private volatile boolean currentVectors;
+
   private boolean uncommitted;
   private long lastCommit = System.nanoTime();
 
@@ -122,6 +131,7 @@ public class PaperIndex implements AutoCloseable {
     Map<String, String> last = live.commitData();
     boolean usable = signature().equals(last.get(SIGNATURE)) && last.containsKey(WATERMARK);
     this.position = new Position(usable ? Long.parseLong(last.get(WATERMARK)) : -1);
+    this.currentVectors = usable;
     this.generation = Long.parseLong(last.getOrDefault(GENERATION, "-1"));
   }
 
@@ -150,6 +160,8 @@ public class PaperIndex implements AutoCloseable {
         live.refresh();
         uncommitted = true;
       }
+      // Only now do searchers see the rebuilt index, with the current model's vectors.
+      currentVectors |= built;
       applied = new Applied(position.watermark, asOf, position.alreadyApplied());
       if (uncommitted && (commitNow || built || System.nanoTime() - lastCommit > COMMIT_NANOS)) {
         commit();
@@ -178,8 +190,11 @@ public class PaperIndex implements AutoCloseable {
   }
 
   /**
-   * Fills an index that holds nothing with every paper, computing the vectors still missing;
-   * returns the watermark from which it must then follow (taken before the first read).
+   * Fills an index that holds nothing with every paper and the vector stored for it, if any;
+   * returns the watermark from which it must then follow (taken before the first read). It never
+   * embeds: a new instance, or a reindex, after an import without vectors would otherwise embed the
+   * whole backlog before it serves (and every instance the same papers); the one background
+   * embedding, claimed in PostgreSQL, stores them and every index follows.
    */
   private long fill(LuceneIndex target, LongConsumer progress) throws IOException {
     long from = feed.horizon();
@@ -187,7 +202,10 @@ public class PaperIndex implements AutoCloseable {
     for (List<Paper> chunk = catalog.after(null, CHUNK);
         !chunk.isEmpty();
         chunk = catalog.after(chunk.get(chunk.size() - 1).id().toString(), CHUNK)) {
-      target.addNew(chunk, vectors.of(chunk), workers, THREADS);
+      if (closing) {
+        throw new java.util.concurrent.CancellationException("the application is stopping");
+      }
+      target.addNew(chunk, vectors.stored(chunk), workers, THREADS);
       acronyms.learn(chunk);
       count += chunk.size();
       progress.accept(count);
@@ -202,12 +220,18 @@ public class PaperIndex implements AutoCloseable {
    * how many papers it touched.
    */
   private long advance(LuceneIndex target, Position at) throws IOException {
-    long horizon = feed.horizon();
+    ChangeFeed.Bounds bounds = feed.bounds();
+    long horizon = bounds.horizon();
     Map<PaperId, List<Long>> above = new HashMap<>();
     long count = 0;
-    for (List<ChangeFeed.Change> page = feed.since(at.watermark, null, FEED_PAGE);
+    for (List<ChangeFeed.Change> page = feed.since(at.watermark, bounds.next(), null, FEED_PAGE);
         !page.isEmpty();
-        page = feed.since(at.watermark, page.get(page.size() - 1).paper().toString(), FEED_PAGE)) {
+        page =
+            feed.since(
+                at.watermark,
+                bounds.next(),
+                page.get(page.size() - 1).paper().toString(),
+                FEED_PAGE)) {
       List<PaperId> fresh = new ArrayList<>();
       for (ChangeFeed.Change change : page) {
         if (!change.xids().equals(at.above.get(change.paper()))) {
@@ -294,6 +318,7 @@ public class PaperIndex implements AutoCloseable {
       old = live;
       live = next;
       position = at;
+      currentVectors = true;
       generation = requested;
       applied = new Applied(at.watermark, asOf, at.alreadyApplied());
       uncommitted = false;
@@ -315,6 +340,11 @@ public class PaperIndex implements AutoCloseable {
   /** Whether every instance was asked to reindex since the live index was built. */
   boolean reindexRequested() {
     return generation >= 0 && feed.reindexGeneration() > generation;
+  }
+
+  /** Whether searches may compare query vectors with the live index's (see the field). */
+  boolean holdsCurrentVectors() {
+    return currentVectors;
   }
 
   /** Null until the first catch-up after start has ended. */
@@ -377,8 +407,12 @@ public class PaperIndex implements AutoCloseable {
     T apply(IndexSearcher searcher) throws IOException;
   }
 
+  /** Set at close: a build in progress stops at its next chunk instead of holding the stop up. */
+  private volatile boolean closing;
+
   @Override
   public void close() throws IOException {
+    closing = true;
     applying.lock();
     try {
       if (uncommitted) {

@@ -35,8 +35,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finds papers by words (BM25 over title, abstract and authors), by meaning (nearest neighbours of
- * the query's embedding), or both, each weighed by how sure it is ({@link Fusion}). Whatever the
- * mode, a query that names a paper — its arXiv id or its exact title — puts that paper first.
+ * the query's embedding), or both, each weighed by how sure it is ({@link Fusion}). Misspelled
+ * words are corrected first ({@link Spelling}), unless the request asks for the query as typed.
+ * Whatever the mode, a query that names a paper — its arXiv id or its exact title — puts that paper
+ * first.
  */
 @Service
 public class PaperSearch {
@@ -67,6 +69,7 @@ public class PaperSearch {
   private final Embedder embedder;
   private final LuceneQueries queries;
   private final Highlights highlights;
+  private final Spelling spelling;
   private final SimilarityFloors floors;
 
   PaperSearch(
@@ -81,6 +84,7 @@ public class PaperSearch {
     this.embedder = embedder;
     this.queries = new LuceneQueries(index.analyzer(), acronyms);
     this.highlights = new Highlights(index.analyzer());
+    this.spelling = new Spelling(queries, word -> !acronyms.expansions(word).isEmpty());
   }
 
   public SearchResults search(SearchRequest request) {
@@ -107,9 +111,11 @@ public class PaperSearch {
   }
 
   private SearchResults run(
-      IndexSearcher searcher, SearchRequest request, SearchQuery query, int window)
+      IndexSearcher searcher, SearchRequest request, SearchQuery typed, int window)
       throws IOException {
     List<ScoreDoc> exact = exactMatches(searcher, request.query());
+    Correction correction = correction(searcher, request, typed, exact);
+    SearchQuery query = correction == null ? typed : SearchQuery.parse(correction.corrected());
     Ranked words = keyword(searcher, request, query, Math.max(window, FUSION_DEPTH));
     Ranked ranked =
         switch (request.mode()) {
@@ -131,7 +137,20 @@ public class PaperSearch {
         request.size(),
         hits(searcher, words.highlight(), page),
         ranked.notice(),
-        hits(searcher, words.highlight(), ranked.closest()));
+        hits(searcher, words.highlight(), ranked.closest()),
+        correction);
+  }
+
+  /**
+   * The spelling correction of the query, if any. A query that names a paper is searched as typed:
+   * a title may coin a word.
+   */
+  private Correction correction(
+      IndexSearcher searcher, SearchRequest request, SearchQuery typed, List<ScoreDoc> exact)
+      throws IOException {
+    return exact.isEmpty() && !request.asTyped()
+        ? spelling.correct(typed, searcher.getIndexReader()).orElse(null)
+        : null;
   }
 
   /**
@@ -139,11 +158,14 @@ public class PaperSearch {
    * document: how {@code FusionTuning} tries many fusions on one search.
    */
   Candidates candidates(SearchRequest request) {
-    SearchQuery query = parsed(request);
+    SearchQuery typed = parsed(request);
     int depth = Math.max(request.page() * request.size(), FUSION_DEPTH);
     return index.read(
         searcher -> {
           List<ScoreDoc> exact = exactMatches(searcher, request.query());
+          Correction correction = correction(searcher, request, typed, exact);
+          SearchQuery query =
+              correction == null ? typed : SearchQuery.parse(correction.corrected());
           Ranked words = keyword(searcher, request, query, depth);
           Optional<Ranked> meaning = semantic(searcher, request, query, depth, words.total() > 0);
           List<ScoreDoc> all = new ArrayList<>(exact);
@@ -237,7 +259,7 @@ public class PaperSearch {
       IndexSearcher searcher, SearchRequest request, SearchQuery query, int n, boolean wordsFound)
       throws IOException {
     String text = query.freeText();
-    if (text.isBlank()) {
+    if (text.isBlank() || !index.holdsCurrentVectors()) {
       return Optional.empty();
     }
     int k = Math.min(n, MAX_NEIGHBOURS);

@@ -11,10 +11,7 @@ class SearchConfiguration {
 
   @Bean(destroyMethod = "close")
   Embedder embedder(SearchSettings settings) {
-    return new Embedder(
-        EmbeddingModel.byId(settings.model()),
-        settings.maxTokens(),
-        settings.batchSize(),
-        settings.threads());
+    EmbeddingModel model = settings.embeddingModel();
+    return new Embedder(model, settings.maxTokens(model), settings.batchSize(), settings.threads());
   }
 }

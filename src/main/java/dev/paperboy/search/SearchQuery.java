@@ -20,9 +20,20 @@ public record SearchQuery(String text, List<Clause> clauses) {
   /** One part of a query. {@code field} is null for "anywhere"; {@code phrase} keeps word order. */
   public record Clause(String field, String value, boolean phrase, boolean excluded) {}
 
+  /**
+   * A clause and where its value sits in the query text as {@link #parse} strips it: what a
+   * correction needs to rewrite one word and leave everything else as typed.
+   */
+  record Located(Clause clause, int start, int end) {}
+
   public static SearchQuery parse(String text) {
     String q = text == null ? "" : text.strip();
-    List<Clause> clauses = new ArrayList<>();
+    return new SearchQuery(q, locate(q).stream().map(Located::clause).toList());
+  }
+
+  /** The clauses of an already stripped query text, each with the span of its value. */
+  static List<Located> locate(String q) {
+    List<Located> clauses = new ArrayList<>();
     int i = 0;
     while (i < q.length()) {
       if (Character.isWhitespace(q.charAt(i))) {
@@ -38,25 +49,28 @@ public record SearchQuery(String text, List<Clause> clauses) {
       }
       int valueStart = field == null ? start : start + field.length() + 1;
       int end;
-      String value;
+      int from = valueStart;
+      int to;
       boolean phrase = valueStart < q.length() && q.charAt(valueStart) == '"';
       if (phrase) {
         int close = q.indexOf('"', valueStart + 1);
         end = close < 0 ? q.length() : close + 1;
-        value = q.substring(valueStart + 1, close < 0 ? q.length() : close);
+        from = valueStart + 1;
+        to = close < 0 ? q.length() : close;
       } else {
         end = valueStart;
         while (end < q.length() && !Character.isWhitespace(q.charAt(end))) {
           end++;
         }
-        value = q.substring(valueStart, end);
+        to = end;
       }
+      String value = q.substring(from, to);
       if (!value.isBlank()) {
-        clauses.add(new Clause(field, value.strip(), phrase, excluded));
+        clauses.add(new Located(new Clause(field, value.strip(), phrase, excluded), from, to));
       }
       i = Math.max(end, i + 1);
     }
-    return new SearchQuery(q, List.copyOf(clauses));
+    return List.copyOf(clauses);
   }
 
   private static boolean isSpace(String q, int i) {

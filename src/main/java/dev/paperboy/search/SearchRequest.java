@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A search as a reader asks for it: the query text, the mode, optional category and date filters,
- * and the page (from 1) of {@code size} results.
+ * the page (from 1) of {@code size} results, and whether the query is searched {@code asTyped}
+ * rather than with its misspellings corrected.
  */
 public record SearchRequest(
     String query,
@@ -15,10 +16,40 @@ public record SearchRequest(
     LocalDate from,
     LocalDate to,
     int page,
-    int size) {
+    int size,
+    boolean asTyped) {
 
   public static final int MAX_SIZE = 100;
   public static final int MAX_QUERY = 1_000;
+
+  /** The value of the {@code spelling} parameter that searches a query as typed. */
+  public static final String AS_TYPED = "as-typed";
+
+  /** A search whose misspelled words are corrected, as every search is unless asked otherwise. */
+  public SearchRequest(
+      String query,
+      SearchMode mode,
+      String category,
+      LocalDate from,
+      LocalDate to,
+      int page,
+      int size) {
+    this(query, mode, category, from, to, page, size, false);
+  }
+
+  /**
+   * Reads the {@code spelling} parameter: {@value #AS_TYPED} turns correction off, {@code
+   * corrected} (or nothing) leaves it on.
+   */
+  public static boolean asTyped(String spelling) {
+    if (spelling == null || spelling.isBlank() || spelling.equals("corrected")) {
+      return false;
+    }
+    if (spelling.equals(AS_TYPED)) {
+      return true;
+    }
+    throw new InvalidQuery("spelling must be corrected or " + AS_TYPED);
+  }
 
   public SearchRequest {
     if (page < 1) {

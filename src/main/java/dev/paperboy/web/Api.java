@@ -5,6 +5,7 @@ import dev.paperboy.catalog.Author;
 import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
+import dev.paperboy.search.Correction;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
 import dev.paperboy.search.SearchRequest;
@@ -46,7 +47,9 @@ class Api {
   /**
    * One page of results. {@code totalExact} is false when there are more than {@code total}
    * matches; {@code closest} lists the papers nearest in meaning when none has the words (hybrid
-   * mode), apart from the results and not counted in {@code total}.
+   * mode), apart from the results and not counted in {@code total}. When misspelled words were
+   * corrected, {@code correctedQuery} is what was searched, {@code originalQuery} what was typed
+   * and {@code correctedWords} the words put in; all three are null otherwise.
    */
   record Results(
       long total,
@@ -54,6 +57,9 @@ class Api {
       int page,
       int size,
       String notice,
+      String correctedQuery,
+      String originalQuery,
+      List<String> correctedWords,
       List<Result> results,
       List<Result> closest) {}
 
@@ -66,17 +72,29 @@ class Api {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "1") int page,
-      @RequestParam(defaultValue = "20") int size) {
+      @RequestParam(defaultValue = "20") int size,
+      @RequestParam(required = false) String spelling) {
     SearchResults r =
         search.search(
             new SearchRequest(
-                q, SearchMode.parse(mode), Pages.blankToNull(cat), from, to, page, size));
+                q,
+                SearchMode.parse(mode),
+                Pages.blankToNull(cat),
+                from,
+                to,
+                page,
+                size,
+                SearchRequest.asTyped(spelling)));
+    Correction c = r.correction();
     return new Results(
         r.total(),
         r.totalExact(),
         r.page(),
         r.size(),
         r.notice(),
+        c == null ? null : c.corrected(),
+        c == null ? null : c.original(),
+        c == null ? null : c.correctedWords(),
         r.hits().stream().map(Api::result).toList(),
         r.closest().stream().map(Api::result).toList());
   }

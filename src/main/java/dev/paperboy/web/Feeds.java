@@ -91,16 +91,26 @@ class Feeds {
       @RequestParam(defaultValue = "hybrid") String mode,
       @RequestParam(required = false) String cat,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String spelling)
       throws FeedException {
     SearchResults results =
         search.search(
             new SearchRequest(
-                q, SearchMode.parse(mode), Pages.blankToNull(cat), from, to, 1, Pages.PAGE_SIZE));
+                q,
+                SearchMode.parse(mode),
+                Pages.blankToNull(cat),
+                from,
+                to,
+                1,
+                Pages.PAGE_SIZE,
+                SearchRequest.asTyped(spelling)));
     return feed(
         format,
         "Paperboy: " + Text.clean(q),
-        "/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8),
+        "/search?q="
+            + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)
+            + (SearchRequest.asTyped(spelling) ? "&spelling=" + SearchRequest.AS_TYPED : ""),
         results.hits().stream().map(SearchResults.Hit::paper).toList());
   }
 
@@ -110,7 +120,8 @@ class Feeds {
       @RequestParam(required = false) List<String> id,
       @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "hybrid") String mode,
-      @RequestParam(defaultValue = "1") int page) {
+      @RequestParam(defaultValue = "1") int page,
+      @RequestParam(required = false) String spelling) {
     List<Paper> papers;
     if (id != null && !id.isEmpty()) {
       if (id.size() > MAX_IDS) {
@@ -122,7 +133,14 @@ class Feeds {
           search
               .search(
                   new SearchRequest(
-                      q, SearchMode.parse(mode), null, null, null, page, Pages.PAGE_SIZE))
+                      q,
+                      SearchMode.parse(mode),
+                      null,
+                      null,
+                      null,
+                      page,
+                      Pages.PAGE_SIZE,
+                      SearchRequest.asTyped(spelling)))
               .hits()
               .stream()
               .map(SearchResults.Hit::paper)

@@ -96,10 +96,12 @@ class Pages {
       @RequestParam(defaultValue = "") String to,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "hybrid") String mode,
+      @RequestParam(required = false) String spelling,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
     model.addAttribute("q", q);
+    model.addAttribute("spelling", blankToNull(spelling));
     model.addAttribute("cat", cat == null ? "" : cat);
     // Dates are read here, not bound by Spring, so a bad one is shown beside its field with
     // everything typed kept, instead of an error page.
@@ -125,12 +127,20 @@ class Pages {
       SearchResults results =
           search.search(
               new SearchRequest(
-                  q, SearchMode.parse(mode), blankToNull(cat), since, until, page, PAGE_SIZE));
+                  q,
+                  SearchMode.parse(mode),
+                  blankToNull(cat),
+                  since,
+                  until,
+                  page,
+                  PAGE_SIZE,
+                  SearchRequest.asTyped(spelling)));
       model.addAttribute("results", results);
       model.addAttribute("hitCards", cards.ofHits(results.hits(), request));
       model.addAttribute("closestCards", cards.ofHits(results.closest(), request));
+      String searched = results.correction() == null ? q : results.correction().corrected();
       model.addAttribute(
-          "chart", WeeklyChart.of(search.weekly(q, LocalDate.now(), 52), LocalDate.now()));
+          "chart", WeeklyChart.of(search.weekly(searched, LocalDate.now(), 52), LocalDate.now()));
     } catch (InvalidQuery e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("problem", e.getMessage());

@@ -49,13 +49,18 @@ public final class Evaluation {
   private Evaluation() {}
 
   public static Result run(String model, Yardstick yardstick, PaperSearch search) {
+    return run(model, yardstick, search, false);
+  }
+
+  /** With {@code asTyped}, queries are searched without spelling correction: the baseline. */
+  public static Result run(String model, Yardstick yardstick, PaperSearch search, boolean asTyped) {
     Map<SearchMode, Duration> time = new EnumMap<>(SearchMode.class);
     List<Measured> measured = new ArrayList<>();
     for (Yardstick.Query q : yardstick.queries()) {
       Map<SearchMode, Score> byMode = new EnumMap<>(SearchMode.class);
       for (SearchMode mode : SearchMode.values()) {
         long start = System.nanoTime();
-        List<String> ranked = ranked(search, q, mode);
+        List<String> ranked = ranked(search, q, mode, asTyped);
         time.merge(mode, Duration.ofNanos(System.nanoTime() - start), Duration::plus);
         byMode.put(mode, score(ranked, q.grades()));
       }
@@ -64,9 +69,11 @@ public final class Evaluation {
     return new Result(model, measured, time);
   }
 
-  private static List<String> ranked(PaperSearch search, Yardstick.Query q, SearchMode mode) {
+  private static List<String> ranked(
+      PaperSearch search, Yardstick.Query q, SearchMode mode, boolean asTyped) {
     try {
-      SearchResults r = search.search(new SearchRequest(q.text(), mode, null, null, null, 1, 100));
+      SearchResults r =
+          search.search(new SearchRequest(q.text(), mode, null, null, null, 1, 100, asTyped));
       // what the reader is shown, in order: the results, else the papers closest in meaning
       return Stream.concat(r.hits().stream(), r.closest().stream())
           .map(h -> h.paper().id().toString())

@@ -30,8 +30,8 @@ public final class RelevanceReport {
         .append(" nDCG@10 (gain 2^grade − 1), recall@100 and MRR (relevant = grade ≥ 1), mean")
         .append(" over the queries of each kind. K = keyword (BM25), S = semantic (nearest")
         .append(" neighbours of the query embedding), H = hybrid (both, fused; see")
-        .append(" [SEARCH.md](SEARCH.md)). Time is the mean wall-clock time of one search over")
-        .append(" the whole yardstick, one thread, model loaded and warm.\n");
+        .append(" [SEARCH.md](SEARCH.md)). Time is the mean wall-clock time of one search, the")
+        .append(" queries one after another (first ones included, so a cold start counts).\n");
     for (Evaluation.Result r : results) {
       md.append("\n## ").append(r.model()).append("\n\n").append(timing(r)).append(".\n");
       for (Yardstick.Split split : Yardstick.Split.values()) {
@@ -81,7 +81,7 @@ public final class RelevanceReport {
     };
   }
 
-  static String format(double v) {
+  private static String format(double v) {
     return String.format(Locale.ROOT, "%.3f", v);
   }
 }

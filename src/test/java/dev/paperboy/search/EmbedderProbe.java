@@ -13,6 +13,25 @@ public final class EmbedderProbe implements AutoCloseable {
     this.threads = threads;
   }
 
+  /** An embedder of the model in an operator's directory ({@link ModelDirectory}). */
+  public static EmbedderProbe ofDirectory(java.nio.file.Path dir, int maxTokens, int threads) {
+    EmbeddingModel model = ModelDirectory.read(dir);
+    return new EmbedderProbe(model, maxTokens > 0 ? maxTokens : model.maxTokens(), 8, threads);
+  }
+
+  /** The embedder itself, for measurements that use only its public face. */
+  public Embedder embedder() {
+    return embedder;
+  }
+
+  public String signature() {
+    return embedder.signature();
+  }
+
+  public float[] embedQuery(String query) {
+    return embedder.embedQuery(query);
+  }
+
   public List<float[]> embed(List<String> texts) {
     return embedder.embed(texts);
   }

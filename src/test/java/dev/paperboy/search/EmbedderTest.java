@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EmbedderTest {
 
-  private static double dot(float[] a, float[] b) {
+  static double dot(float[] a, float[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       s += a[i] * b[i];
@@ -17,7 +17,7 @@ class EmbedderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EmbeddingModel.class)
+  @MethodSource("dev.paperboy.search.EmbeddingModel#builtIn")
   void paraphrasesLieCloserThanUnrelatedText(EmbeddingModel model) throws Exception {
     try (Embedder embedder = new Embedder(model, 256, 8, 2)) {
       List<float[]> v =
@@ -34,7 +34,7 @@ class EmbedderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EmbeddingModel.class)
+  @MethodSource("dev.paperboy.search.EmbeddingModel#builtIn")
   void batchingBySortedLengthKeepsTheCallersOrder(EmbeddingModel model) throws Exception {
     try (Embedder batched = new Embedder(model, 256, 2, 2);
         Embedder single = new Embedder(model, 256, 1, 1)) {
@@ -63,5 +63,40 @@ class EmbedderTest {
 
   private static org.assertj.core.data.Offset<Double> within(double d) {
     return org.assertj.core.data.Offset.offset(d);
+  }
+
+  /**
+   * Closing while other threads embed waits for them: closing the ONNX session under a running
+   * batch crashed the JVM in native code (a stop during a background embedding). With the old
+   * close, this test kills the test JVM.
+   */
+  @org.junit.jupiter.api.Test
+  void closingWhileEmbeddingWaitsInsteadOfCrashing() throws Exception {
+    Embedder embedder = new Embedder(EmbeddingModel.ALL_MINILM_L6_V2_Q, 256, 4, 2);
+    List<String> texts =
+        java.util.stream.IntStream.range(0, 200)
+            .mapToObj(n -> "paper " + n + " on pruning, quantization and distillation of networks")
+            .toList();
+    java.util.concurrent.CompletableFuture<Object> embedding =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return embedder.embed(texts);
+              } catch (RuntimeException e) {
+                return e;
+              }
+            });
+    Thread.sleep(200);
+    embedder.close();
+    Object outcome = embedding.get();
+    // Either every vector was made before the close, or the batches not yet started were dropped.
+    if (outcome instanceof List<?> vectors) {
+      assertThat(vectors).hasSize(texts.size());
+    } else {
+      assertThat(outcome).isInstanceOf(RuntimeException.class);
+    }
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(() -> embedder.embed(List.of("after"))))
+        .isInstanceOf(java.util.concurrent.CancellationException.class);
   }
 }

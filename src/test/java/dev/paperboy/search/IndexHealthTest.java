@@ -35,4 +35,13 @@ class IndexHealthTest {
         IndexHealth.health(new IndexHealth.Lag(true, 3, Duration.ofSeconds(61), 7), MAX);
     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
   }
+
+  @Test
+  void byDefaultAnyLagAfterTheFirstCatchUpStaysUpSoABulkImportEmptiesNoBalancer() {
+    Health health =
+        IndexHealth.health(
+            new IndexHealth.Lag(true, 200_000, Duration.ofMinutes(5), 7), Duration.ZERO);
+    assertThat(health.getStatus()).isEqualTo(Status.UP);
+    assertThat(health.getDetails()).containsEntry("pending", 200_000L);
+  }
 }

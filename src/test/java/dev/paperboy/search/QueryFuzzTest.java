@@ -2,9 +2,7 @@ package dev.paperboy.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperboy.catalog.Author;
 import dev.paperboy.catalog.Paper;
-import dev.paperboy.catalog.PaperId;
 import dev.paperboy.support.Fuzz;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -174,21 +172,7 @@ class QueryFuzzTest {
   }
 
   private static Paper paper(String id, String title, String author) {
-    return new Paper(
-        new PaperId("arxiv", id),
-        1,
-        title,
-        "An abstract about " + title.toLowerCase(),
-        List.of(Author.named(author)),
-        "cs.CL",
-        List.of("cs.CL"),
-        LocalDate.of(2024, 10, 1),
-        null,
-        null,
-        null,
-        null,
-        List.of("test"),
-        null);
+    return SpellingTest.paper(id, title, "An abstract about " + title.toLowerCase(), author);
   }
 
   /** The corpus's acronyms without a database: RAG, as the second paper defines it. */

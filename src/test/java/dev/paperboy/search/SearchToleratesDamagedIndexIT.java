@@ -8,13 +8,8 @@ import dev.paperboy.catalog.Embeddings;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.ingest.Importer;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
@@ -26,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the index cannot promise, search survives: an index written by an older Paperboy that holds
@@ -105,24 +98,6 @@ class SearchToleratesDamagedIndexIT {
 
   private static List<String> ids(ConfigurableApplicationContext context, String mode, String q)
       throws Exception {
-    String port = context.getEnvironment().getProperty("local.server.port");
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:"
-                                + port
-                                + "/api/search?size=50&mode="
-                                + mode
-                                + "&q="
-                                + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    List<String> ids = new ArrayList<>();
-    JsonNode results = JsonMapper.builder().build().readTree(response.body()).get("results");
-    results.forEach(r -> ids.add(r.get("id").asString()));
-    return ids;
+    return SearchOverHttp.ids(context, mode, q, 50);
   }
 }

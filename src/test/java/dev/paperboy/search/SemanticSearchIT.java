@@ -57,9 +57,12 @@ class SemanticSearchIT extends SharedApplicationTest {
 
   @Test
   void aMisspelledWordStillFindsItsPapersAndSaysSo() {
-    JsonNode r = json("/api/search?mode=keyword&q=" + q("subnetwroks"));
-    assertThat(r.get("results").get(0).get("id").asString()).isEqualTo("arxiv:2597.00002");
-    assertThat(r.get("notice").asString()).contains("similar words");
+    JsonNode corrected = json("/api/search?mode=keyword&q=" + q("subnetwroks"));
+    assertThat(corrected.get("results").get(0).get("id").asString()).isEqualTo("arxiv:2597.00002");
+    assertThat(corrected.get("correctedQuery").asString()).isEqualTo("subnetworks");
+    JsonNode asTyped = json("/api/search?mode=keyword&spelling=as-typed&q=" + q("subnetwroks"));
+    assertThat(asTyped.get("results").get(0).get("id").asString()).isEqualTo("arxiv:2597.00002");
+    assertThat(asTyped.get("notice").asString()).contains("similar words");
   }
 
   @Test

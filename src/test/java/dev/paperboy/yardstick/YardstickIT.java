@@ -24,6 +24,8 @@ class YardstickIT {
   @Test
   void evalWritesTheTableAndHybridBeatsKeywordOnNdcg() throws IOException {
     Path report = temp.resolve("RELEVANCE.md");
+    String models = "\n## Models\n\nCompared by hand over several runs.\n";
+    Files.writeString(report, "# Relevance\n\nan older table\n" + models);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int status =
         new Cli(
@@ -35,6 +37,8 @@ class YardstickIT {
     assertThat(status).isZero();
     String markdown = Files.readString(report);
     assertThat(markdown).contains("### dev", "### test", "| paraphrase |", "| title |");
+    // the tables are new, the hand-written comparison of models is kept
+    assertThat(markdown).doesNotContain("an older table").endsWith(models);
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(ndcg(printed, "dev", "hybrid")).isGreaterThan(ndcg(printed, "dev", "keyword"));
     // the test part is reported in aggregate only: no test query is printed one by one
