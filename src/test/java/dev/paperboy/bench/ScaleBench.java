@@ -575,12 +575,22 @@ final class ScaleBench {
     return ms;
   }
 
-  /** Two- and three-word queries drawn from the corpus's own word law. */
+  /**
+   * Two- and three-word queries drawn from the corpus's own word law, each with a word past the
+   * commonest 40: a query of stop words only ("and the") is the empty query, a 400.
+   */
   List<String> queries(int count) {
     SplittableRandom random = new SplittableRandom(SEED + 7);
+    java.util.Set<String> commonest = new java.util.HashSet<>();
+    for (int rank = 0; rank < 40; rank++) {
+      commonest.add(corpus.word(rank));
+    }
     List<String> queries = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      queries.add(corpus.words(random, 2 + random.nextInt(2)));
+    while (queries.size() < count) {
+      String q = corpus.words(random, 2 + random.nextInt(2));
+      if (!commonest.containsAll(List.of(q.split(" ")))) {
+        queries.add(q);
+      }
     }
     return queries;
   }
