@@ -14,6 +14,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -49,7 +50,7 @@ class BrowserIT extends SharedApplicationTest {
             + " Today\", \"abstract\": \"Routing tokens to experts.\", \"published\": \""
             + java.time.LocalDate.now(java.time.ZoneOffset.UTC)
             + "\"}\n");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    FluentWait<WebDriver> wait = pageWait();
     browser.get(baseUrl() + "/");
     browser.findElement(By.id("subscribe-email")).sendKeys("browser@example.org");
     browser.findElement(By.id("subscribe-topics")).sendKeys("routing");
@@ -105,7 +106,7 @@ class BrowserIT extends SharedApplicationTest {
                 + " \"Ordering Beta\", \"published\": \"%s\"}%n",
             today, today));
     signIn("upvoter@example.org");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    FluentWait<WebDriver> wait = pageWait();
     browser.get(baseUrl() + "/signin");
     browser.findElement(By.id("signin-email")).sendKeys("upvoter@example.org", Keys.ENTER);
     wait.until(
@@ -133,7 +134,7 @@ class BrowserIT extends SharedApplicationTest {
         .sql("update vote set created_at = ? where paper_id = 'arxiv:2611.32001'")
         .param(java.sql.Timestamp.from(yesterday.atTime(6, 0).toInstant(java.time.ZoneOffset.UTC)))
         .update();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    FluentWait<WebDriver> wait = pageWait();
     browser.get(baseUrl() + "/trending");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trending papers");
     browser.findElement(By.cssSelector("a[rel=prev]")).click();
@@ -161,7 +162,7 @@ class BrowserIT extends SharedApplicationTest {
   @Test
   void aReaderWhoNeverSubscribedSignsInFromTheHeaderSavesAndSwitchesTheDigest() {
     browser.manage().window().setSize(new Dimension(1280, 900));
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    FluentWait<WebDriver> wait = pageWait();
     browser.get(baseUrl() + "/");
     assertThat(accountLinks()).containsExactly("Sign in");
     browser.findElement(By.cssSelector(".account-nav")).findElement(By.linkText("Sign in")).click();
@@ -242,7 +243,7 @@ class BrowserIT extends SharedApplicationTest {
 
   @Test
   void aReaderSearchesFromHomeAndReadsAPaperWithRenderedMath() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    FluentWait<WebDriver> wait = pageWait();
     browser.get(baseUrl() + "/");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trending papers");
 
@@ -278,7 +279,7 @@ class BrowserIT extends SharedApplicationTest {
                 java.util.Map.of(
                     "id", "2611.50099", "title", "Hostile LaTeX", "abstract", abstractText))
             + "\n");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    FluentWait<WebDriver> wait = pageWait();
     browser.get(baseUrl() + "/papers/arxiv:2611.50099");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#abstract .katex")));
 
@@ -295,5 +296,15 @@ class BrowserIT extends SharedApplicationTest {
               assertThat(f.getAttribute("title")).contains("Too many expansions");
             });
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Hostile LaTeX");
+  }
+
+  /**
+   * Waits up to 15 s, looking again when the element it read was replaced by the next page:
+   * Chromium 156 reports that as "Node with given id does not belong to the document", not as a
+   * stale element, and the wait would otherwise stop at it (BrowserIT failed so once).
+   */
+  private FluentWait<WebDriver> pageWait() {
+    return new WebDriverWait(browser, Duration.ofSeconds(15))
+        .ignoring(org.openqa.selenium.WebDriverException.class);
   }
 }
