@@ -66,4 +66,15 @@ public final class Chromium {
         ((JavascriptExecutor) browser)
             .executeScript("return Math.max(0, document.documentElement.scrollWidth - innerWidth)");
   }
+
+  /**
+   * Waits up to 15 s for a page, looking again when the element it read was replaced by the next
+   * page: Chromium 156 reports that as "Node with given id does not belong to the document", not as
+   * a stale element, and a plain wait would stop at it (BrowserIT failed so once).
+   */
+  public static org.openqa.selenium.support.ui.FluentWait<WebDriver> pageWait(WebDriver browser) {
+    return new org.openqa.selenium.support.ui.WebDriverWait(
+            browser, java.time.Duration.ofSeconds(15))
+        .ignoring(org.openqa.selenium.WebDriverException.class);
+  }
 }

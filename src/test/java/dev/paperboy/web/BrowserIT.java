@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.support.Chromium;
 import dev.paperboy.support.SharedApplicationTest;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +14,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A reader in Debian's headless Chromium: home, search, paper page with rendered math. */
@@ -50,7 +48,7 @@ class BrowserIT extends SharedApplicationTest {
             + " Today\", \"abstract\": \"Routing tokens to experts.\", \"published\": \""
             + java.time.LocalDate.now(java.time.ZoneOffset.UTC)
             + "\"}\n");
-    FluentWait<WebDriver> wait = pageWait();
+    FluentWait<WebDriver> wait = Chromium.pageWait(browser);
     browser.get(baseUrl() + "/");
     browser.findElement(By.id("subscribe-email")).sendKeys("browser@example.org");
     browser.findElement(By.id("subscribe-topics")).sendKeys("routing");
@@ -106,7 +104,7 @@ class BrowserIT extends SharedApplicationTest {
                 + " \"Ordering Beta\", \"published\": \"%s\"}%n",
             today, today));
     signIn("upvoter@example.org");
-    FluentWait<WebDriver> wait = pageWait();
+    FluentWait<WebDriver> wait = Chromium.pageWait(browser);
     browser.get(baseUrl() + "/signin");
     browser.findElement(By.id("signin-email")).sendKeys("upvoter@example.org", Keys.ENTER);
     wait.until(
@@ -134,7 +132,7 @@ class BrowserIT extends SharedApplicationTest {
         .sql("update vote set created_at = ? where paper_id = 'arxiv:2611.32001'")
         .param(java.sql.Timestamp.from(yesterday.atTime(6, 0).toInstant(java.time.ZoneOffset.UTC)))
         .update();
-    FluentWait<WebDriver> wait = pageWait();
+    FluentWait<WebDriver> wait = Chromium.pageWait(browser);
     browser.get(baseUrl() + "/trending");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trending papers");
     browser.findElement(By.cssSelector("a[rel=prev]")).click();
@@ -162,7 +160,7 @@ class BrowserIT extends SharedApplicationTest {
   @Test
   void aReaderWhoNeverSubscribedSignsInFromTheHeaderSavesAndSwitchesTheDigest() {
     browser.manage().window().setSize(new Dimension(1280, 900));
-    FluentWait<WebDriver> wait = pageWait();
+    FluentWait<WebDriver> wait = Chromium.pageWait(browser);
     browser.get(baseUrl() + "/");
     assertThat(accountLinks()).containsExactly("Sign in");
     browser.findElement(By.cssSelector(".account-nav")).findElement(By.linkText("Sign in")).click();
@@ -218,7 +216,7 @@ class BrowserIT extends SharedApplicationTest {
     // Mail links name the site as localhost; stay on one host so the session cookie applies.
     browser.get(link.replace("http://localhost:", "http://127.0.0.1:"));
     browser.findElement(By.cssSelector(".action-form button")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    Chromium.pageWait(browser)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
   }
 
@@ -232,8 +230,7 @@ class BrowserIT extends SharedApplicationTest {
     browser.get(baseUrl() + "/settings");
     browser.findElement(By.cssSelector("input[name='digest'][value='" + on + "']")).click();
     browser.findElement(By.cssSelector("form.settings button[type='submit']")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(ExpectedConditions.urlContains("saved"));
+    Chromium.pageWait(browser).until(ExpectedConditions.urlContains("saved"));
     assertThat(
             browser
                 .findElement(By.cssSelector("input[name='digest'][value='" + on + "']"))
@@ -243,7 +240,7 @@ class BrowserIT extends SharedApplicationTest {
 
   @Test
   void aReaderSearchesFromHomeAndReadsAPaperWithRenderedMath() {
-    FluentWait<WebDriver> wait = pageWait();
+    FluentWait<WebDriver> wait = Chromium.pageWait(browser);
     browser.get(baseUrl() + "/");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trending papers");
 
@@ -279,7 +276,7 @@ class BrowserIT extends SharedApplicationTest {
                 java.util.Map.of(
                     "id", "2611.50099", "title", "Hostile LaTeX", "abstract", abstractText))
             + "\n");
-    FluentWait<WebDriver> wait = pageWait();
+    FluentWait<WebDriver> wait = Chromium.pageWait(browser);
     browser.get(baseUrl() + "/papers/arxiv:2611.50099");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#abstract .katex")));
 
@@ -296,15 +293,5 @@ class BrowserIT extends SharedApplicationTest {
               assertThat(f.getAttribute("title")).contains("Too many expansions");
             });
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Hostile LaTeX");
-  }
-
-  /**
-   * Waits up to 15 s, looking again when the element it read was replaced by the next page:
-   * Chromium 156 reports that as "Node with given id does not belong to the document", not as a
-   * stale element, and the wait would otherwise stop at it (BrowserIT failed so once).
-   */
-  private FluentWait<WebDriver> pageWait() {
-    return new WebDriverWait(browser, Duration.ofSeconds(15))
-        .ignoring(org.openqa.selenium.WebDriverException.class);
   }
 }

@@ -3,7 +3,6 @@ package dev.paperboy.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.support.Chromium;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +12,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A page of 20 compact cards in headless Chromium, on a catalog of exactly the 20 papers of {@code
@@ -97,8 +95,7 @@ class CardsBrowserIT extends CardCatalogTest {
     assertThat(fold.getSize().getHeight()).isGreaterThan(clamped * 3);
 
     first.findElement(By.cssSelector("a.more-authors")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(ExpectedConditions.urlContains("/papers/arxiv:2411.70001"));
+    Chromium.pageWait(browser).until(ExpectedConditions.urlContains("/papers/arxiv:2411.70001"));
     assertThat(
             browser.findElements(By.cssSelector("#authors li")).stream()
                 .filter(WebElement::isDisplayed)
@@ -122,7 +119,7 @@ class CardsBrowserIT extends CardCatalogTest {
   }
 
   private void waitForMath() {
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    Chromium.pageWait(browser)
         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1 .katex, h2 .katex")));
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.support.Chromium;
 import dev.paperboy.support.SharedApplicationTest;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -159,8 +157,7 @@ class FormsAndMailBrowserIT extends SharedApplicationTest {
     from.clear();
     from.sendKeys("2024-02-29");
     browser.findElement(By.cssSelector(".filters button")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(ExpectedConditions.urlContains("from=2024-02-29"));
+    Chromium.pageWait(browser).until(ExpectedConditions.urlContains("from=2024-02-29"));
     assertThat(browser.getCurrentUrl()).contains("cat=cs.CL", "mode=keyword", "from=2024-02-29");
     assertThat(browser.findElements(By.id("from-problem"))).isEmpty();
     assertThat(browser.findElement(By.cssSelector(".count")).getText()).contains("paper");

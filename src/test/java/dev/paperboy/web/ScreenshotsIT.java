@@ -32,7 +32,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,14 +62,14 @@ class ScreenshotsIT extends PaperboyIntegrationTest {
   @Autowired Digests digests;
 
   private ChromeDriver browser;
-  private WebDriverWait wait;
+  private org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> wait;
 
   @BeforeEach
   void openBrowser() throws IOException {
     importShifted("papers.jsonl");
     importShifted("hf-daily.json");
     browser = Chromium.open(WIDTH, MIN_HEIGHT, "--hide-scrollbars");
-    wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(15));
+    wait = Chromium.pageWait(browser);
     // The local mail page, where the digest letter is read, is the operator's.
     browser.get(baseUrl() + "/operator/signin?code=" + operatorLinks.issue());
   }
@@ -132,8 +131,7 @@ class ScreenshotsIT extends PaperboyIntegrationTest {
     browser.get(confirm.replace("http://localhost:", "http://127.0.0.1:"));
     browser.findElement(By.cssSelector(".action-form button")).click();
     // The confirmation is a form post: the digest may only run once it has been answered.
-    new WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-        .until(ExpectedConditions.urlContains("/settings"));
+    Chromium.pageWait(browser).until(ExpectedConditions.urlContains("/settings"));
     var run = digests.runNow();
     assertThat(run.queued()).as(run.toString()).isEqualTo(1);
     browser.get(baseUrl() + "/mail");
