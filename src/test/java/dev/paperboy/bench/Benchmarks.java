@@ -16,7 +16,8 @@ import java.util.List;
  * --work DIR} (corpora and data directories, kept between runs), {@code --smoke} (a small quick run
  * that checks the suite works, written to target/); {@code --cluster} measures several instances
  * behind HAProxy instead ({@link ClusterBench}), and writes its section into docs/PERFORMANCE.md
- * and docs/DEPLOY.md (with {@code --smoke}: into copies under target/bench-smoke).
+ * and docs/DEPLOY.md (with {@code --smoke}: into copies under target/bench-smoke). {@code
+ * --model-dir DIR} (repeatable) also measures search with each of those embedding models.
  */
 public final class Benchmarks {
 
@@ -33,6 +34,7 @@ public final class Benchmarks {
     Path work = Path.of("target/bench");
     boolean cluster = false;
     boolean smoke = false;
+    List<Path> modelDirs = new java.util.ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--sizes" ->
@@ -45,6 +47,7 @@ public final class Benchmarks {
         case "--out" -> out = Path.of(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         case "--cluster" -> cluster = true;
+        case "--model-dir" -> modelDirs.add(Path.of(args[++i]));
         case "--smoke" -> {
           smoke = true;
           sizes = List.of(2_000);
@@ -73,7 +76,8 @@ public final class Benchmarks {
     double library = EmbeddingBench.libraryDefault(abstracts, runs);
 
     ScaleBench.Options options =
-        new ScaleBench.Options(launcher, work.toAbsolutePath(), runs, subscribers, queries, mails);
+        new ScaleBench.Options(
+            launcher, work.toAbsolutePath(), runs, subscribers, queries, mails, modelDirs);
     List<ScaleBench.Result> results = new ArrayList<>();
     String kept = ClusterReport.existing(out);
     try (Embedder embedder = new Embedder(EmbeddingModel.ALL_MINILM_L6_V2_Q, 128, 8, 2)) {

@@ -164,6 +164,31 @@ final class Report {
       }
     }
 
+    if (results.stream().anyMatch(r -> r.models().size() > 1)) {
+      md.append("\n## Search by embedding model (ms, one client)\n\n")
+          .append(
+              "The same queries through `GET /api/search` at one client with each model"
+                  + " (`--model-dir`): its synthetic vectors are written under its signature and"
+                  + " the server is restarted on `PAPERBOY_EMBEDDING_MODEL_DIR`, which rebuilds"
+                  + " the index with them; the first row is the default, from the table above."
+                  + " Every model here gives 384-wide vectors, so the index costs the same; what"
+                  + " differs is embedding the query.\n\n")
+          .append(
+              "| papers | model | keyword p50 | p99 | semantic p50 | p99 | hybrid p50 | p99"
+                  + " |\n|---|---|---|---|---|---|---|---|\n");
+      for (ScaleBench.Result r : results) {
+        for (ScaleBench.ModelRow m : r.models()) {
+          md.append(f("| %,d | %s |", r.papers(), m.model()));
+          for (String mode : java.util.List.of("keyword", "semantic", "hybrid")) {
+            ScaleBench.SearchRow s =
+                m.search().stream().filter(x -> x.mode().equals(mode)).findFirst().orElseThrow();
+            md.append(f(" %s | %s |", s.p50().format("%.1f"), s.p99().format("%.1f")));
+          }
+          md.append('\n');
+        }
+      }
+    }
+
     md.append("\n## Pages (ms, one client)\n\n| papers | page | p50 | p99 |\n|---|---|---|---|\n");
     for (ScaleBench.Result r : results) {
       for (Map.Entry<String, Stats.Spread[]> e : new java.util.TreeMap<>(r.pages()).entrySet()) {

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.paperboy.catalog.Text;
 import dev.paperboy.runtime.DataDirectory;
 import dev.paperboy.search.Embedder;
+import dev.paperboy.search.EmbedderProbe;
 import dev.paperboy.support.ServerProcess;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -48,7 +49,17 @@ import tools.jackson.databind.json.JsonMapper;
 final class ScaleBench {
 
   /** What the suite is asked to do. */
-  record Options(Path launcher, Path work, int runs, int subscribers, int queries, int mails) {}
+  record Options(
+      Path launcher,
+      Path work,
+      int runs,
+      int subscribers,
+      int queries,
+      int mails,
+      List<Path> modelDirs) {}
+
+  /** Search at one client with one embedding model (its signature). */
+  record ModelRow(String model, List<SearchRow> search) {}
 
   /** One search figure: HTTP latency and throughput at some clients, the raw baseline beside. */
   record SearchRow(
@@ -80,7 +91,8 @@ final class ScaleBench {
       int digestsQueued,
       int mails,
       double mailRate,
-      double mailBaselineRate) {}
+      double mailBaselineRate,
+      List<ModelRow> models) {}
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   static final long SEED = 42;
@@ -180,39 +192,7 @@ final class ScaleBench {
 
     Stats.Spread[] floor =
         pageRuns(server, repeat(List.of("/actuator/health/liveness"), options.queries()));
-    List<SearchRow> search = new ArrayList<>();
-    // A server runs for days: the JIT's warm-up (thousands of requests on 2 cores) is not what
-    // a reader waits for, so every mode is run three times over before anything is timed.
-    List<String> warmUp = new ArrayList<>();
-    for (String mode : List.of("keyword", "semantic", "hybrid")) {
-      queries.forEach(q -> warmUp.add("/api/search?mode=" + mode + "&q=" + encode(q)));
-    }
-    Load.run(server.base(), repeat(warmUp, 3), 2);
-    for (String mode : List.of("keyword", "semantic", "hybrid")) {
-      List<String> paths =
-          queries.stream().map(q -> "/api/search?mode=" + mode + "&q=" + encode(q)).toList();
-      for (int clients : List.of(1, 16)) {
-        double[] p50 = new double[options.runs()];
-        double[] p99 = new double[options.runs()];
-        double[] rate = new double[options.runs()];
-        for (int r = 0; r < options.runs(); r++) {
-          Load.Result result = Load.run(server.base(), paths, clients);
-          p50[r] = result.p(50);
-          p99[r] = result.p(99);
-          rate[r] = result.perSecond();
-        }
-        search.add(
-            new SearchRow(
-                mode, clients, Stats.Spread.of(p50), Stats.Spread.of(p99), Stats.Spread.of(rate)));
-        log(
-            "  HTTP %s at %d clients: p50 %.1f ms, p99 %.1f ms, %.0f/s",
-            mode,
-            clients,
-            Stats.Spread.of(p50).median(),
-            Stats.Spread.of(p99).median(),
-            Stats.Spread.of(rate).median());
-      }
-    }
+    List<SearchRow> search = search(server, queries, List.of(1, 16));
     sampleHeap(server);
 
     Map<String, Stats.Spread[]> pages = new HashMap<>();
@@ -238,10 +218,15 @@ final class ScaleBench {
       queued = Integer.parseInt(said.strip().split(" ")[0]);
       log("  %s in %.1f s", said.strip(), digest[r]);
     }
+    if (queued == 0 && options.subscribers() > 0) {
+      // A digest run that queued nothing measured nothing (it happened: see addSubscribers).
+      throw new IllegalStateException(
+          "no digest queued for " + options.subscribers() + " subscribers");
+    }
     sampleHeap(server);
     double[] rss = server.residentMiB();
     List<String[]> letters = letters(data, Math.min(options.mails(), queued));
-    server.close();
+    List<ModelRow> models = models(server, data, papers, queries, embedder.signature(), search);
     long indexBytes = bytes(data.resolve("index"));
     long dbBytes = bytes(data.resolve("postgres"));
 
@@ -271,7 +256,8 @@ final class ScaleBench {
         queued,
         (int) mail[0],
         mail[1],
-        mail[2]);
+        mail[2],
+        models);
   }
 
   private double seconds(ServerProcess server, String path, Path body) throws Exception {
@@ -364,6 +350,99 @@ final class ScaleBench {
     }
   }
 
+  /**
+   * Search over HTTP in every mode at each number of clients, after every mode was run three times
+   * over: a server runs for days, and the JIT's warm-up (thousands of requests on 2 cores) is not
+   * what a reader waits for.
+   */
+  private List<SearchRow> search(ServerProcess server, List<String> queries, List<Integer> clients)
+      throws Exception {
+    List<String> warmUp = new ArrayList<>();
+    for (String mode : List.of("keyword", "semantic", "hybrid")) {
+      queries.forEach(q -> warmUp.add("/api/search?mode=" + mode + "&q=" + encode(q)));
+    }
+    Load.run(server.base(), repeat(warmUp, 3), 2);
+    List<SearchRow> search = new ArrayList<>();
+    for (String mode : List.of("keyword", "semantic", "hybrid")) {
+      List<String> paths =
+          queries.stream().map(q -> "/api/search?mode=" + mode + "&q=" + encode(q)).toList();
+      for (int c : clients) {
+        double[] p50 = new double[options.runs()];
+        double[] p99 = new double[options.runs()];
+        double[] rate = new double[options.runs()];
+        for (int r = 0; r < options.runs(); r++) {
+          Load.Result result = Load.run(server.base(), paths, c);
+          p50[r] = result.p(50);
+          p99[r] = result.p(99);
+          rate[r] = result.perSecond();
+        }
+        SearchRow row =
+            new SearchRow(
+                mode, c, Stats.Spread.of(p50), Stats.Spread.of(p99), Stats.Spread.of(rate));
+        search.add(row);
+        log(
+            "  HTTP %s at %d clients: p50 %.1f ms, p99 %.1f ms, %.0f/s",
+            mode, c, row.p50().median(), row.p99().median(), row.perSecond().median());
+      }
+    }
+    return search;
+  }
+
+  /**
+   * The same searches at one client with each other embedding model: its vectors (synthetic, as for
+   * the default) are written under its signature, and the server is started on its directory, which
+   * rebuilds the index with them. Ends with the server stopped.
+   */
+  private List<ModelRow> models(
+      ServerProcess running,
+      Path data,
+      Path papers,
+      List<String> queries,
+      String defaultModel,
+      List<SearchRow> defaultSearch)
+      throws Exception {
+    List<ModelRow> rows = new ArrayList<>();
+    rows.add(
+        new ModelRow(defaultModel, defaultSearch.stream().filter(s -> s.clients() == 1).toList()));
+    ServerProcess server = running;
+    for (Path dir : options.modelDirs()) {
+      String signature;
+      try (EmbedderProbe probe = EmbedderProbe.ofDirectory(dir, 128, 2)) {
+        signature = probe.signature();
+      }
+      log("model %s: synthetic vectors for %,d papers, then a start on it", signature, size);
+      writeVectors(data, papers, signature);
+      server.close();
+      server =
+          ServerProcess.start(
+              options.launcher(),
+              data,
+              Map.of(
+                  "PAPERBOY_SCHEDULE",
+                  "false",
+                  "PAPERBOY_EMBEDDING_MODEL_DIR",
+                  dir.toAbsolutePath().toString()));
+      // Another model's index is rebuilt in place during the first catch-up, before readiness.
+      server.awaitStatus("/actuator/health/readiness", java.time.Duration.ofMinutes(15));
+      rows.add(new ModelRow(signature, search(server, queries, List.of(1))));
+      try (Connection c = connect(data);
+          Statement s = c.createStatement();
+          ResultSet r =
+              s.executeQuery(
+                  "select count(*) from paper_embedding where model = '"
+                      + signature.replace("'", "''")
+                      + "'")) {
+        r.next();
+        if (r.getLong(1) < size) {
+          throw new IllegalStateException(
+              signature + " has vectors for " + r.getLong(1) + " papers only");
+        }
+      }
+    }
+    server.close();
+    return rows;
+  }
+
   /** Synthetic vectors for every corpus paper, stored as the product stores real ones. */
   private void writeVectors(Path data, Path papers, String model) throws Exception {
     SyntheticVectors vectors = new SyntheticVectors(SEED);
@@ -420,6 +499,7 @@ final class ScaleBench {
           .append(csv("{" + String.join(",", mine) + "}"))
           .append(",daily,23,")
           .append(zone)
+          .append(",true")
           .append('\n');
     }
     try (Connection c = connect(data);
@@ -428,7 +508,8 @@ final class ScaleBench {
       c.unwrap(PGConnection.class)
           .getCopyAPI()
           .copyIn(
-              "copy subscriber (email, email_key, status, topics, cadence, hour, zone)"
+              // Since V30 the digest is a setting of its own: without it, nobody gets one.
+              "copy subscriber (email, email_key, status, topics, cadence, hour, zone, digest)"
                   + " from stdin (format csv)",
               new java.io.StringReader(rows.toString()));
     }
