@@ -72,6 +72,9 @@ public class Tokens {
 
   /** A token about something besides its subject; {@link #about} reads it back. */
   public String issue(Purpose purpose, UUID subject, String about) {
+    if (about.isEmpty()) {
+      throw new IllegalArgumentException("about is empty");
+    }
     long expires = clock.instant().plus(purpose.lifetime).getEpochSecond();
     String encoded = B64.encodeToString(about.getBytes(StandardCharsets.UTF_8));
     return signed(purpose.name() + "." + subject + "." + expires + ".0." + encoded);

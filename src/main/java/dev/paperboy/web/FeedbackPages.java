@@ -10,6 +10,7 @@ import dev.paperboy.search.InvalidQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,55 +76,52 @@ class FeedbackPages {
     }
   }
 
+  /** A page with one button, which posts the link's token to {@code action}. */
+  private record Page(String title, String text, String action, String button) {}
+
   @GetMapping(LINK)
   String ask(
       @RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
-    Optional<FeedbackLinks.Claim> claim = claim(token);
-    if (claim.isEmpty()) {
-      return invalid(response, model);
-    }
-    Wording wording = Wording.of(claim.get().signal());
-    return action(model, wording.ask(), wording.explain(), claim.get(), LINK, token, wording.button());
+    return answer(
+        token,
+        response,
+        model,
+        c -> {
+          Wording wording = Wording.of(c.signal());
+          return new Page(wording.ask(), wording.explain(), LINK, wording.button());
+        });
   }
 
   /** The button's POST, and the one-click POST of a mail client: the token says it all. */
   @PostMapping(LINK)
   String give(
       @RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
-    Optional<FeedbackLinks.Claim> claim = claim(token);
-    if (claim.isEmpty()) {
-      return invalid(response, model);
-    }
-    FeedbackLinks.Claim c = claim.get();
-    feedback.record(c.reader(), c.paperId(), c.signal());
-    Wording wording = Wording.of(c.signal());
-    return action(
-        model,
-        wording.done(),
-        wording.explain() + " Changed your mind?",
-        c,
-        UNDO,
+    return answer(
         token,
-        "Undo");
+        response,
+        model,
+        c -> {
+          feedback.record(c.reader(), c.paperId(), c.signal());
+          Wording wording = Wording.of(c.signal());
+          return new Page(wording.done(), wording.explain() + " Changed your mind?", UNDO, "Undo");
+        });
   }
 
   @PostMapping(UNDO)
   String undo(
       @RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
-    Optional<FeedbackLinks.Claim> claim = claim(token);
-    if (claim.isEmpty()) {
-      return invalid(response, model);
-    }
-    FeedbackLinks.Claim c = claim.get();
-    feedback.undo(c.reader(), c.paperId());
-    return action(
-        model,
-        "Undone",
-        "Nothing is recorded about “%s” any more.",
-        c,
-        LINK,
+    return answer(
         token,
-        Wording.of(c.signal()).button());
+        response,
+        model,
+        c -> {
+          feedback.undo(c.reader(), c.paperId());
+          return new Page(
+              "Undone",
+              "Nothing is recorded about “%s” any more.",
+              LINK,
+              Wording.of(c.signal()).button());
+        });
   }
 
   /**
@@ -165,20 +163,26 @@ class FeedbackPages {
     return "message";
   }
 
-  private String action(
-      Model model,
-      String title,
-      String text,
-      FeedbackLinks.Claim claim,
-      String action,
+  /**
+   * Does what a genuine link asks and shows its page (the paper's title in place of {@code %s}), or
+   * a 400 page for a link that does not work.
+   */
+  private String answer(
       String token,
-      String button) {
-    String paperTitle = TexText.decode(catalog.get(claim.paperId()).title());
-    model.addAttribute("title", title);
-    model.addAttribute("text", text.formatted(paperTitle));
-    model.addAttribute("action", action);
+      HttpServletResponse response,
+      Model model,
+      Function<FeedbackLinks.Claim, Page> act) {
+    Optional<FeedbackLinks.Claim> claim = claim(token);
+    if (claim.isEmpty()) {
+      return invalid(response, model);
+    }
+    Page page = act.apply(claim.get());
+    String paperTitle = TexText.decode(catalog.get(claim.get().paperId()).title());
+    model.addAttribute("title", page.title());
+    model.addAttribute("text", page.text().formatted(paperTitle));
+    model.addAttribute("action", page.action());
     model.addAttribute("token", token);
-    model.addAttribute("button", button);
+    model.addAttribute("button", page.button());
     return "action";
   }
 }
