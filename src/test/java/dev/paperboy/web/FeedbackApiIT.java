@@ -57,6 +57,15 @@ class FeedbackApiIT extends SharedApplicationTest {
         "Bearer " + token);
   }
 
+  /** A 👍 sent with the reader's session cookie and these other headers. */
+  private HttpResponse<String> byCookie(Reader reader, String... headers) {
+    String[] all = new String[headers.length + 2];
+    all[0] = "Cookie";
+    all[1] = reader.cookies();
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return api("POST", "/api/feedback", "{\"id\":\"" + PAPER + "\",\"signal\":\"up\"}", all);
+  }
+
   /** Creates a token on the settings page, as a reader would; its value from the answer. */
   private String newToken(Reader reader, String name) {
     HttpResponse<String> made = postForm("/settings/tokens", reader, "name=" + q(name));
@@ -232,43 +241,15 @@ class FeedbackApiIT extends SharedApplicationTest {
   void aCookiePostNeedsTheSitesCsrfValueSoAnotherSiteCannotSendIt() {
     String email = "api-cookie@example.org";
     Reader reader = signIn(email);
-    String body = "{\"id\":\"" + PAPER + "\",\"signal\":\"up\"}";
     HttpResponse<String> crossSite =
-        api(
-            "POST",
-            "/api/feedback",
-            body,
-            "Cookie",
-            reader.cookies(),
-            "Origin",
-            "https://evil.example",
-            "Sec-Fetch-Site",
-            "cross-site");
+        byCookie(reader, "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
     assertThat(crossSite.statusCode()).isEqualTo(403);
     assertThat(JSON.readTree(crossSite.body()).get("error").asString())
         .contains(Readers.CSRF_HEADER);
-    HttpResponse<String> wrongValue =
-        api(
-            "POST",
-            "/api/feedback",
-            body,
-            "Cookie",
-            reader.cookies(),
-            Readers.CSRF_HEADER,
-            "guessed");
-    assertThat(wrongValue.statusCode()).isEqualTo(403);
+    assertThat(byCookie(reader, Readers.CSRF_HEADER, "guessed").statusCode()).isEqualTo(403);
     assertThat(rows(email)).isZero();
 
-    HttpResponse<String> sameSite =
-        api(
-            "POST",
-            "/api/feedback",
-            body,
-            "Cookie",
-            reader.cookies(),
-            Readers.CSRF_HEADER,
-            reader.csrf());
-    assertThat(sameSite.statusCode()).isEqualTo(200);
+    assertThat(byCookie(reader, Readers.CSRF_HEADER, reader.csrf()).statusCode()).isEqualTo(200);
     assertThat(signal(email, PAPER)).isEqualTo("up");
   }
 
