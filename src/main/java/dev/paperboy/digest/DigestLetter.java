@@ -131,8 +131,7 @@ class DigestLetter {
     return new Rendered(templates.process("mail/digest-section", context), text(section));
   }
 
-  private static Item item(
-      Paper p, String topic, String base, FeedbackLinks.Placeholders links) {
+  private static Item item(Paper p, String topic, String base, FeedbackLinks.Placeholders links) {
     // Mail has no script to render math, so formulas become Unicode text before excerpting.
     String abs = MathText.plain(TexText.decode(p.abstractText()));
     String excerpt =

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * The 👍, 👎 and "not interested" links of a digest's papers: each carries a signed token that names
- * the reader, the paper and the signal, and expires after {@link Tokens.Purpose#FEEDBACK}'s month.
- * The token is the credential, so the link works from the mail with no sign-in. A letter's sections
- * are rendered once for all their readers, so they carry placeholders (with a marker of the run,
- * which a paper's text cannot guess) that each letter fills with its own reader's tokens.
+ * The 👍, 👎 and "not interested" links of a digest's papers: each carries a signed token that
+ * names the reader, the paper and the signal, and expires after {@link Tokens.Purpose#FEEDBACK}'s
+ * month. The token is the credential, so the link works from the mail with no sign-in. A letter's
+ * sections are rendered once for all their readers, so they carry placeholders (with a marker of
+ * the run, which a paper's text cannot guess) that each letter fills with its own reader's tokens.
  */
 @Component
 public class FeedbackLinks {
@@ -98,7 +98,8 @@ public class FeedbackLinks {
             Matcher.quoteReplacement(
                 link(
                     reader,
-                    new String(Base64.getUrlDecoder().decode(found.group(2)), StandardCharsets.UTF_8),
+                    new String(
+                        Base64.getUrlDecoder().decode(found.group(2)), StandardCharsets.UTF_8),
                     Feedback.Signal.parse(found.group(1)))));
   }
 }

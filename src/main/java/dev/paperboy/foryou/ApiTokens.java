@@ -95,9 +95,9 @@ public class ApiTokens {
   }
 
   /**
-   * The reader a live token acts for, noting when it was last used (to the minute, so a busy
-   * script does not write on every call). In a transaction of its own: a caller in a read-only
-   * transaction may still ask.
+   * The reader a live token acts for, noting when it was last used (to the minute, so a busy script
+   * does not write on every call). In a transaction of its own: a caller in a read-only transaction
+   * may still ask.
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public Optional<UUID> reader(String token) {
@@ -105,8 +105,7 @@ public class ApiTokens {
       return Optional.empty();
     }
     Optional<UUID> reader =
-        jdbc.sql(
-                "select subscriber_id from api_token where token_hash = ? and revoked_at is null")
+        jdbc.sql("select subscriber_id from api_token where token_hash = ? and revoked_at is null")
             .param(hash(token))
             .query(UUID.class)
             .optional();

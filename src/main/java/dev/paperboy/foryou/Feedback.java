@@ -100,9 +100,7 @@ public class Feedback {
         .query(
             (rs, row) ->
                 new Entry(
-                    rs.getString(1),
-                    Signal.parse(rs.getString(2)),
-                    rs.getTimestamp(3).toInstant()))
+                    rs.getString(1), Signal.parse(rs.getString(2)), rs.getTimestamp(3).toInstant()))
         .list();
   }
 

@@ -9,8 +9,8 @@ import java.util.List;
  * One paper as a compact card in any list: title and first authors decoded for display, the
  * search's highlighted title and abstract when it has them (null otherwise), the counts that
  * explain its rank, what the signed-in reader (if any) has done with it (voted, saved, said "not
- * interested": then the card says it is hidden), and the list's own address ({@code back}), where
- * a card's buttons return.
+ * interested": then the card says it is hidden), and the list's own address ({@code back}), where a
+ * card's buttons return.
  */
 record Card(
     Paper paper,

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Feedback from a digest's links and from cards. A digest's link leads to a page with one button
  * and records nothing by itself, since mail scanners fetch every link; pressing the button, or the
- * POST a mail client sends to the link, records. The signed token in the link is the credential
- * (no session, no CSRF value: another site cannot know it), and recording twice is recording once.
- * A card's "Not interested" is a form of the signed-in reader, with the site's CSRF value.
+ * POST a mail client sends to the link, records. The signed token in the link is the credential (no
+ * session, no CSRF value: another site cannot know it), and recording twice is recording once. A
+ * card's "Not interested" is a form of the signed-in reader, with the site's CSRF value.
  */
 @Controller
 class FeedbackPages {

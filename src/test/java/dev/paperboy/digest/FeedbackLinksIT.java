@@ -42,7 +42,8 @@ class FeedbackLinksIT extends PaperboyIntegrationTest {
   static final int SMTP_PORT = freePort();
   static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
   static final Path OWN_DATA = tempDir();
-  static final Pattern LINK = Pattern.compile("http://[^\\s\"<>]+/feedback\\?token=[A-Za-z0-9_.=-]+");
+  static final Pattern LINK =
+      Pattern.compile("http://[^\\s\"<>]+/feedback\\?token=[A-Za-z0-9_.=-]+");
   static final Pattern FORM =
       Pattern.compile(
           "<form method=\"post\" action=\"([^\"]+)\"[^>]*>\\s*<input type=\"hidden\""
@@ -75,7 +76,7 @@ class FeedbackLinksIT extends PaperboyIntegrationTest {
   }
 
   @BeforeEach
-  void aDigestWithTwoPapers() {
+  void aDigestWithTwoPapers() throws Exception {
     for (String table : List.of("feedback", "digest_paper", "digest", "outbox", "subscriber")) {
       jdbcClient.sql("delete from " + table).update();
     }
@@ -208,9 +209,7 @@ class FeedbackLinksIT extends PaperboyIntegrationTest {
     assertThat(pressed.statusCode()).isEqualTo(200);
     assertThat(recorded()).containsExactly("arxiv:2611.73002 down");
     post(linkFor(parts.get(1), "arxiv:2611.73002", Feedback.Signal.NOT_INTERESTED), "");
-    assertThat(recorded())
-        .as("the latest wins")
-        .containsExactly("arxiv:2611.73002 not-interested");
+    assertThat(recorded()).as("the latest wins").containsExactly("arxiv:2611.73002 not-interested");
   }
 
   @Test

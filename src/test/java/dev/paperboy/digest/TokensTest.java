@@ -106,7 +106,9 @@ class TokensTest {
                 .withoutPadding()
                 .encodeToString("down arxiv:hep-th/9901001".getBytes(StandardCharsets.UTF_8));
     String swapped =
-        Base64.getUrlEncoder().withoutPadding().encodeToString(down.getBytes(StandardCharsets.UTF_8))
+        Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(down.getBytes(StandardCharsets.UTF_8))
             + token.substring(token.indexOf('.'));
     assertThat(at(NOW).about(swapped, Tokens.Purpose.FEEDBACK)).isEmpty();
   }
@@ -114,8 +116,7 @@ class TokensTest {
   @Test
   void aFeedbackTokenLastsAMonth() {
     String token = at(NOW).issue(Tokens.Purpose.FEEDBACK, who, "down doi:10.1000/x.y");
-    assertThat(at(NOW.plus(Duration.ofDays(29))).about(token, Tokens.Purpose.FEEDBACK))
-        .isPresent();
+    assertThat(at(NOW.plus(Duration.ofDays(29))).about(token, Tokens.Purpose.FEEDBACK)).isPresent();
     assertThat(at(NOW.plus(Duration.ofDays(31))).about(token, Tokens.Purpose.FEEDBACK)).isEmpty();
   }
 }

@@ -178,8 +178,7 @@ class FeedbackApiIT extends SharedApplicationTest {
 
     assertThat(give(token, PAPER, "up").statusCode()).isEqualTo(200);
     Matcher id =
-        Pattern.compile("name=\"id\" value=\"([0-9a-f-]{36})\"")
-            .matcher(tokensPage(reader).body());
+        Pattern.compile("name=\"id\" value=\"([0-9a-f-]{36})\"").matcher(tokensPage(reader).body());
     assertThat(id.find()).isTrue();
     HttpResponse<String> revoked = postForm("/settings/tokens/revoke", reader, "id=" + id.group(1));
     assertThat(revoked.statusCode()).isEqualTo(302);
@@ -208,8 +207,7 @@ class FeedbackApiIT extends SharedApplicationTest {
             api("POST", "/api/feedback", "{\"signal\":\"up\"}", "Authorization", bearer)
                 .statusCode())
         .isEqualTo(400);
-    assertThat(
-            api("POST", "/api/feedback", "[1,2]", "Authorization", bearer).statusCode())
+    assertThat(api("POST", "/api/feedback", "[1,2]", "Authorization", bearer).statusCode())
         .isEqualTo(400);
     HttpResponse<String> control =
         api(
@@ -231,8 +229,7 @@ class FeedbackApiIT extends SharedApplicationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("id=" + PAPER + "&signal=up"))
                 .build());
     assertThat(notJson.statusCode()).isEqualTo(415);
-    assertThat(
-            api("DELETE", "/api/feedback?id=%01", null, "Authorization", bearer).statusCode())
+    assertThat(api("DELETE", "/api/feedback?id=%01", null, "Authorization", bearer).statusCode())
         .isEqualTo(400);
     assertThat(rows(email)).isZero();
   }

@@ -92,13 +92,12 @@ class NotInterestedIT extends SharedApplicationTest {
   @Test
   void aVisitorSeesNoButtonAndAnUnknownPaperOrActionIsRefused() {
     assertThat(get("/search?q=" + q("someone finds dull")).body())
-        .contains("A Paper Someone Finds Dull")
+        .contains("href=\"/papers/" + PAPER + "\"")
         .doesNotContain("/not-interested");
     Reader reader = signIn("dismisses-badly@example.org");
     assertThat(postForm("/not-interested", reader, "paper=arxiv:2611.72999").statusCode())
         .isEqualTo(404);
-    assertThat(
-            postForm("/not-interested", reader, "paper=" + PAPER + "&action=maybe").statusCode())
+    assertThat(postForm("/not-interested", reader, "paper=" + PAPER + "&action=maybe").statusCode())
         .isEqualTo(400);
   }
 }
