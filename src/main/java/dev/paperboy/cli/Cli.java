@@ -55,6 +55,11 @@ public final class Cli {
                          test queries apart (default DIR yardstick, FILE docs/RELEVANCE.md);
                          prints dev queries one by one; uses a temporary catalog;
                          --as-typed searches without spelling correction
+        token create EMAIL [--name NAME]
+                         print a new personal API token of that reader (shown this once), for
+                         the JSON API as Authorization: Bearer TOKEN
+        token revoke EMAIL
+                         revoke every personal API token of that reader
         operator-link    print a new one-time sign-in link to the running server's operator
                          pages (mail, sources, admin); with PAPERBOY_DB_URL, made in the
                          database for PAPERBOY_BASE_URL, and good at every instance
@@ -162,6 +167,7 @@ public final class Cli {
         case "eval" -> new EvalCommand(out, err, local(dir)).run(rest);
         case "digest" -> new DigestCommand(out, err, onCatalog()).run(rest, catalogTarget());
         case "sync" -> new SyncCommand(out, err, onCatalog()).run(rest, catalogTarget());
+        case "token" -> new TokenCommand(out, err, onCatalog()).run(rest, catalogTarget());
         case "operator-link" ->
             externalDatabase
                 ? new OperatorLinkCommand(out).onDatabase(onCatalog())

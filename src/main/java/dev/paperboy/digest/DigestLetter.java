@@ -2,6 +2,7 @@ package dev.paperboy.digest;
 
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.TexText;
+import dev.paperboy.foryou.Feedback;
 import dev.paperboy.runtime.SiteAddress;
 import java.util.List;
 import java.util.Locale;
@@ -25,17 +26,32 @@ class DigestLetter {
   private final Tokens tokens;
   private final SiteAddress site;
   private final Letters letters;
+  private final FeedbackLinks feedback;
 
-  DigestLetter(ITemplateEngine templates, Tokens tokens, SiteAddress site, Letters letters) {
+  DigestLetter(
+      ITemplateEngine templates,
+      Tokens tokens,
+      SiteAddress site,
+      Letters letters,
+      FeedbackLinks feedback) {
     this.templates = templates;
     this.tokens = tokens;
     this.site = site;
     this.letters = letters;
+    this.feedback = feedback;
   }
 
-  /** A paper as the letter shows it. */
+  /** A paper as the letter shows it, with its 👍, 👎 and "not interested" links. */
   record Item(
-      String title, String authors, String excerpt, String reason, String page, String pdf) {}
+      String title,
+      String authors,
+      String excerpt,
+      String reason,
+      String page,
+      String pdf,
+      String up,
+      String down,
+      String notInterested) {}
 
   /** A topic's items. */
   record Section(String topic, List<Item> items) {}
@@ -49,6 +65,7 @@ class DigestLetter {
    */
   static final class Sections {
     private final Map<List<Object>, Rendered> rendered = new ConcurrentHashMap<>();
+    private final FeedbackLinks.Placeholders links = FeedbackLinks.placeholders();
   }
 
   /** A new, empty cache of rendered sections, for one run. */
@@ -69,7 +86,7 @@ class DigestLetter {
                 g ->
                     cache.rendered.computeIfAbsent(
                         List.of(g.topic(), g.papers().stream().map(Paper::id).toList()),
-                        key -> section(g, base)))
+                        key -> section(g, base, cache.links)))
             .toList();
     int count = groups.stream().mapToInt(g -> g.papers().size()).sum();
     String subject =
@@ -84,7 +101,7 @@ class DigestLetter {
     context.setVariable("period", period.key());
     context.setVariable("unsubscribe", unsubscribe);
     context.setVariable("manage", manage);
-    String html = templates.process("mail/digest", context);
+    String html = feedback.fill(templates.process("mail/digest", context), cache.links, s.id());
     StringBuilder text = new StringBuilder("Trending papers for you, " + period.key() + "\n\n");
     sections.forEach(r -> text.append(r.text()));
     text.append("--\nChange topics or schedule: ")
@@ -98,21 +115,23 @@ class DigestLetter {
         s.id(),
         "digest",
         subject,
-        text.toString(),
+        feedback.fill(text.toString(), cache.links, s.id()),
         html,
         unsubscribe);
   }
 
-  private Rendered section(DigestComposer.Group group, String base) {
+  private Rendered section(
+      DigestComposer.Group group, String base, FeedbackLinks.Placeholders links) {
     Section section =
         new Section(
-            group.topic(), group.papers().stream().map(p -> item(p, group.topic(), base)).toList());
+            group.topic(),
+            group.papers().stream().map(p -> item(p, group.topic(), base, links)).toList());
     Context context = new Context(Locale.ENGLISH);
     context.setVariable("section", section);
     return new Rendered(templates.process("mail/digest-section", context), text(section));
   }
 
-  private static Item item(Paper p, String topic, String base) {
+  private static Item item(Paper p, String topic, String base, FeedbackLinks.Placeholders links) {
     // Mail has no script to render math, so formulas become Unicode text before excerpting.
     String abs = MathText.plain(TexText.decode(p.abstractText()));
     String excerpt =
@@ -134,7 +153,10 @@ class DigestLetter {
         excerpt,
         reason,
         base + "/papers/" + p.id(),
-        p.links().pdf());
+        p.links().pdf(),
+        links.link(p.id().toString(), Feedback.Signal.UP),
+        links.link(p.id().toString(), Feedback.Signal.DOWN),
+        links.link(p.id().toString(), Feedback.Signal.NOT_INTERESTED));
   }
 
   static String text(Section section) {
@@ -159,6 +181,9 @@ class DigestLetter {
       if (i.pdf() != null) {
         t.append("  PDF: ").append(i.pdf()).append('\n');
       }
+      t.append("  👍 More like this: ").append(i.up()).append('\n');
+      t.append("  👎 Less like this: ").append(i.down()).append('\n');
+      t.append("  Not interested: ").append(i.notInterested()).append('\n');
       t.append('\n');
     }
     return t.toString();

@@ -137,6 +137,16 @@ public class Subscriptions {
     return EmailedLink.signedIn(subscribers.byId(s.id()).orElseThrow());
   }
 
+  /** The account with this id, if it still exists. */
+  public Optional<Subscriber> account(UUID id) {
+    return subscribers.byId(id);
+  }
+
+  /** The account of this address (any case), if there is one. */
+  public Optional<Subscriber> account(String email) {
+    return email == null ? Optional.empty() : subscribers.byEmail(email.strip());
+  }
+
   /** The account of a live session, named by its cookie. */
   public Optional<Subscriber> bySession(String token) {
     return tokens.verify(token, Tokens.Purpose.SESSION).flatMap(subscribers::bySession);

@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signed, expiring, single-purpose tokens for links and cookies: {@code
- * purpose.subject.expiry.serial} with an HMAC-SHA256. A token made for confirming cannot
+ * purpose.subject.expiry.serial[.about]} with an HMAC-SHA256. A token made for confirming cannot
  * unsubscribe, and no token carries an email address. The serial lets the subscriber's row say
  * which link is the current one (a link used once, or replaced, stops working); tokens made before
- * serials existed have none and read as serial 0.
+ * serials existed have none and read as serial 0. {@code about} (base64url) names what a token acts
+ * on beyond its subject, such as the paper and the signal of a digest's feedback link.
  */
 @Component
 public class Tokens {
@@ -30,6 +31,8 @@ public class Tokens {
     SESSION(Duration.ofDays(30)),
     MANAGE(Duration.ofDays(30)),
     UNSUBSCRIBE(Duration.ofDays(365)),
+    /** A digest's 👍, 👎 or "not interested" link: good for a month of letters. */
+    FEEDBACK(Duration.ofDays(30)),
     /** The operator's browser session, after a one-time sign-in link: a working day. */
     OPERATOR(Duration.ofHours(8));
 
@@ -64,7 +67,34 @@ public class Tokens {
 
   public String issue(Purpose purpose, UUID subject, long serial) {
     long expires = clock.instant().plus(purpose.lifetime).getEpochSecond();
-    String payload = purpose.name() + "." + subject + "." + expires + "." + serial;
+    return signed(purpose.name() + "." + subject + "." + expires + "." + serial);
+  }
+
+  /** A token about something besides its subject; {@link #about} reads it back. */
+  public String issue(Purpose purpose, UUID subject, String about) {
+    if (about.isEmpty()) {
+      throw new IllegalArgumentException("about is empty");
+    }
+    long expires = clock.instant().plus(purpose.lifetime).getEpochSecond();
+    String encoded = B64.encodeToString(about.getBytes(StandardCharsets.UTF_8));
+    return signed(purpose.name() + "." + subject + "." + expires + ".0." + encoded);
+  }
+
+  /** What a genuine token made by {@link #issue(Purpose, UUID, String)} is about. */
+  public record About(UUID subject, String about) {}
+
+  /** The subject and what the token is about, when genuine, unexpired, of this purpose. */
+  public Optional<About> about(String token, Purpose purpose) {
+    return payload(token, purpose)
+        .filter(parts -> parts.length == 5)
+        .map(
+            parts ->
+                new About(
+                    UUID.fromString(parts[1]),
+                    new String(Base64.getUrlDecoder().decode(parts[4]), StandardCharsets.UTF_8)));
+  }
+
+  private String signed(String payload) {
     return B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + sign(payload);
   }
 
@@ -75,6 +105,19 @@ public class Tokens {
 
   /** The claim, when the token is genuine, unexpired and made for this purpose. */
   public Optional<Claim> claim(String token, Purpose purpose) {
+    return payload(token, purpose)
+        .filter(parts -> parts.length <= 4)
+        .map(
+            parts ->
+                new Claim(
+                    UUID.fromString(parts[1]), parts.length == 4 ? Long.parseLong(parts[3]) : 0));
+  }
+
+  /**
+   * The payload's parts, when the signature is ours, the purpose this one and the expiry ahead; the
+   * subject and serial parse (anything malformed reads as no token at all).
+   */
+  private Optional<String[]> payload(String token, Purpose purpose) {
     try {
       int dot = token == null ? -1 : token.indexOf('.');
       if (dot < 0) {
@@ -89,13 +132,19 @@ public class Tokens {
       }
       String[] parts = payload.split("\\.");
       if (parts.length < 3
-          || parts.length > 4
+          || parts.length > 5
           || !parts[0].equals(purpose.name())
           || Long.parseLong(parts[2]) < clock.instant().getEpochSecond()) {
         return Optional.empty();
       }
-      long serial = parts.length == 4 ? Long.parseLong(parts[3]) : 0;
-      return Optional.of(new Claim(UUID.fromString(parts[1]), serial));
+      UUID.fromString(parts[1]);
+      if (parts.length >= 4) {
+        Long.parseLong(parts[3]);
+      }
+      if (parts.length == 5) {
+        Base64.getUrlDecoder().decode(parts[4]);
+      }
+      return Optional.of(parts);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * One paper as a compact card in any list: title and first authors decoded for display, the
  * search's highlighted title and abstract when it has them (null otherwise), the counts that
- * explain its rank, what the signed-in reader (if any) has done with it, and the list's own address
- * ({@code back}), where voting or saving from the card returns.
+ * explain its rank, what the signed-in reader (if any) has done with it (voted, saved, said "not
+ * interested": then the card says it is hidden), and the list's own address ({@code back}), where a
+ * card's buttons return.
  */
 record Card(
     Paper paper,
@@ -22,6 +23,7 @@ record Card(
     boolean signedIn,
     boolean voted,
     boolean saved,
+    boolean dismissed,
     String back) {
 
   /** Authors named on a card; the rest are one click away, on the paper's page. */
@@ -35,6 +37,7 @@ record Card(
       boolean signedIn,
       boolean voted,
       boolean saved,
+      boolean dismissed,
       String back) {
     // "et al. (+1 more)" would take the room of the one name it hides.
     int shown = paper.authors().size() <= AUTHORS_SHOWN + 1 ? AUTHORS_SHOWN + 1 : AUTHORS_SHOWN;
@@ -51,6 +54,7 @@ record Card(
         signedIn,
         voted,
         saved,
+        dismissed,
         back);
   }
 }

@@ -4,6 +4,7 @@ import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
 import dev.paperboy.digest.Subscriber;
+import dev.paperboy.foryou.Feedback;
 import dev.paperboy.search.SearchResults;
 import dev.paperboy.trending.Signals;
 import dev.paperboy.trending.Trending;
@@ -24,11 +25,13 @@ class Cards {
   private final Catalog catalog;
   private final Signals signals;
   private final Session session;
+  private final Feedback feedback;
 
-  Cards(Catalog catalog, Signals signals, Session session) {
+  Cards(Catalog catalog, Signals signals, Session session, Feedback feedback) {
     this.catalog = catalog;
     this.signals = signals;
     this.session = session;
+    this.feedback = feedback;
   }
 
   List<Card> of(List<Paper> papers, HttpServletRequest request) {
@@ -58,6 +61,10 @@ class Cards {
     Optional<Subscriber> reader = session.current(request);
     Set<String> voted = reader.map(r -> signals.votedAmong(r.id(), keys)).orElse(Set.of());
     Set<String> saved = reader.map(r -> signals.savedAmong(r.id(), keys)).orElse(Set.of());
+    Set<String> dismissed =
+        reader
+            .map(r -> feedback.among(r.id(), keys, Feedback.Signal.NOT_INTERESTED))
+            .orElse(Set.of());
     String back =
         request.getRequestURI()
             + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -76,6 +83,7 @@ class Cards {
                   reader.isPresent(),
                   voted.contains(key),
                   saved.contains(key),
+                  dismissed.contains(key),
                   back);
             })
         .toList();

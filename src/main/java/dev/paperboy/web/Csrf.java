@@ -48,19 +48,22 @@ final class Csrf implements HandlerInterceptor {
             .findFirst();
   }
 
+  /** The value sent (a form's field, or a header) is this browser's cookie's. */
+  static boolean matches(HttpServletRequest request, String sent) {
+    Optional<String> expected = cookie(request, COOKIE);
+    return sent != null
+        && expected.isPresent()
+        && MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8));
+  }
+
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object h)
       throws java.io.IOException {
     if (!request.getMethod().equals("POST")) {
       return true;
     }
-    String sent = request.getParameter(FIELD);
-    Optional<String> expected = cookie(request, COOKIE);
-    if (sent != null
-        && expected.isPresent()
-        && MessageDigest.isEqual(
-            sent.getBytes(StandardCharsets.UTF_8),
-            expected.get().getBytes(StandardCharsets.UTF_8))) {
+    if (matches(request, request.getParameter(FIELD))) {
       return true;
     }
     response.sendError(

@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.catalog.PaperNotFound;
+import dev.paperboy.foryou.InvalidFeedback;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.sources.SourceBusy;
 import dev.paperboy.trending.NoSuchPeriod;
@@ -60,6 +61,30 @@ class ErrorHandling {
   Object refused(
       ControlCharacters.Refused e, HttpServletRequest request, HttpServletResponse response) {
     return respond(request, response, HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidFeedback.class)
+  Object invalidFeedback(
+      InvalidFeedback e, HttpServletRequest request, HttpServletResponse response) {
+    return respond(request, response, HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  /** No reader, or a token that names none: the API says how to authenticate. */
+  @ExceptionHandler(ReaderRequired.class)
+  Object readerRequired(
+      ReaderRequired e, HttpServletRequest request, HttpServletResponse response) {
+    response.setHeader("WWW-Authenticate", "Bearer realm=\"paperboy\"");
+    return respond(request, response, HttpStatus.UNAUTHORIZED, e.getMessage());
+  }
+
+  @ExceptionHandler(NoSuchAccount.class)
+  Object noAccount(NoSuchAccount e, HttpServletRequest request, HttpServletResponse response) {
+    return respond(request, response, HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(CrossSiteRequest.class)
+  Object crossSite(CrossSiteRequest e, HttpServletRequest request, HttpServletResponse response) {
+    return respond(request, response, HttpStatus.FORBIDDEN, e.getMessage());
   }
 
   /** A source asked for by name is running already: a conflict to wait out, not a failure. */

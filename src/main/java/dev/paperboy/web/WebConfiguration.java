@@ -60,7 +60,8 @@ class WebConfiguration implements WebMvcConfigurer {
             "/settings",
             "/settings/**",
             "/vote",
-            "/save");
+            "/save",
+            "/not-interested");
   }
 
   /** Before everything else that might read a body. */

@@ -516,6 +516,7 @@ class DigestIT extends PaperboyIntegrationTest {
     String site = oneClick.substring(0, oneClick.indexOf("/unsubscribe"));
 
     List<String> unsubscribes = new ArrayList<>();
+    int feedback = 0;
     for (String link : links) {
       if (!link.startsWith(site + "/")) {
         // The only links off the site are arXiv's PDFs, which a test may not fetch.
@@ -526,6 +527,14 @@ class DigestIT extends PaperboyIntegrationTest {
             jdbc.sql("select title from paper where id = ?").param(id).query(String.class).single();
         assertThat(visit(browser(), HttpRequest.newBuilder(URI.create(link)).build()).body())
             .contains(org.springframework.web.util.HtmlUtils.htmlEscape(title));
+      } else if (link.contains("/feedback?")) {
+        // A link only asks; its page's button records.
+        long before = jdbc.sql("select count(*) from feedback").query(Long.class).single();
+        visit(browser(), HttpRequest.newBuilder(URI.create(link)).build());
+        assertThat(jdbc.sql("select count(*) from feedback").query(Long.class).single())
+            .isEqualTo(before);
+        assertThat(openAndPress(browser(), link).body()).contains("Noted", "Undo");
+        feedback++;
       } else if (link.contains("/session?")) {
         HttpResponse<String> settings = openAndPress(browser(), link);
         assertThat(settings.uri().getPath()).isEqualTo("/settings");
@@ -536,6 +545,10 @@ class DigestIT extends PaperboyIntegrationTest {
       }
     }
     assertThat(unsubscribes).isNotEmpty();
+    assertThat(feedback).as("👍, 👎 and not interested for each paper").isPositive();
+    assertThat(jdbc.sql("select count(*) from feedback").query(Long.class).single())
+        .as("one row per paper, the latest signal")
+        .isBetween(1L, (long) feedback);
     for (String link : unsubscribes) {
       jdbc.sql("update subscriber set digest = true").update();
       assertThat(openAndPress(browser(), link).body()).contains("You are unsubscribed");

@@ -85,4 +85,38 @@ class TokensTest {
             + b64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
     assertThat(at(NOW).claim(old, Tokens.Purpose.UNSUBSCRIBE)).contains(new Tokens.Claim(who, 0));
   }
+
+  @Test
+  void aTokenAboutSomethingSaysWhatAndKeepsItSigned() {
+    String token = at(NOW).issue(Tokens.Purpose.FEEDBACK, who, "up arxiv:hep-th/9901001");
+    assertThat(at(NOW).about(token, Tokens.Purpose.FEEDBACK))
+        .contains(new Tokens.About(who, "up arxiv:hep-th/9901001"));
+    assertThat(at(NOW).about(token, Tokens.Purpose.UNSUBSCRIBE)).isEmpty();
+    // One kind of token does not pass for the other.
+    assertThat(at(NOW).claim(token, Tokens.Purpose.FEEDBACK)).isEmpty();
+    assertThat(at(NOW).about(at(NOW).issue(Tokens.Purpose.FEEDBACK, who), Tokens.Purpose.FEEDBACK))
+        .isEmpty();
+    String payload =
+        new String(
+            Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+            StandardCharsets.UTF_8);
+    String down =
+        payload.substring(0, payload.lastIndexOf('.') + 1)
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("down arxiv:hep-th/9901001".getBytes(StandardCharsets.UTF_8));
+    String swapped =
+        Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(down.getBytes(StandardCharsets.UTF_8))
+            + token.substring(token.indexOf('.'));
+    assertThat(at(NOW).about(swapped, Tokens.Purpose.FEEDBACK)).isEmpty();
+  }
+
+  @Test
+  void aFeedbackTokenLastsAMonth() {
+    String token = at(NOW).issue(Tokens.Purpose.FEEDBACK, who, "down doi:10.1000/x.y");
+    assertThat(at(NOW.plus(Duration.ofDays(29))).about(token, Tokens.Purpose.FEEDBACK)).isPresent();
+    assertThat(at(NOW.plus(Duration.ofDays(31))).about(token, Tokens.Purpose.FEEDBACK)).isEmpty();
+  }
 }

@@ -120,6 +120,6 @@ class PaperPageIT extends CardCatalogTest {
         .allMatch(list::equals);
     var card = home.select("article.card:has(a[href$=arxiv:2411.70002])").first();
     assertThat(card.select("button").eachText())
-        .containsExactly("Undo upvote", "Remove from library");
+        .containsExactly("Undo upvote", "Remove from library", "Not interested");
   }
 }

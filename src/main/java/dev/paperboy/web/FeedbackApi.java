@@ -1,0 +1,62 @@
+package dev.paperboy.web;
+
+import dev.paperboy.digest.Subscriber;
+import dev.paperboy.foryou.Feedback;
+import dev.paperboy.foryou.InvalidFeedback;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/feedback} records a reader's 👍, 👎 or "not interested" on a paper ({@code
+ * "none"} takes it back, as does {@code DELETE /api/feedback?id=}); both answer what is recorded.
+ */
+@RestController
+@RequestMapping("/api/feedback")
+class FeedbackApi {
+
+  /** Spelled as the product spells it: {@code up}, {@code down}, {@code not-interested}. */
+  static final String NONE = "none";
+
+  /** What a client sends. */
+  record Given(String id, String signal) {}
+
+  /** What is recorded now: the catalog's id of the paper, and the signal or {@code "none"}. */
+  record Recorded(String id, String signal) {}
+
+  private final Readers readers;
+  private final Feedback feedback;
+
+  FeedbackApi(Readers readers, Feedback feedback) {
+    this.readers = readers;
+    this.feedback = feedback;
+  }
+
+  @PostMapping
+  Recorded give(@RequestBody Given given, HttpServletRequest request) {
+    Subscriber reader = readers.required(request);
+    if (given.signal() == null) {
+      throw new InvalidFeedback("signal is required: up, down, not-interested or none");
+    }
+    if (given.signal().strip().equals(NONE)) {
+      return recorded(reader.id(), feedback.undo(reader.id(), given.id()));
+    }
+    Feedback.Signal signal = Feedback.Signal.parse(given.signal());
+    return recorded(reader.id(), feedback.record(reader.id(), given.id(), signal));
+  }
+
+  @DeleteMapping
+  Recorded take(@RequestParam String id, HttpServletRequest request) {
+    Subscriber reader = readers.required(request);
+    return recorded(reader.id(), feedback.undo(reader.id(), id));
+  }
+
+  private Recorded recorded(UUID reader, String id) {
+    return new Recorded(id, feedback.of(reader, id).map(Feedback.Signal::wire).orElse(NONE));
+  }
+}
