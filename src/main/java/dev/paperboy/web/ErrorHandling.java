@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import dev.paperboy.catalog.PaperNotFound;
+import dev.paperboy.library.UnreadableLibrary;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.sources.SourceBusy;
 import dev.paperboy.trending.NoSuchPeriod;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -60,6 +63,37 @@ class ErrorHandling {
   Object refused(
       ControlCharacters.Refused e, HttpServletRequest request, HttpServletResponse response) {
     return respond(request, response, HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  /** A library file or body in which not one entry could be read; the message says where. */
+  @ExceptionHandler(UnreadableLibrary.class)
+  Object unreadableLibrary(
+      UnreadableLibrary e, HttpServletRequest request, HttpServletResponse response) {
+    return respond(request, response, HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(SignInRequired.class)
+  Object signInRequired(
+      SignInRequired e, HttpServletRequest request, HttpServletResponse response) {
+    return respond(request, response, HttpStatus.UNAUTHORIZED, e.getMessage());
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  Object uploadTooLarge(HttpServletRequest request, HttpServletResponse response) {
+    return tooLarge(request, response);
+  }
+
+  /** An upload whose multipart body does not parse (no boundary, cut short). */
+  @ExceptionHandler(MultipartException.class)
+  Object badUpload(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
+    if (causedBy(e, BodyLimit.TooLarge.class)) {
+      return tooLarge(request, response);
+    }
+    return respond(
+        request,
+        response,
+        HttpStatus.BAD_REQUEST,
+        "the upload could not be read: send the form as multipart/form-data, whole");
   }
 
   /** A source asked for by name is running already: a conflict to wait out, not a failure. */
