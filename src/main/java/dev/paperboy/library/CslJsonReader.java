@@ -61,9 +61,10 @@ final class CslJsonReader {
       throw new UnreadableLibrary("\"ids\" must be an array of arXiv ids or DOIs");
     }
     LibraryFile.Builder file = new LibraryFile.Builder(LibraryFormat.ID_JSON);
-    int i = 0;
-    for (JsonNode id : ids) {
-      String position = "ids[" + i++ + "]";
+    List<JsonNode> all = ids.valueStream().toList();
+    for (int i = 0; i < all.size(); i++) {
+      String position = "ids[" + i + "]";
+      JsonNode id = all.get(i);
       if (id.isString()) {
         IdListReader.add(file, position, id.asString());
       } else {

@@ -9,7 +9,9 @@ import dev.paperboy.search.SearchRequest;
 import dev.paperboy.search.SearchResults;
 import dev.paperboy.trending.Trending;
 import dev.paperboy.trending.Window;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -75,15 +77,31 @@ public class FirstPicks {
     if (cleaned.isEmpty()) {
       return List.of();
     }
-    SearchResults results =
-        search.search(
-            new SearchRequest(
-                "author:\"" + cleaned + "\"", SearchMode.KEYWORD, null, null, null, 1, BY_AUTHOR, true));
-    return results.hits().stream()
-        .map(SearchResults.Hit::paper)
+    List<Paper> found;
+    try {
+      found =
+          search
+              .search(
+                  new SearchRequest(
+                      "author:\"" + cleaned + "\"",
+                      SearchMode.KEYWORD,
+                      null,
+                      null,
+                      null,
+                      1,
+                      BY_AUTHOR,
+                      true))
+              .hits()
+              .stream()
+              .map(SearchResults.Hit::paper)
+              .toList();
+    } catch (InvalidQuery e) {
+      return List.of();
+    }
+    return found.stream()
         .sorted(
-            java.util.Comparator.comparing(
-                Paper::published, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+            Comparator.comparing(
+                Paper::published, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder())))
         .toList();
   }
 

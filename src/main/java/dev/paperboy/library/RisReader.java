@@ -23,7 +23,7 @@ final class RisReader {
       List.of("DO", "UR", "L1", "L2", "L3", "N1", "M1", "M3", "AN", "JO", "JF", "T2");
 
   private final LibraryFile.Builder file = new LibraryFile.Builder(LibraryFormat.RIS);
-  private Map<String, List<String>> record;
+  private Map<String, List<String>> fields;
   private String position;
   private String lastTag;
   private int count;
@@ -45,8 +45,8 @@ final class RisReader {
     }
     Matcher m = TAG.matcher(line);
     if (!m.matches()) {
-      if (record != null && lastTag != null) {
-        List<String> values = record.get(lastTag);
+      if (fields != null && lastTag != null) {
+        List<String> values = fields.get(lastTag);
         values.set(values.size() - 1, values.get(values.size() - 1) + " " + line.strip());
       } else {
         file.reject("line " + number, "expected a tag line such as \"TY  - JOUR\"");
@@ -58,35 +58,35 @@ final class RisReader {
 
   private void tag(int number, String tag, String value) {
     if (tag.equals("TY")) {
-      if (record != null) {
+      if (fields != null) {
         file.reject(position, "it has no ER line before the next TY (line " + number + ")");
       }
-      record = new HashMap<>();
+      fields = new HashMap<>();
       position = "record " + ++count + ", line " + number;
       lastTag = null;
-    } else if (record == null) {
+    } else if (fields == null) {
       file.reject("line " + number, "a " + tag + " line outside a record (a record starts with TY)");
     } else if (tag.equals("ER")) {
       file.add(entry());
-      record = null;
+      fields = null;
     } else {
-      record.computeIfAbsent(tag, t -> new ArrayList<>()).add(value);
+      fields.computeIfAbsent(tag, t -> new ArrayList<>()).add(value);
       lastTag = tag;
     }
   }
 
   private LibraryEntry entry() {
     String title =
-        TITLE.stream().map(record::get).filter(v -> v != null).map(v -> v.get(0)).findFirst().orElse(null);
+        TITLE.stream().map(fields::get).filter(v -> v != null).map(v -> v.get(0)).findFirst().orElse(null);
     String[] naming =
         NAMING.stream()
-            .flatMap(t -> record.getOrDefault(t, List.of()).stream())
+            .flatMap(t -> fields.getOrDefault(t, List.of()).stream())
             .toArray(String[]::new);
     return LibraryEntry.of(position, title, naming);
   }
 
   private LibraryFile end() {
-    if (record != null) {
+    if (fields != null) {
       file.reject(position, "the file ends before this record's ER line");
     }
     return file.build();

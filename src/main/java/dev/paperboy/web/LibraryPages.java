@@ -126,6 +126,7 @@ class LibraryPages {
       return "redirect:/signin";
     }
     model.addAttribute("start", false);
+    model.addAttribute("heading", "Papers by me");
     model.addAttribute("name", name);
     model.addAttribute("papers", Choice.of(picks.byAuthor(name)));
     model.addAttribute("origin", Origin.AUTHOR.value());
@@ -140,6 +141,7 @@ class LibraryPages {
       return "redirect:/signin";
     }
     model.addAttribute("start", true);
+    model.addAttribute("heading", "Start your For you");
     model.addAttribute("name", "");
     model.addAttribute("papers", Choice.of(picks.offer(who.get().id(), who.get().topics())));
     model.addAttribute("origin", Origin.PICK.value());
