@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 /**
  * BibTeX as Zotero, Mendeley, JabRef and Google Scholar export it: {@code @type{key, field = value,
  * ...}} with values in braces, quotes, bare numbers or {@code @string} macros joined by {@code #}.
- * Read by hand, not with jbibtex: jbibtex stops at the first bad entry (one typo would lose a
- * whole library) and follows {@code @include} into the server's files. Here a malformed entry is
- * reported with its line and skipped, and reading resumes at the next line that starts an entry.
+ * Read by hand, not with jbibtex: jbibtex stops at the first bad entry (one typo would lose a whole
+ * library) and follows {@code @include} into the server's files. Here a malformed entry is reported
+ * with its line and skipped, and reading resumes at the next line that starts an entry.
  */
 final class BibtexReader {
 
@@ -46,8 +46,7 @@ final class BibtexReader {
       String type = head.group(1).toLowerCase(Locale.ROOT);
       char close = head.group(2).equals("{") ? '}' : ')';
       boolean entry = !type.equals("comment") && !type.equals("preamble") && !type.equals("string");
-      String position =
-          (entry ? "entry " + ++count : "@" + type) + ", line " + line(head.start());
+      String position = (entry ? "entry " + ++count : "@" + type) + ", line " + line(head.start());
       at = head.end();
       try {
         switch (type) {
@@ -111,7 +110,9 @@ final class BibtexReader {
   private void citationKey(char close) {
     skipSpace();
     int start = at;
-    while (at < text.length() && ",=\n{}()".indexOf(text.charAt(at)) < 0 && text.charAt(at) != close) {
+    while (at < text.length()
+        && ",=\n{}()".indexOf(text.charAt(at)) < 0
+        && text.charAt(at) != close) {
       at++;
     }
     if (at < text.length() && text.charAt(at) == ',') {
@@ -152,7 +153,8 @@ final class BibtexReader {
         throw malformed("field '" + field + "' has no value", at);
       }
       if (out.length() > MAX_VALUE) {
-        throw malformed(String.format("field '%s' is longer than %,d characters", field, MAX_VALUE), at);
+        throw malformed(
+            String.format("field '%s' is longer than %,d characters", field, MAX_VALUE), at);
       }
       skipSpace();
     } while (at < text.length() && text.charAt(at) == '#' && ++at > 0);
@@ -247,8 +249,18 @@ final class BibtexReader {
 
   private static Map<String, String> months() {
     String[] names = {
-      "January", "February", "March", "April", "May", "June", "July", "August", "September",
-      "October", "November", "December"
+      "January",
+      "February",
+      "March",
+      "April",
+      "May",
+      "June",
+      "July",
+      "August",
+      "September",
+      "October",
+      "November",
+      "December"
     };
     Map<String, String> months = new HashMap<>();
     for (String m : names) {

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 class CatalogMatch {
 
   /**
-   * A title key shorter than this ("introduction", "notes") names too many papers to match by; such
-   * entries match by id or not at all.
+   * A title key of one word, or shorter than this ("introduction", "a survey"), names too many
+   * papers to match by; such entries match by id or not at all.
    */
   static final int SHORTEST_TITLE_KEY = 12;
 
@@ -35,7 +35,11 @@ class CatalogMatch {
   /** The paper id each entry matched, in the entries' order; null where none did. */
   List<String> match(List<LibraryEntry> entries) {
     Set<String> byArxiv =
-        existing(entries.stream().filter(e -> e.arxivId() != null).map(e -> "arxiv:" + e.arxivId()).toList());
+        existing(
+            entries.stream()
+                .filter(e -> e.arxivId() != null)
+                .map(e -> "arxiv:" + e.arxivId())
+                .toList());
     Map<String, String> byDoi =
         lookup(
             "select lower(doi), min(id) from paper where doi is not null and lower(doi) = any(?)"
@@ -68,7 +72,7 @@ class CatalogMatch {
     }
     for (String variant : List.of(TexText.plain(title), title)) {
       String key = Text.titleKey(variant);
-      if (key.length() >= SHORTEST_TITLE_KEY) {
+      if (key.length() >= SHORTEST_TITLE_KEY && key.indexOf(' ') > 0) {
         keys.add(key);
       }
     }
@@ -92,7 +96,8 @@ class CatalogMatch {
     if (!keys.isEmpty()) {
       jdbc.sql(sql)
           .param(keys.stream().distinct().toArray(String[]::new))
-          .query(rs -> {
+          .query(
+              rs -> {
                 found.put(rs.getString(1), rs.getString(2));
               });
     }

@@ -54,11 +54,14 @@ public class FirstPicks {
     List<List<Paper>> sources =
         topics.isEmpty()
             ? List.of(trending(null))
-            : topics.stream().map(t -> Stream.concat(trending(t).stream(), matches(t).stream()).toList()).toList();
+            : topics.stream()
+                .map(t -> Stream.concat(trending(t).stream(), matches(t).stream()).toList())
+                .toList();
     List<Paper> candidates = new ArrayList<>(interleaved(sources));
     candidates.addAll(catalog.newest(1, PICKS * 2));
     Set<String> saved =
-        new HashSet<>(rows.savedAmong(reader, candidates.stream().map(p -> p.id().toString()).toList()));
+        new HashSet<>(
+            rows.savedAmong(reader, candidates.stream().map(p -> p.id().toString()).toList()));
     Map<String, Paper> offered = new LinkedHashMap<>();
     for (Paper p : candidates) {
       if (offered.size() < PICKS && !saved.contains(p.id().toString())) {

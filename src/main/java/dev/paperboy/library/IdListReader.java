@@ -33,9 +33,11 @@ final class IdListReader {
 
   /** Text quoted back in a message: printable and short. */
   static String abbreviate(String text) {
-    String printable = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-        .toString();
+    String printable =
+        text.codePoints()
+            .map(c -> Character.isISOControl(c) ? '?' : c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     return printable.length() <= 60 ? printable : printable.substring(0, 57) + "...";
   }
 }

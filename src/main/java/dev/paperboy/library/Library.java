@@ -85,7 +85,10 @@ public class Library {
     int added = rows.save(reader, papers, Origin.IMPORT);
     rows.forgetUnmatched(
         reader,
-        found.stream().map(LibraryEntry::arxivId).filter(Objects::nonNull).collect(Collectors.toSet()),
+        found.stream()
+            .map(LibraryEntry::arxivId)
+            .filter(Objects::nonNull)
+            .collect(Collectors.toSet()),
         found.stream().map(LibraryEntry::doi).filter(Objects::nonNull).collect(Collectors.toSet()));
     List<Unmatched> listed = List.copyOf(unmatched.values());
     rows.listUnmatched(reader, listed);

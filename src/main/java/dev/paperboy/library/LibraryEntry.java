@@ -16,7 +16,10 @@ record LibraryEntry(String position, String title, String arxivId, String doi) {
   /** An entry from a title and the texts that may name it (ids, URLs, notes), best first. */
   static LibraryEntry of(String position, String title, String... naming) {
     return new LibraryEntry(
-        position, title, Identifiers.arxiv(naming).orElse(null), Identifiers.doi(naming).orElse(null));
+        position,
+        title,
+        Identifiers.arxiv(naming).orElse(null),
+        Identifiers.doi(naming).orElse(null));
   }
 
   /** Something to match by: an entry with none of the three is no entry. */

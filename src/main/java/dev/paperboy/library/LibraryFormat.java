@@ -22,6 +22,7 @@ enum LibraryFormat {
   private static final Pattern BIBTEX_HEAD =
       Pattern.compile("^[ \\t]*@[ \\t]*[A-Za-z][\\w-]*\\s*[{(]", Pattern.MULTILINE);
   private static final Pattern RIS_START = Pattern.compile("^TY  -", Pattern.MULTILINE);
+
   /** Enough of the start to recognise every format by. */
   private static final int PEEK = 64 * 1024;
 
@@ -81,7 +82,9 @@ enum LibraryFormat {
     for (int i = 0; i < Math.min(content.length, PEEK); i++) {
       if (content[i] == 0) {
         throw new UnreadableLibrary(
-            "the library is not text (byte " + (i + 1) + " is NUL); send BibTeX, RIS, CSL-JSON or a"
+            "the library is not text (byte "
+                + (i + 1)
+                + " is NUL); send BibTeX, RIS, CSL-JSON or a"
                 + " list of ids");
       }
     }

@@ -3,10 +3,9 @@ package dev.paperboy.library;
 import java.util.List;
 
 /**
- * What one import did: the format read, how many entries it held, papers newly added to the
- * library and those already in it, the entries that matched nothing (at most {@link #LISTED}), and
- * the entries skipped as malformed (at most {@link #LISTED}, with {@code rejectedCount} all of
- * them).
+ * What one import did: the format read, how many entries it held, papers newly added to the library
+ * and those already in it, the entries that matched nothing (at most {@link #LISTED}), and the
+ * entries skipped as malformed (at most {@link #LISTED}, with {@code rejectedCount} all of them).
  */
 public record LibraryImport(
     String format,

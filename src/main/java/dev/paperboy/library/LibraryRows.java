@@ -20,8 +20,8 @@ class LibraryRows {
   }
 
   /**
-   * Saves the papers that exist among {@code paperIds}; one already saved keeps its origin and date.
-   * Returns how many were newly saved.
+   * Saves the papers that exist among {@code paperIds}; one already saved keeps its origin and
+   * date. Returns how many were newly saved.
    */
   int save(UUID reader, Collection<String> paperIds, Origin origin) {
     if (paperIds.isEmpty()) {

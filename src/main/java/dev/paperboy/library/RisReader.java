@@ -65,7 +65,8 @@ final class RisReader {
       position = "record " + ++count + ", line " + number;
       lastTag = null;
     } else if (fields == null) {
-      file.reject("line " + number, "a " + tag + " line outside a record (a record starts with TY)");
+      file.reject(
+          "line " + number, "a " + tag + " line outside a record (a record starts with TY)");
     } else if (tag.equals("ER")) {
       file.add(entry());
       fields = null;
@@ -77,7 +78,12 @@ final class RisReader {
 
   private LibraryEntry entry() {
     String title =
-        TITLE.stream().map(fields::get).filter(v -> v != null).map(v -> v.get(0)).findFirst().orElse(null);
+        TITLE.stream()
+            .map(fields::get)
+            .filter(v -> v != null)
+            .map(v -> v.get(0))
+            .findFirst()
+            .orElse(null);
     String[] naming =
         NAMING.stream()
             .flatMap(t -> fields.getOrDefault(t, List.of()).stream())

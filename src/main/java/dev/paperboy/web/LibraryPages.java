@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The reader's library page (saved papers, the import form and its result, the entries that
- * matched nothing), "papers by me", and the first-minute picks a new reader starts from.
+ * The reader's library page (saved papers, the import form and its result, the entries that matched
+ * nothing), "papers by me", and the first-minute picks a new reader starts from.
  */
 @Controller
 class LibraryPages {
@@ -34,7 +34,8 @@ class LibraryPages {
   record Choice(String id, String title, String byline) {
     static Choice of(Paper p) {
       Card card = Card.of(p, null, null, null, false, false, false, null);
-      String authors = String.join(", ", card.authors()) + (card.moreAuthors() > 0 ? " et al." : "");
+      String authors =
+          String.join(", ", card.authors()) + (card.moreAuthors() > 0 ? " et al." : "");
       return new Choice(
           p.id().toString(),
           card.title(),

@@ -37,11 +37,7 @@ class TrendingPages {
   private final Session session;
 
   TrendingPages(
-      Trending trending,
-      TrendingLists lists,
-      Signals signals,
-      Catalog catalog,
-      Session session) {
+      Trending trending, TrendingLists lists, Signals signals, Catalog catalog, Session session) {
     this.trending = trending;
     this.lists = lists;
     this.signals = signals;

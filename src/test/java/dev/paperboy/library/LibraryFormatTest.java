@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class LibraryFormatTest {
 
   private static byte[] fixture(String name) {
-    try (InputStream in = LibraryFormatTest.class.getResourceAsStream("/fixtures/library/" + name)) {
+    try (InputStream in =
+        LibraryFormatTest.class.getResourceAsStream("/fixtures/library/" + name)) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -60,7 +61,9 @@ class LibraryFormatTest {
             "@string{conf = {Neur} # \"IPS\"}\n"
                 + "@misc{a, title = conf # { 2024: } # {Papers} # 7, note = jan}\n");
 
-    assertThat(file.entries()).extracting(LibraryEntry::title).containsExactly("NeurIPS 2024: Papers7");
+    assertThat(file.entries())
+        .extracting(LibraryEntry::title)
+        .containsExactly("NeurIPS 2024: Papers7");
   }
 
   @Test
@@ -70,7 +73,9 @@ class LibraryFormatTest {
             "@misc{a, title = {Never closed,\n  year = 2020\n\n"
                 + "@misc{b, title = {Read after the damage}}\n");
 
-    assertThat(file.entries()).extracting(LibraryEntry::title).containsExactly("Read after the damage");
+    assertThat(file.entries())
+        .extracting(LibraryEntry::title)
+        .containsExactly("Read after the damage");
     assertThat(file.rejected())
         .extracting(Rejected::position, Rejected::reason)
         .containsExactly(tuple("entry 1, line 1", "a '{' is never closed at line 1"));
@@ -97,9 +102,7 @@ class LibraryFormatTest {
             tuple("Attention Is All You Need", "1706.03762", null),
             tuple(
                 "Sparse Mixtures of Retrieval Experts", "2401.00001", "10.48550/arxiv.2401.00001"));
-    assertThat(file.rejected())
-        .extracting(Rejected::position)
-        .containsExactly("record 3, line 14");
+    assertThat(file.rejected()).extracting(Rejected::position).containsExactly("record 3, line 14");
   }
 
   @Test
@@ -122,10 +125,13 @@ class LibraryFormatTest {
     LibraryFile file = read("[{\"title\": \"Whole item\"},\n {\"title\": \"cut");
 
     assertThat(file.entries()).extracting(LibraryEntry::title).containsExactly("Whole item");
-    assertThat(file.rejected()).singleElement().satisfies(r -> {
-      assertThat(r.position()).isEqualTo("item 2");
-      assertThat(r.reason()).contains("line 2");
-    });
+    assertThat(file.rejected())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.position()).isEqualTo("item 2");
+              assertThat(r.reason()).contains("line 2");
+            });
   }
 
   @Test
@@ -136,7 +142,13 @@ class LibraryFormatTest {
     assertThat(file.entries())
         .extracting(LibraryEntry::arxivId)
         .containsExactly(
-            "2401.00001", "1706.03762", "hep-th/9901001", "2401.00001", "math.GT/0309136", null, null);
+            "2401.00001",
+            "1706.03762",
+            "hep-th/9901001",
+            "2401.00001",
+            "math.GT/0309136",
+            null,
+            null);
     assertThat(file.entries())
         .extracting(LibraryEntry::doi)
         .containsOnly(null, "10.1145/3292500.3330701");
@@ -189,7 +201,9 @@ class LibraryFormatTest {
   void controlCharactersNeverReachAnEntry() {
     LibraryFile file = read("@misc{a, title = {Start\u0001 and bell\u0007 in a title}}");
 
-    assertThat(file.entries()).extracting(LibraryEntry::title).containsExactly("Start and bell in a title");
+    assertThat(file.entries())
+        .extracting(LibraryEntry::title)
+        .containsExactly("Start and bell in a title");
   }
 
   @Test

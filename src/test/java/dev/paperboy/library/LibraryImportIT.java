@@ -101,7 +101,8 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     jdbcClient
         .sql("select paper_id, origin from saved_paper where subscriber_id = ?")
         .param(id(reader))
-        .query(rs -> {
+        .query(
+            rs -> {
               origins.put(rs.getString(1), rs.getString(2));
             });
     return origins;
@@ -111,9 +112,14 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     String boundary = "----paperboy" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes(
-        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf
-                + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+                + csrf
+                + "\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + name
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
             .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
@@ -146,7 +152,8 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     catalog();
     Reader reader = signIn("bib-upload@example.org");
 
-    HttpResponse<String> page = upload(reader, reader.csrf(), "export.bib", fixture("library/export.bib"));
+    HttpResponse<String> page =
+        upload(reader, reader.csrf(), "export.bib", fixture("library/export.bib"));
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
@@ -162,8 +169,11 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(saved(reader)).containsEntry("arxiv:2501.00042", "import"));
-    String library = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/library"))
-        .header("Cookie", reader.cookies()).build()).body();
+    String library =
+        send(HttpRequest.newBuilder(URI.create(baseUrl() + "/library"))
+                .header("Cookie", reader.cookies())
+                .build())
+            .body();
     assertThat(library)
         .contains("The Art of Computer Programming")
         .doesNotContain("arXiv:2501.00042")
@@ -185,7 +195,8 @@ class LibraryImportIT extends PaperboyIntegrationTest {
 
     assertThat(first.get("added").asInt()).isEqualTo(3);
     assertThat(first.get("already").asInt()).isEqualTo(1);
-    assertThat(first.get("unmatched").get(0).get("arxivId").asString()).isEqualTo("math.GT/0309136");
+    assertThat(first.get("unmatched").get(0).get("arxivId").asString())
+        .isEqualTo("math.GT/0309136");
     assertThat(first.get("unmatched").get(0).get("status").asString()).isEqualTo("fetching");
     assertThat(first.get("rejected").get(0).get("position").asString()).isEqualTo("line 10");
     assertThat(second.get("added").asInt()).isZero();
@@ -208,7 +219,10 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     Reader reader = signIn("api@example.org");
 
     HttpResponse<String> ids =
-        api(reader, "application/json", "{\"ids\": [\"2401.00001v3\", \"10.1145/3292500.3330701\"]}");
+        api(
+            reader,
+            "application/json",
+            "{\"ids\": [\"2401.00001v3\", \"10.1145/3292500.3330701\"]}");
     HttpResponse<String> ris =
         api(reader, "application/x-research-info-systems", fixture("library/export.ris"));
     HttpResponse<String> csl =
@@ -255,7 +269,8 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     HttpResponse<String> anonymous = api(null, "text/plain", "2401.00001");
 
     assertThat(bibtex.statusCode()).isEqualTo(400);
-    assertThat(error(bibtex)).contains("entry 1, line 1: expected '=' after field 'title' at line 1");
+    assertThat(error(bibtex))
+        .contains("entry 1, line 1: expected '=' after field 'title' at line 1");
     assertThat(json.statusCode()).isEqualTo(400);
     assertThat(error(json)).contains("item 1").contains("line 1, column");
     assertThat(xxe.statusCode()).isEqualTo(400);
@@ -293,8 +308,14 @@ class LibraryImportIT extends PaperboyIntegrationTest {
   void theUploadFormRefusesWhatItShould() {
     Reader reader = signIn("form@example.org");
 
-    HttpResponse<String> forged = upload(reader, "not-the-cookie", "ids.txt", fixture("library/ids.txt"));
-    HttpResponse<String> malformed = upload(reader, reader.csrf(), "broken.bib", "@misc{a, title {x}}".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> forged =
+        upload(reader, "not-the-cookie", "ids.txt", fixture("library/ids.txt"));
+    HttpResponse<String> malformed =
+        upload(
+            reader,
+            reader.csrf(),
+            "broken.bib",
+            "@misc{a, title {x}}".getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> elsewhere =
         send(
             HttpRequest.newBuilder(URI.create(baseUrl() + "/settings"))
@@ -324,7 +345,8 @@ class LibraryImportIT extends PaperboyIntegrationTest {
 
     HttpResponse<String> found =
         send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/library/authors?name=" + q("Vera Sion")))
+            HttpRequest.newBuilder(
+                    URI.create(baseUrl() + "/library/authors?name=" + q("Vera Sion")))
                 .header("Cookie", reader.cookies())
                 .build());
     HttpResponse<String> added =
@@ -357,7 +379,9 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     HttpResponse<String> anonymous = get("/for-you/start");
 
     assertThat(start.statusCode()).isEqualTo(200);
-    assertThat(start.body()).contains("Citation Graphs for Reader Models").contains("value=\"pick\"");
+    assertThat(start.body())
+        .contains("Citation Graphs for Reader Models")
+        .contains("value=\"pick\"");
     assertThat(saved(reader)).containsExactly(Map.entry("arxiv:2402.00002", "pick"));
     assertThat(anonymous.statusCode()).isEqualTo(302);
   }
@@ -375,7 +399,8 @@ class LibraryImportIT extends PaperboyIntegrationTest {
       }
       bibtex.append(
           i < 1_000
-              ? String.format("@misc{k%d, title = {x}, eprint = {%s}, archivePrefix = {arXiv}}%n", i, id)
+              ? String.format(
+                  "@misc{k%d, title = {x}, eprint = {%s}, archivePrefix = {arXiv}}%n", i, id)
               : String.format("@article{k%d, title = {%s}, year = {2026}}%n", i, title));
     }
     importer.importFile(
