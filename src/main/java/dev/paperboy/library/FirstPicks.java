@@ -80,27 +80,17 @@ public class FirstPicks {
     if (cleaned.isEmpty()) {
       return List.of();
     }
-    List<Paper> found;
-    try {
-      found =
-          search
-              .search(
-                  new SearchRequest(
-                      "author:\"" + cleaned + "\"",
-                      SearchMode.KEYWORD,
-                      null,
-                      null,
-                      null,
-                      1,
-                      BY_AUTHOR,
-                      true))
-              .hits()
-              .stream()
-              .map(SearchResults.Hit::paper)
-              .toList();
-    } catch (InvalidQuery e) {
-      return List.of();
-    }
+    List<Paper> found =
+        found(
+            new SearchRequest(
+                "author:\"" + cleaned + "\"",
+                SearchMode.KEYWORD,
+                null,
+                null,
+                null,
+                1,
+                BY_AUTHOR,
+                true));
     return found.stream()
         .sorted(
             Comparator.comparing(
@@ -117,13 +107,13 @@ public class FirstPicks {
   }
 
   private List<Paper> matches(String topic) {
+    return found(new SearchRequest(topic, SearchMode.HYBRID, null, null, null, 1, PICKS));
+  }
+
+  /** The papers a search finds; none for a query the search refuses (nothing searchable in it). */
+  private List<Paper> found(SearchRequest request) {
     try {
-      return search
-          .search(new SearchRequest(topic, SearchMode.HYBRID, null, null, null, 1, PICKS))
-          .hits()
-          .stream()
-          .map(SearchResults.Hit::paper)
-          .toList();
+      return search.search(request).hits().stream().map(SearchResults.Hit::paper).toList();
     } catch (InvalidQuery e) {
       return List.of();
     }

@@ -86,14 +86,11 @@ class ErrorHandling {
   /** An upload whose multipart body does not parse (no boundary, cut short). */
   @ExceptionHandler(MultipartException.class)
   Object badUpload(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
-    if (causedBy(e, BodyLimit.TooLarge.class)) {
-      return tooLarge(request, response);
-    }
-    return respond(
+    return unreadableBody(
+        e,
         request,
         response,
-        HttpStatus.BAD_REQUEST,
-        "the upload could not be read: send the form as multipart/form-data, whole");
+        "the upload could not be read: send it as multipart/form-data, whole");
   }
 
   /** A source asked for by name is running already: a conflict to wait out, not a failure. */
@@ -215,14 +212,17 @@ class ErrorHandling {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   Object unreadable(
       HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
+    return unreadableBody(
+        e, request, response, "the request body is not valid JSON of the expected shape");
+  }
+
+  /** A body that could not be read: too large when the cap stopped it, else malformed. */
+  private Object unreadableBody(
+      Exception e, HttpServletRequest request, HttpServletResponse response, String message) {
     if (causedBy(e, BodyLimit.TooLarge.class)) {
       return tooLarge(request, response);
     }
-    return respond(
-        request,
-        response,
-        HttpStatus.BAD_REQUEST,
-        "the request body is not valid JSON of the expected shape");
+    return respond(request, response, HttpStatus.BAD_REQUEST, message);
   }
 
   @ExceptionHandler(Exception.class)

@@ -132,6 +132,13 @@ class LibraryImportIT extends PaperboyIntegrationTest {
             .build());
   }
 
+  private HttpResponse<String> getAs(Reader reader, String pathAndQuery) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
+            .header("Cookie", reader.cookies())
+            .build());
+  }
+
   private HttpResponse<String> api(Reader reader, String type, byte[] body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + "/api/library"))
@@ -169,11 +176,7 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(saved(reader)).containsEntry("arxiv:2501.00042", "import"));
-    String library =
-        send(HttpRequest.newBuilder(URI.create(baseUrl() + "/library"))
-                .header("Cookie", reader.cookies())
-                .build())
-            .body();
+    String library = getAs(reader, "/library").body();
     assertThat(library)
         .contains("The Art of Computer Programming")
         .doesNotContain("arXiv:2501.00042")
@@ -316,20 +319,8 @@ class LibraryImportIT extends PaperboyIntegrationTest {
             reader.csrf(),
             "broken.bib",
             "@misc{a, title {x}}".getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> elsewhere =
-        send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/settings"))
-                .header("Content-Type", "multipart/form-data; boundary=x")
-                .header("Cookie", reader.cookies())
-                .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n"))
-                .build());
-    HttpResponse<String> garbled =
-        send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/library/import"))
-                .header("Content-Type", "multipart/form-data; boundary=x")
-                .header("Cookie", reader.cookies())
-                .POST(HttpRequest.BodyPublishers.ofString("{"))
-                .build());
+    HttpResponse<String> elsewhere = multipart(reader, "/settings", "--x--\r\n");
+    HttpResponse<String> garbled = multipart(reader, "/library/import", "{");
 
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(malformed.statusCode()).isEqualTo(400);
@@ -338,17 +329,21 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     assertThat(garbled.statusCode()).isBetween(400, 499);
   }
 
+  private HttpResponse<String> multipart(Reader reader, String path, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .header("Content-Type", "multipart/form-data; boundary=x")
+            .header("Cookie", reader.cookies())
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   @Test
   void papersByMeAreFoundByAuthorAndAddedAsTheirs() {
     catalog();
     Reader reader = signIn("author@example.org");
 
-    HttpResponse<String> found =
-        send(
-            HttpRequest.newBuilder(
-                    URI.create(baseUrl() + "/library/authors?name=" + q("Vera Sion")))
-                .header("Cookie", reader.cookies())
-                .build());
+    HttpResponse<String> found = getAs(reader, "/library/authors?name=" + q("Vera Sion"));
     HttpResponse<String> added =
         postForm("/library/add", reader, "origin=author&paper=arxiv:2402.00002&paper=nonsense");
 
@@ -370,11 +365,7 @@ class LibraryImportIT extends PaperboyIntegrationTest {
         .params(new String[] {"citation graphs"}, id(reader))
         .update();
 
-    HttpResponse<String> start =
-        send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/for-you/start"))
-                .header("Cookie", reader.cookies())
-                .build());
+    HttpResponse<String> start = getAs(reader, "/for-you/start");
     postForm("/library/add", reader, "origin=pick&paper=arxiv:2402.00002");
     HttpResponse<String> anonymous = get("/for-you/start");
 
