@@ -55,8 +55,7 @@ class ArxivFetch implements DisposableBean {
       return;
     }
     try {
-      log.info(
-          "Fetching {} library entries from the arXiv API: {}", ids.size(), sync.arxivApi(ids));
+      log.info("Fetched {} library entries from the arXiv API: {}", ids.size(), sync.arxivApi(ids));
     } catch (SourceUnavailable e) {
       log.warn("Library entries could not be fetched from arXiv: {}", e.getMessage());
       rows.fetched(reader, ids, Unmatched.Status.UNMATCHED);

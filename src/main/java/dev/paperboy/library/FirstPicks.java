@@ -34,6 +34,9 @@ public class FirstPicks {
   /** Papers offered at once. */
   public static final int PICKS = 12;
 
+  /** No author's name is longer; a longer one finds nothing rather than a refused search. */
+  static final int LONGEST_NAME = 200;
+
   /** An author's papers listed at once. */
   public static final int BY_AUTHOR = 50;
 
@@ -73,11 +76,11 @@ public class FirstPicks {
 
   /**
    * The papers whose authors include {@code name} (as the search box's {@code author:"..."} finds
-   * them), newest first; none for a blank name.
+   * them), newest first; none for a blank name or one longer than {@value #LONGEST_NAME}.
    */
   public List<Paper> byAuthor(String name) {
-    String cleaned = name == null ? "" : name.replaceAll("[\"\\p{Cntrl}]", " ").strip();
-    if (cleaned.isEmpty()) {
+    String cleaned = asWritten(name == null ? "" : name.replaceAll("[\"\\p{Cntrl}]", " ").strip());
+    if (cleaned.isEmpty() || cleaned.length() > LONGEST_NAME) {
       return List.of();
     }
     List<Paper> found =
@@ -96,6 +99,17 @@ public class FirstPicks {
             Comparator.comparing(
                 Paper::published, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder())))
         .toList();
+  }
+
+  /**
+   * "Lovelace, Ada", as references list authors, is searched as papers print it: "Ada Lovelace".
+   */
+  static String asWritten(String name) {
+    int comma = name.indexOf(',');
+    if (comma < 0 || comma != name.lastIndexOf(',')) {
+      return name;
+    }
+    return (name.substring(comma + 1).strip() + " " + name.substring(0, comma).strip()).strip();
   }
 
   private List<Paper> trending(String topic) {

@@ -357,6 +357,23 @@ class LibraryImportIT extends PaperboyIntegrationTest {
   }
 
   @Test
+  void theChoosingFormsRefuseWhatTheyDoNotOffer() {
+    Reader reader = signIn("choosy@example.org");
+
+    HttpResponse<String> origin = postForm("/library/add", reader, "origin=save&paper=x");
+    HttpResponse<String> control = postForm("/library/add", reader, "origin=pick&paper=a%00b");
+    HttpResponse<String> star = getAs(reader, "/library/authors?name=*");
+    HttpResponse<String> tooLong = getAs(reader, "/library/authors?name=" + "y".repeat(5_000));
+
+    assertThat(origin.statusCode()).isEqualTo(400);
+    assertThat(origin.body()).contains("origin must be pick or author");
+    assertThat(control.statusCode()).isEqualTo(400);
+    assertThat(star.statusCode()).isEqualTo(200);
+    assertThat(tooLong.statusCode()).isEqualTo(200);
+    assertThat(saved(reader)).isEmpty();
+  }
+
+  @Test
   void aNewReaderPicksFromPapersOfTheirTopics() {
     catalog();
     Reader reader = signIn("picks@example.org");
