@@ -19,15 +19,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps every request body before it is read: a declared Content-Length over the limit is refused at
  * once, and a body without one (chunked) is counted as it is read and stops at the limit. The
- * operator import takes whole files streamed, so it has its own, much larger limit. Form bodies are
- * parsed by Tomcat itself and capped by {@code server.tomcat.max-http-form-post-size}.
+ * operator import takes whole files streamed, so it has its own, much larger limit; a reader's
+ * library import (a file upload, or a BibTeX/RIS/JSON body) has one of its own too, and is the one
+ * address that takes multipart uploads. Form bodies are parsed by Tomcat itself and capped by
+ * {@code server.tomcat.max-http-form-post-size}.
  */
 final class BodyLimit extends OncePerRequestFilter {
 
   static final String TOO_LARGE = "the request body is larger than this address accepts";
+  static final String NO_UPLOADS = "this address takes no file uploads";
+
+  /** Where a reader's library comes in: the page's upload form and the API. */
+  static final String LIBRARY_UPLOAD = "/library/import";
+
+  static final String LIBRARY_API = "/api/library";
 
   /** The limits, from {@code paperboy.web.*}. */
-  record Limits(DataSize body, DataSize importBody) {}
+  record Limits(DataSize body, DataSize importBody, DataSize libraryBody) {}
 
   /** Thrown by a read past the limit; {@link ErrorHandling} answers 413. */
   static final class TooLarge extends IOException {
@@ -43,9 +51,19 @@ final class BodyLimit extends OncePerRequestFilter {
   }
 
   long limitFor(HttpServletRequest request) {
-    return request.getRequestURI().equals("/admin/import")
-        ? limits.importBody().toBytes()
-        : limits.body().toBytes();
+    return switch (request.getRequestURI()) {
+      case "/admin/import" -> limits.importBody().toBytes();
+      case LIBRARY_UPLOAD, LIBRARY_API -> limits.libraryBody().toBytes();
+      default -> limits.body().toBytes();
+    };
+  }
+
+  /** Multipart bodies are parsed by the container, so only the one upload form may send one. */
+  private static boolean unwantedUpload(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null
+        && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+        && !request.getRequestURI().equals(LIBRARY_UPLOAD);
   }
 
   @Override
@@ -55,6 +73,10 @@ final class BodyLimit extends OncePerRequestFilter {
     long limit = limitFor(request);
     if (request.getContentLengthLong() > limit) {
       response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, TOO_LARGE);
+      return;
+    }
+    if (unwantedUpload(request)) {
+      response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, NO_UPLOADS);
       return;
     }
     chain.doFilter(new Capped(request, limit), response);

@@ -2,6 +2,7 @@ package dev.paperboy.web;
 
 import dev.paperboy.catalog.PaperNotFound;
 import dev.paperboy.foryou.InvalidFeedback;
+import dev.paperboy.library.UnreadableLibrary;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.sources.SourceBusy;
 import dev.paperboy.trending.NoSuchPeriod;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -85,6 +88,28 @@ class ErrorHandling {
   @ExceptionHandler(CrossSiteRequest.class)
   Object crossSite(CrossSiteRequest e, HttpServletRequest request, HttpServletResponse response) {
     return respond(request, response, HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
+  /** A library file or body in which not one entry could be read; the message says where. */
+  @ExceptionHandler(UnreadableLibrary.class)
+  Object unreadableLibrary(
+      UnreadableLibrary e, HttpServletRequest request, HttpServletResponse response) {
+    return respond(request, response, HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  Object uploadTooLarge(HttpServletRequest request, HttpServletResponse response) {
+    return tooLarge(request, response);
+  }
+
+  /** An upload whose multipart body does not parse (no boundary, cut short). */
+  @ExceptionHandler(MultipartException.class)
+  Object badUpload(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
+    return unreadableBody(
+        e,
+        request,
+        response,
+        "the upload could not be read: send it as multipart/form-data, whole");
   }
 
   /** A source asked for by name is running already: a conflict to wait out, not a failure. */
@@ -206,14 +231,17 @@ class ErrorHandling {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   Object unreadable(
       HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
+    return unreadableBody(
+        e, request, response, "the request body is not valid JSON of the expected shape");
+  }
+
+  /** A body that could not be read: too large when the cap stopped it, else malformed. */
+  private Object unreadableBody(
+      Exception e, HttpServletRequest request, HttpServletResponse response, String message) {
     if (causedBy(e, BodyLimit.TooLarge.class)) {
       return tooLarge(request, response);
     }
-    return respond(
-        request,
-        response,
-        HttpStatus.BAD_REQUEST,
-        "the request body is not valid JSON of the expected shape");
+    return respond(request, response, HttpStatus.BAD_REQUEST, message);
   }
 
   @ExceptionHandler(Exception.class)

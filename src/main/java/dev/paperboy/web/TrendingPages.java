@@ -2,7 +2,6 @@ package dev.paperboy.web;
 
 import dev.paperboy.catalog.Author;
 import dev.paperboy.catalog.Catalog;
-import dev.paperboy.catalog.PaperId;
 import dev.paperboy.digest.Subscriber;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.trending.Signals;
@@ -25,7 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Trending lists (pages and API), votes, saved papers and the reader's library. */
+/** Trending lists (pages and API), votes and saved papers. */
 @Controller
 class TrendingPages {
 
@@ -36,21 +35,14 @@ class TrendingPages {
   private final Signals signals;
   private final Catalog catalog;
   private final Session session;
-  private final Cards cards;
 
   TrendingPages(
-      Trending trending,
-      TrendingLists lists,
-      Signals signals,
-      Catalog catalog,
-      Session session,
-      Cards cards) {
+      Trending trending, TrendingLists lists, Signals signals, Catalog catalog, Session session) {
     this.trending = trending;
     this.lists = lists;
     this.signals = signals;
     this.catalog = catalog;
     this.session = session;
-    this.cards = cards;
   }
 
   static Window window(String text) {
@@ -201,19 +193,5 @@ class TrendingPages {
     }
     signals.save(who.get().id(), id, !action.equals("unsave"));
     return "redirect:" + backOr(back, id);
-  }
-
-  @GetMapping("/library")
-  String library(HttpServletRequest request, Model model) {
-    Optional<Subscriber> who = session.current(request);
-    if (who.isEmpty()) {
-      return "redirect:/signin";
-    }
-    List<String> ids = signals.library(who.get().id());
-    var papers = catalog.findAll(ids.stream().map(i -> PaperId.parse(i).orElseThrow()).toList());
-    model.addAttribute("papers", papers);
-    model.addAttribute("cards", cards.of(papers, request));
-    model.addAttribute("ids", ids);
-    return "library";
   }
 }

@@ -48,8 +48,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    // Not on the import: it reads its body as a stream, which reading parameters would consume.
-    registry.addInterceptor(new ControlCharacters()).excludePathPatterns("/admin/import", "/error");
+    // Not on the imports: they read their body as a stream, which reading parameters would consume.
+    registry
+        .addInterceptor(new ControlCharacters())
+        .excludePathPatterns("/admin/import", BodyLimit.LIBRARY_API, "/error");
     registry
         .addInterceptor(new Csrf())
         .addPathPatterns(
@@ -61,16 +63,19 @@ class WebConfiguration implements WebMvcConfigurer {
             "/settings/**",
             "/vote",
             "/save",
-            "/not-interested");
+            "/not-interested",
+            "/library/**");
   }
 
   /** Before everything else that might read a body. */
   @Bean
   FilterRegistrationBean<BodyLimit> bodyLimit(
       @Value("${paperboy.web.max-body:64KB}") DataSize body,
-      @Value("${paperboy.web.max-import-body:32GB}") DataSize importBody) {
+      @Value("${paperboy.web.max-import-body:32GB}") DataSize importBody,
+      @Value("${paperboy.web.max-library-body:16MB}") DataSize libraryBody) {
     FilterRegistrationBean<BodyLimit> registration =
-        new FilterRegistrationBean<>(new BodyLimit(new BodyLimit.Limits(body, importBody)));
+        new FilterRegistrationBean<>(
+            new BodyLimit(new BodyLimit.Limits(body, importBody, libraryBody)));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
