@@ -2,9 +2,9 @@ package dev.paperboy.cli;
 
 import dev.paperboy.ingest.Format;
 import dev.paperboy.runtime.DataDirectory;
+import dev.paperboy.runtime.InvalidSetting;
 import dev.paperboy.runtime.Owner;
 import dev.paperboy.runtime.RunningServer;
-import dev.paperboy.runtime.SecretRequired;
 import dev.paperboy.runtime.SigningKey;
 import dev.paperboy.sources.Source;
 import java.io.PrintStream;
@@ -50,7 +50,7 @@ public final class Cli {
                          (default: all); one line per source; an unreachable host fails at once
         sync arxiv-api ID... | search:QUERY
                          fetch given papers, or a search, from the arXiv API
-        eval [--model ID|all] [--out FILE] [--as-typed] [DIR]
+        eval [--model ID|all] [--model-dir DIR]... [--out FILE] [--as-typed] [DIR]
                          measure search quality on the relevance yardstick, its dev and
                          test queries apart (default DIR yardstick, FILE docs/RELEVANCE.md);
                          prints dev queries one by one; uses a temporary catalog;
@@ -146,11 +146,11 @@ public final class Cli {
       }
       return dispatch(command, rest);
     } catch (RuntimeException e) {
-      SecretRequired missing = cause(e, SecretRequired.class);
-      if (missing == null) {
+      InvalidSetting invalid = cause(e, InvalidSetting.class);
+      if (invalid == null) {
         throw e;
       }
-      err.println("paperboy " + command + ": " + missing.getMessage());
+      err.println("paperboy " + command + ": " + invalid.getMessage());
       return ExitStatus.NOTHING.code;
     }
   }

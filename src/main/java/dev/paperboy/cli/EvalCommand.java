@@ -44,6 +44,18 @@ final class EvalCommand {
     this.local = local;
   }
 
+  static final String USAGE =
+      """
+      usage: paperboy eval [--model ID|all] [--model-dir DIR]... [--max-tokens N] [--as-typed]
+                           [--out FILE] [DIR]
+        measures search on the relevance yardstick in DIR (default yardstick/): dev queries one by
+        one, test in aggregate, both written to FILE (default docs/RELEVANCE.md)
+        --model ID|all   a built-in embedding model, or all of them (default all)
+        --model-dir DIR  a model directory (model.onnx, tokenizer.json); repeatable; wins over --model
+        --max-tokens N   cut titles and abstracts at N tokens (default: the model's)
+        --as-typed       no query correction
+      """;
+
   int run(List<String> args) {
     String models = "all";
     List<String> modelDirs = new ArrayList<>();
@@ -58,8 +70,27 @@ final class EvalCommand {
         case "--max-tokens" -> maxTokens = value(args, ++i, "--max-tokens");
         case "--out" -> report = Path.of(value(args, ++i, "--out"));
         case "--as-typed" -> asTyped = true;
-        default -> dir = Path.of(args.get(i));
+        case "--help", "-h" -> {
+          out.print(USAGE);
+          return 0;
+        }
+        default -> {
+          if (args.get(i).startsWith("-")) {
+            throw new CommandFailed(
+                ExitStatus.USAGE, "unknown option " + args.get(i) + "\n" + USAGE.strip());
+          }
+          dir = Path.of(args.get(i));
+        }
       }
+    }
+    for (String modelDir : modelDirs) {
+      if (!Files.isDirectory(Path.of(modelDir))) {
+        throw new CommandFailed(ExitStatus.USAGE, "no model directory " + modelDir);
+      }
+    }
+    if (!Files.isDirectory(dir.resolve("corpus"))) {
+      throw new CommandFailed(
+          ExitStatus.USAGE, "no yardstick in " + dir + " (it needs corpus/ and queries/)");
     }
     Yardstick yardstick = Yardstick.load(dir);
     List<Evaluation.Result> results = new ArrayList<>();

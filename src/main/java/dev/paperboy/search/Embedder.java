@@ -8,9 +8,9 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.paperboy.runtime.InvalidSetting;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -83,10 +83,10 @@ public final class Embedder implements AutoCloseable {
                   Integer.toString(maxTokens)));
       this.wantsTypeIds = session.getInputNames().contains("token_type_ids");
       this.pooledByModel = firstOutputRank(session) == 2;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load embedding model " + model.id(), e);
-    } catch (OrtException e) {
-      throw new IllegalStateException("cannot load embedding model " + model.id(), e);
+    } catch (IOException | OrtException | RuntimeException e) {
+      // A file that is no ONNX model or no tokenizer: the operator's setting, said in one line.
+      throw new InvalidSetting(
+          "cannot load embedding model " + model.id() + ": " + firstLine(e.getMessage()), e);
     }
     AtomicInteger n = new AtomicInteger();
     this.workers =
@@ -97,6 +97,10 @@ public final class Embedder implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
   }
 
   private static int firstOutputRank(OrtSession session) throws OrtException {

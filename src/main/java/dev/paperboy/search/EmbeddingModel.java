@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.runtime.InvalidSetting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ public record EmbeddingModel(
         .findFirst()
         .orElseThrow(
             () ->
-                new IllegalArgumentException(
+                new InvalidSetting(
                     "unknown embedding model '"
                         + id
                         + "'; known: "

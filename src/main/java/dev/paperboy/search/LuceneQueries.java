@@ -158,6 +158,12 @@ final class LuceneQueries {
   }
 
   private Query word(String value) {
+    // A common word ("in", "for", "how") leaves nothing in titles and abstracts; read in author
+    // names alone it would demand an author called "In" of every paper.
+    if (builder.createBooleanQuery(IndexFields.TITLE, value, Occur.MUST) == null
+        && builder.createBooleanQuery(IndexFields.ABSTRACT, value, Occur.MUST) == null) {
+      return null;
+    }
     return anyField(
         builder.createBooleanQuery(IndexFields.TITLE, value, Occur.MUST),
         builder.createBooleanQuery(IndexFields.ABSTRACT, value, Occur.MUST),

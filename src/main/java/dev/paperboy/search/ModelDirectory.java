@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.runtime.InvalidSetting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,7 +50,7 @@ final class ModelDirectory {
     Path tokenizer = dir.resolve(TOKENIZER);
     for (Path required : new Path[] {onnx, tokenizer}) {
       if (!Files.isRegularFile(required)) {
-        throw new IllegalStateException(
+        throw new InvalidSetting(
             "the embedding model directory " + dir + " has no " + required.getFileName());
       }
     }

@@ -97,7 +97,12 @@ public class PaperSearch {
               + " a filter");
     }
     SearchQuery query = parsed(request);
-    return index.read(searcher -> run(searcher, request, query, window));
+    try {
+      return index.read(searcher -> run(searcher, request, query, window));
+    } catch (IndexSearcher.TooManyClauses e) {
+      // A pasted abstract in Chinese is hundreds of one-character words.
+      throw new InvalidQuery("the query has too many words to search at once; shorten it");
+    }
   }
 
   /** The query a request runs; {@link InvalidQuery} when it has nothing to search for. */
@@ -106,8 +111,9 @@ public class PaperSearch {
     if (parsed.isEmpty() && request.category() == null) {
       throw new InvalidQuery(InvalidQuery.EMPTY);
     }
-    // with a category, a query with nothing searchable browses it, as a blank one does
-    return parsed.isEmpty() ? SearchQuery.parse("") : parsed;
+    // with a category, a query with nothing searchable browses it, as a blank one does, keeping
+    // its exclusions ("-vision" in cs.CV)
+    return parsed.isEmpty() && !parsed.positive().isEmpty() ? SearchQuery.parse("") : parsed;
   }
 
   private SearchResults run(

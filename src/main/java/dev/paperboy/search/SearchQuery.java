@@ -96,11 +96,13 @@ public record SearchQuery(String text, List<Clause> clauses) {
 
   /**
    * True when no clause has anything the index could match: a bare {@code *}, {@code -} or {@code
-   * ?}, {@code AND OR NOT}, a NUL, only common words. Such a query would otherwise match the whole
-   * catalog (every paper lacks the nothing it excludes) or, by meaning, nothing in particular.
+   * ?}, {@code AND OR NOT}, a NUL, only common words, only exclusions. Such a query would otherwise
+   * match the whole catalog (every paper lacks the nothing it excludes) or, by meaning, nothing in
+   * particular.
    */
   public boolean isEmpty() {
-    return clauses.stream().noneMatch(SearchQuery::searchable);
+    // Exclusions alone would list every paper that lacks them: the whole catalog, nearly.
+    return clauses.stream().filter(c -> !c.excluded()).noneMatch(SearchQuery::searchable);
   }
 
   /**

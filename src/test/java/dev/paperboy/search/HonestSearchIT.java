@@ -111,7 +111,10 @@ class HonestSearchIT extends SharedApplicationTest {
         "AND OR NOT",
         "\u0000",
         "the of and",
-        "-- ?! ..."
+        "-- ?! ...",
+        "-coral",
+        "-cat:q-bio.PE",
+        "-\"coral reef\" -author:Amsel"
       })
   void aQueryWithNothingSearchableIsAnEmptyQuery(String query) {
     HttpResponse<String> api = get("/api/search?q=" + q(query));
@@ -122,6 +125,43 @@ class HonestSearchIT extends SharedApplicationTest {
     assertThat(page.body())
         .contains(InvalidQuery.EMPTY.replace("\"", "&quot;"))
         .doesNotContain("class=\"count\"", "class=\"problem\"");
+  }
+
+  @Test
+  void commonWordsAreNoWordsAPaperMustHave() {
+    // "in" and "of" are in no title or abstract index; read in author names alone, they once
+    // made every search with them say that no paper had all its words, and weighed meaning more.
+    for (String mode : List.of("keyword", "hybrid")) {
+      JsonNode r = json("/api/search?mode=" + mode + "&q=" + q("Honeybee Collapse in the Cold"));
+      assertThat(r.get("results").get(0).get("id").asString()).isEqualTo("arxiv:2596.00100");
+      assertThat(r.get("notice").isNull() || r.get("notice").asString().isEmpty())
+          .as(mode + ": " + r.get("notice"))
+          .isTrue();
+    }
+  }
+
+  @Test
+  void aQueryOfHundredsOfWordsIsRefusedNotFailed() {
+    // A pasted abstract in Chinese: every character is a word of its own to the analyzer.
+    StringBuilder cjk = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      cjk.append((char) (0x4e00 + i));
+    }
+    for (String mode : List.of("keyword", "semantic", "hybrid")) {
+      HttpResponse<String> api = get("/api/search?mode=" + mode + "&q=" + q(cjk.toString()));
+      assertThat(api.statusCode()).as(mode).isEqualTo(400);
+      assertThat(api.body()).contains("too many words");
+      HttpResponse<String> page = get("/search?mode=" + mode + "&q=" + q(cjk.toString()));
+      assertThat(page.statusCode()).isLessThan(500);
+      assertThat(page.body()).contains("too many words");
+    }
+  }
+
+  @Test
+  void withACategoryExclusionsAloneBrowseItWithoutThem() {
+    JsonNode all = json("/api/search?mode=keyword&cat=q-bio.PE&q=");
+    JsonNode some = json("/api/search?mode=keyword&cat=q-bio.PE&q=" + q("-honeybee"));
+    assertThat(some.get("total").asLong()).isEqualTo(all.get("total").asLong() - 1);
   }
 
   @Test

@@ -74,7 +74,11 @@ class SearchQueryTest {
         "-the",
         "title:\"",
         "author:\"\"",
-        "title:the"
+        "title:the",
+        "-vision",
+        "-cat:cs.CV",
+        "-\"foo bar\"",
+        "-author:x"
       })
   void aQueryWithNothingSearchableInItIsEmpty(String text) {
     assertThat(SearchQuery.parse(text).isEmpty()).as(text).isTrue();
@@ -84,7 +88,7 @@ class SearchQueryTest {
   @ValueSource(
       strings = {
         "xyzzyplugh",
-        "-vision",
+        "vision -transformer",
         "cat:cs.CL",
         "author:li",
         "title:attention",
