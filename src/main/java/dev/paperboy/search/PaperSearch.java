@@ -133,7 +133,7 @@ public class PaperSearch {
                   .map(meaning -> hybrid(words, meaning, exact.isEmpty(), Fusion.TUNED))
                   .orElse(words);
         };
-    List<ScoreDoc> all = withoutDuplicates(exact, ranked.docs());
+    List<ScoreDoc> all = withoutDuplicates(pinned(exact, ranked.docs()), ranked.docs());
     int from = Math.min(all.size(), (request.page() - 1) * request.size());
     List<ScoreDoc> page = all.subList(from, Math.min(all.size(), window));
     return new SearchResults(
@@ -331,6 +331,22 @@ public class PaperSearch {
   }
 
   /** The paper the query names by arXiv id or by exact title, if the index holds it. */
+  /**
+   * The exact title or id matches, scored above everything ranked after them, so that a client that
+   * sorts by score keeps them first.
+   */
+  private static List<ScoreDoc> pinned(List<ScoreDoc> exact, List<ScoreDoc> ranked) {
+    float top = 0;
+    for (ScoreDoc d : ranked) {
+      top = Math.max(top, d.score);
+    }
+    List<ScoreDoc> pinned = new ArrayList<>();
+    for (ScoreDoc d : exact) {
+      pinned.add(new ScoreDoc(d.doc, Math.max(d.score, top + 1), d.shardIndex));
+    }
+    return pinned;
+  }
+
   private List<ScoreDoc> exactMatches(IndexSearcher searcher, String text) throws IOException {
     if (text == null || text.isBlank()) {
       return List.of();

@@ -117,6 +117,10 @@ class SpellingCorrectionIT extends SharedApplicationTest {
     assertThat(ids(r.get("results")).get(0)).isEqualTo("arxiv:2593.00042");
     assertThat(r.get("results").size()).isGreaterThan(1);
     assertThat(r.get("correctedQuery").isNull()).isTrue();
+    // A client that sorts by score keeps it first too.
+    double first = r.get("results").get(0).get("score").asDouble();
+    r.get("results")
+        .forEach(hit -> assertThat(hit.get("score").asDouble()).isLessThanOrEqualTo(first));
   }
 
   @ParameterizedTest
