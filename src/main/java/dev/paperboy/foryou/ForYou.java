@@ -1,0 +1,257 @@
+package dev.paperboy.foryou;
+
+import dev.paperboy.catalog.Catalog;
+import dev.paperboy.catalog.Embeddings;
+import dev.paperboy.catalog.Paper;
+import dev.paperboy.catalog.PaperId;
+import dev.paperboy.search.Embedder;
+import dev.paperboy.search.InvalidQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Each reader's "For you": new papers ranked by the model learned from what they saved, voted for,
+ * imported and dismissed, each with its reason (the nearest of their positives), and never the
+ * same paper twice. The list of a day is stable: papers recommended today come back, in their
+ * order, on every look that day (less those the reader has since saved or dismissed), and more are
+ * added only to fill the size asked for; a paper recommended on an earlier day, or in a digest, is
+ * never recommended again.
+ */
+@Service
+public class ForYou {
+
+  public static final int MAX_DAYS = 30;
+  public static final int MAX_SIZE = 100;
+
+  /** The newest papers a day's recommendations are chosen among, at most. */
+  static final int MAX_CANDIDATES = 20_000;
+
+  /** Why a paper is recommended: the reader's positive nearest to it, and how it got in. */
+  public record Because(String id, String title, How how) {
+    /** "because you saved", to be followed by the title. */
+    public String phrase() {
+      return "because " + how.phrase();
+    }
+  }
+
+  /** One recommended paper, its score under the reader's model, and its reason. */
+  public record Recommendation(Paper paper, float score, Because because) {}
+
+  private record Pick(String paperId, float score, Because because) {}
+
+  private final ReaderSignals signals;
+  private final ReaderModels models;
+  private final Recommendations recommendations;
+  private final Catalog catalog;
+  private final Embedder embedder;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  ForYou(
+      ReaderSignals signals,
+      ReaderModels models,
+      Recommendations recommendations,
+      Catalog catalog,
+      Embedder embedder,
+      JdbcClient jdbc,
+      Clock clock) {
+    this.signals = signals;
+    this.models = models;
+    this.recommendations = recommendations;
+    this.catalog = catalog;
+    this.embedder = embedder;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Today's recommendations for the reader among papers published in the last {@code days} days,
+   * best first, recorded as recommended; none when the reader has no positive yet.
+   */
+  public List<Recommendation> today(UUID reader, int days, int size) {
+    if (days < 1 || days > MAX_DAYS) {
+      throw new InvalidQuery("days must be from 1 to " + MAX_DAYS);
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw new InvalidQuery("size must be from 1 to " + MAX_SIZE);
+    }
+    String model = embedder.signature();
+    ReaderState state = signals.of(reader, model);
+    Optional<ReaderRanker> ranker = models.current(state, model);
+    if (ranker.isEmpty()) {
+      return List.of();
+    }
+    Candidates day = candidates(days);
+    Instant midnight = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
+    List<Recommendations.Shown> shown = recommendations.since(reader, day.since());
+    Set<String> own = state.papers();
+    Map<String, How> how = new HashMap<>();
+    state.distinctPositives().forEach(s -> how.put(s.paperId(), s.how()));
+    List<Pick> kept =
+        shown.stream()
+            .filter(s -> !s.at().isBefore(midnight) && !own.contains(s.paperId()))
+            .limit(size)
+            .map(
+                s ->
+                    new Pick(
+                        s.paperId(),
+                        s.score(),
+                        new Because(
+                            s.becauseId(),
+                            s.becauseTitle(),
+                            how.getOrDefault(s.becauseId(), How.SAVED))))
+            .toList();
+    List<Pick> fresh = choose(state, ranker.get(), day, excluded(own, shown), size - kept.size());
+    List<Recommendation> added = recommendations(fresh);
+    recommendations.record(Map.of(reader, added));
+    return Stream.concat(recommendations(kept).stream(), added.stream()).toList();
+  }
+
+  /**
+   * A digest's recommendations for the reader: up to {@code size} of the candidates never
+   * recommended to them, or none when they turned For you off or have no positive yet. Nothing is
+   * recorded: the digest records what it sends ({@link #record}).
+   */
+  public List<Recommendation> pick(UUID reader, Candidates day, int size) {
+    if (!enabled(reader)) {
+      return List.of();
+    }
+    String model = embedder.signature();
+    ReaderState state = signals.of(reader, model);
+    Optional<ReaderRanker> ranker = models.current(state, model);
+    if (ranker.isEmpty()) {
+      return List.of();
+    }
+    Set<String> excluded = excluded(state.papers(), recommendations.since(reader, day.since()));
+    return recommendations(choose(state, ranker.get(), day, excluded, size));
+  }
+
+  /** Records what readers were shown, so none of it is recommended to them again. */
+  public void record(Map<UUID, List<Recommendation>> shown) {
+    recommendations.record(shown);
+  }
+
+  /**
+   * The papers published in the last {@code days} days (UTC) that have a vector, newest first, at
+   * most {@link #MAX_CANDIDATES}.
+   */
+  public Candidates candidates(int days) {
+    LocalDate since = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(days);
+    List<String> ids = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
+    jdbc.sql(
+            "select p.id, e.vector from paper p join paper_embedding e on e.paper_id = p.id"
+                + " and e.model = ? where p.published >= ? order by p.published desc, p.id"
+                + " limit ?")
+        .params(embedder.signature(), since, MAX_CANDIDATES)
+        .query(
+            rs -> {
+              ids.add(rs.getString(1));
+              vectors.add(Embeddings.decode(rs.getBytes(2)));
+            });
+    int dims = vectors.isEmpty() ? 0 : vectors.get(0).length;
+    float[] matrix = new float[ids.size() * dims];
+    for (int i = 0; i < vectors.size(); i++) {
+      System.arraycopy(vectors.get(i), 0, matrix, i * dims, dims);
+    }
+    return new Candidates(since, List.copyOf(ids), matrix, dims);
+  }
+
+  /** Whether the reader has a positive with a vector, so that For you can rank for them. */
+  public boolean hasPositives(UUID reader) {
+    return signals.anyPositive(reader, embedder.signature());
+  }
+
+  /** The digest's For you section: on unless the reader turned it off. */
+  public boolean enabled(UUID reader) {
+    return jdbc.sql("select for_you from subscriber where id = ?")
+        .param(reader)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  public void enable(UUID reader, boolean on) {
+    jdbc.sql("update subscriber set for_you = ? where id = ?").params(on, reader).update();
+  }
+
+  private static Set<String> excluded(Set<String> own, List<Recommendations.Shown> shown) {
+    Set<String> excluded = new HashSet<>(own);
+    shown.forEach(s -> excluded.add(s.paperId()));
+    return excluded;
+  }
+
+  /**
+   * The best candidates by the reader's model, past those excluded: one matrix–vector product over
+   * the candidates, then the nearest positive of each one kept.
+   */
+  private static List<Pick> choose(
+      ReaderState state, ReaderRanker ranker, Candidates day, Set<String> excluded, int size) {
+    if (size <= 0 || day.rows() == 0) {
+      return List.of();
+    }
+    float[] scores = ranker.scoreAll(day.matrix(), day.rows());
+    List<ReaderState.Signal> positives = state.distinctPositives();
+    List<float[]> vectors = positives.stream().map(ReaderState.Signal::vector).toList();
+    List<Pick> picks = new ArrayList<>();
+    for (int row : best(scores, size + excluded.size())) {
+      String id = day.ids().get(row);
+      if (excluded.contains(id)) {
+        continue;
+      }
+      ReaderState.Signal near = positives.get(Learner.nearest(vectors, day.row(row)));
+      picks.add(new Pick(id, scores[row], new Because(near.paperId(), near.title(), near.how())));
+      if (picks.size() == size) {
+        break;
+      }
+    }
+    return picks;
+  }
+
+  /** The rows of the {@code k} highest scores, highest first (ties: the newer row). */
+  static int[] best(float[] scores, int k) {
+    PriorityQueue<Integer> kept =
+        new PriorityQueue<>(
+            (a, b) -> scores[a] != scores[b] ? Float.compare(scores[a], scores[b]) : b - a);
+    for (int row = 0; row < scores.length; row++) {
+      kept.add(row);
+      if (kept.size() > k) {
+        kept.poll();
+      }
+    }
+    int[] rows = new int[kept.size()];
+    for (int i = rows.length - 1; i >= 0; i--) {
+      rows[i] = kept.poll();
+    }
+    return rows;
+  }
+
+  private List<Recommendation> recommendations(List<Pick> picks) {
+    Map<PaperId, Paper> papers = new HashMap<>();
+    catalog
+        .findAll(picks.stream().map(p -> PaperId.parse(p.paperId()).orElseThrow()).toList())
+        .forEach(p -> papers.put(p.id(), p));
+    List<Recommendation> found = new ArrayList<>();
+    for (Pick p : picks) {
+      Paper paper = papers.get(PaperId.parse(p.paperId()).orElseThrow());
+      if (paper != null) {
+        found.add(new Recommendation(paper, p.score(), p.because()));
+      }
+    }
+    return found;
+  }
+}
