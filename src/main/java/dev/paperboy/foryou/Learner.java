@@ -1,0 +1,208 @@
+package dev.paperboy.foryou;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Learns each reader's ranking: below {@link #FEW_POSITIVES} positives the centroid of the
+ * positives, else an L2-regularized logistic regression (liblinear) on the positives against the
+ * reader's explicit negatives and a background sample of other papers.
+ */
+public final class Learner {
+
+  /** Below this many positives: centroid similarity, since a classifier would only memorize. */
+  public static final int FEW_POSITIVES = 3;
+
+  /** Training's knobs; {@link #DEFAULT} is what the product uses, tuned on the dev readers. */
+  public record Settings(
+      int fewPositives,
+      int maxPositives,
+      int maxNegatives,
+      int maxBackground,
+      double cost,
+      int copiesPerPositiveWeight,
+      int copiesPerNegative,
+      double positiveClassShare) {
+
+    public static final Settings DEFAULT = new Settings(FEW_POSITIVES, 1_000, 500, 500, 1, 4, 3, 0.5);
+  }
+
+  static {
+    Linear.disableDebugOutput();
+  }
+
+  private Learner() {}
+
+  /** Learns a reader's ranking; bounded sample sizes so one reader costs milliseconds. */
+  public static ReaderRanker learn(Examples examples) {
+    return learn(examples, Settings.DEFAULT);
+  }
+
+  public static ReaderRanker learn(Examples examples, Settings settings) {
+    if (examples.positives().isEmpty()) {
+      throw new IllegalArgumentException("examples.positives is empty: nothing to learn from");
+    }
+    boolean noNegatives = examples.negatives().isEmpty() && examples.background().isEmpty();
+    if (examples.positives().size() < settings.fewPositives() || noNegatives) {
+      return centroid(examples, settings);
+    }
+    return logistic(examples, settings);
+  }
+
+  /** Index of the positive nearest to the candidate (cosine): the "because"; -1 when none. */
+  public static int nearest(List<float[]> positives, float[] candidate) {
+    int best = -1;
+    double bestCosine = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < positives.size(); i++) {
+      double c = cosine(positives.get(i), candidate);
+      if (c > bestCosine) {
+        bestCosine = c;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** The weighted mean of the positives, made unit length: scores are cosine similarities. */
+  static ReaderRanker centroid(Examples examples, Settings settings) {
+    List<Integer> kept = positivesKept(examples, settings);
+    float[] sum = new float[examples.positives().get(0).length];
+    for (int i : kept) {
+      float[] v = examples.positives().get(i);
+      float w = (float) examples.weight(i);
+      for (int d = 0; d < sum.length; d++) {
+        sum[d] += w * v[d];
+      }
+    }
+    return new ReaderRanker(ReaderRanker.CENTROID, unit(sum), 0, kept.size(), 0);
+  }
+
+  /**
+   * Liblinear weighs examples only by class, so an example's weight is its number of copies in
+   * the problem (the same loss term, counted that many times): a positive of weight 1 appears
+   * {@code copiesPerPositiveWeight} times, one of weight 0.25 once; an explicit negative {@code
+   * copiesPerNegative} times, a background paper once. The class weights then give the positives
+   * {@code positiveClassShare} of the total loss, however few they are.
+   */
+  static ReaderRanker logistic(Examples examples, Settings settings) {
+    int dims = examples.positives().get(0).length;
+    List<Feature[]> rows = new ArrayList<>();
+    List<Double> labels = new ArrayList<>();
+    List<Integer> positives = positivesKept(examples, settings);
+    for (int i : positives) {
+      long copies = Math.max(1, Math.round(examples.weight(i) * settings.copiesPerPositiveWeight()));
+      add(rows, labels, examples.positives().get(i), +1, copies);
+    }
+    int positiveRows = rows.size();
+    List<float[]> negatives = first(examples.negatives(), settings.maxNegatives());
+    List<float[]> background = first(examples.background(), settings.maxBackground());
+    negatives.forEach(v -> add(rows, labels, v, -1, settings.copiesPerNegative()));
+    background.forEach(v -> add(rows, labels, v, -1, 1));
+    Model model = Linear.train(problem(rows, labels, dims), parameter(settings, positiveRows, rows));
+    return ranker(model, dims, positives.size(), negatives.size() + background.size());
+  }
+
+  private static Parameter parameter(Settings settings, int positiveRows, List<Feature[]> rows) {
+    Parameter parameter = new Parameter(SolverType.L2R_LR, settings.cost(), 0.01);
+    int negativeRows = rows.size() - positiveRows;
+    double share = settings.positiveClassShare();
+    // per-row class weights that give the positive rows `share` of the total weight
+    double positive = share * rows.size() / positiveRows;
+    double negative = (1 - share) * rows.size() / negativeRows;
+    parameter.setWeights(new double[] {positive, negative}, new int[] {+1, -1});
+    return parameter;
+  }
+
+  private static Problem problem(List<Feature[]> rows, List<Double> labels, int dims) {
+    Problem problem = new Problem();
+    problem.l = rows.size();
+    problem.n = dims + 1;
+    problem.bias = 1;
+    problem.x = rows.toArray(Feature[][]::new);
+    problem.y = labels.stream().mapToDouble(Double::doubleValue).toArray();
+    return problem;
+  }
+
+  /** The decision function for the positive class, whichever label liblinear put first. */
+  private static ReaderRanker ranker(Model model, int dims, int positives, int negatives) {
+    double[] w = model.getFeatureWeights();
+    double sign = model.getLabels()[0] == +1 ? 1 : -1;
+    float[] weights = new float[dims];
+    for (int d = 0; d < dims; d++) {
+      weights[d] = (float) (sign * w[d]);
+    }
+    float bias = (float) (sign * w[dims] * model.getBias());
+    return new ReaderRanker(ReaderRanker.LOGISTIC, weights, bias, positives, negatives);
+  }
+
+  /** Rows share one feature array per vector; liblinear only reads them. */
+  private static void add(
+      List<Feature[]> rows, List<Double> labels, float[] v, double label, long copies) {
+    Feature[] row = features(v);
+    for (long c = 0; c < copies; c++) {
+      rows.add(row);
+      labels.add(label);
+    }
+  }
+
+  private static Feature[] features(float[] v) {
+    Feature[] row = new Feature[v.length + 1];
+    for (int d = 0; d < v.length; d++) {
+      row[d] = new FeatureNode(d + 1, v[d]);
+    }
+    // the bias feature: index n, value problem.bias, as liblinear's own file reader appends it
+    row[v.length] = new FeatureNode(v.length + 1, 1);
+    return row;
+  }
+
+  /** The heaviest (most recent) positives, at most {@code maxPositives}, in their given order. */
+  private static List<Integer> positivesKept(Examples examples, Settings settings) {
+    int n = examples.positives().size();
+    if (n <= settings.maxPositives()) {
+      return IntStream.range(0, n).boxed().toList();
+    }
+    return IntStream.range(0, n)
+        .boxed()
+        .sorted(Comparator.comparingDouble((Integer i) -> -examples.weight(i)))
+        .limit(settings.maxPositives())
+        .sorted()
+        .toList();
+  }
+
+  /** The first {@code limit}: the caller hands over negatives newest first, background shuffled. */
+  private static List<float[]> first(List<float[]> vectors, int limit) {
+    return vectors.subList(0, Math.min(limit, vectors.size()));
+  }
+
+  static double cosine(float[] a, float[] b) {
+    double dot = 0, na = 0, nb = 0;
+    for (int d = 0; d < a.length; d++) {
+      dot += a[d] * b[d];
+      na += a[d] * a[d];
+      nb += b[d] * b[d];
+    }
+    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+  }
+
+  static float[] unit(float[] v) {
+    double s = 0;
+    for (float x : v) {
+      s += x * x;
+    }
+    float n = (float) Math.sqrt(s);
+    float[] u = new float[v.length];
+    for (int d = 0; d < v.length; d++) {
+      u[d] = n == 0 ? 0 : v[d] / n;
+    }
+    return u;
+  }
+}
