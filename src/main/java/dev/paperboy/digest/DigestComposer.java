@@ -1,6 +1,8 @@
 package dev.paperboy.digest;
 
 import dev.paperboy.catalog.Paper;
+import dev.paperboy.foryou.Candidates;
+import dev.paperboy.foryou.ForYou;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.search.PaperIndex;
 import dev.paperboy.trending.Trending;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Chooses a subscriber's papers for a period: for each topic (a saved search; none means all
  * trending), the papers {@link Trending} ranks highest in the period's window for that topic, never
  * one already sent to this subscriber, each paper once, grouped by the topic that found it. It has
- * no ranking of its own.
+ * no ranking of its own. Before the topics, a reader with positives gets a few papers of the last
+ * week {@link ForYou} picks for them, unless they turned that off.
  */
 @Component
 class DigestComposer {
@@ -29,6 +33,12 @@ class DigestComposer {
   static final int PER_TOPIC = 5;
   static final int ALL_TRENDING = 10;
   static final String EVERYTHING = "All trending papers";
+  static final String FOR_YOU = "For you";
+
+  /** Papers in the For you section, and the days they are chosen from. */
+  static final int FOR_YOU_PAPERS = 5;
+
+  static final int FOR_YOU_DAYS = 7;
 
   /**
    * How many of a topic's ranked papers a run keeps: enough for subscribers who already had the
@@ -36,17 +46,27 @@ class DigestComposer {
    */
   static final int KEPT = 50;
 
-  /** Papers of one topic. */
-  record Group(String topic, List<Paper> papers) {}
+  /** Papers of one topic; or the reader's own picks, each with its reason ({@link #FOR_YOU}). */
+  record Group(String topic, List<Paper> papers, List<ForYou.Recommendation> picks) {
+    Group(String topic, List<Paper> papers) {
+      this(topic, papers, List.of());
+    }
+
+    static Group forYou(List<ForYou.Recommendation> picks) {
+      return new Group(FOR_YOU, picks.stream().map(ForYou.Recommendation::paper).toList(), picks);
+    }
+  }
 
   private final Trending trending;
   private final JdbcClient jdbc;
   private final PaperIndex index;
+  private final ForYou forYou;
 
-  DigestComposer(Trending trending, JdbcClient jdbc, PaperIndex index) {
+  DigestComposer(Trending trending, JdbcClient jdbc, PaperIndex index, ForYou forYou) {
     this.trending = trending;
     this.jdbc = jdbc;
     this.index = index;
+    this.forYou = forYou;
   }
 
   /**
@@ -64,6 +84,9 @@ class DigestComposer {
     private final Map<Window, Trending.Ranking> rankings = new ConcurrentHashMap<>();
     private final Map<List<Object>, List<Paper>> ranked = new ConcurrentHashMap<>();
 
+    /** The week's papers For you chooses from: loaded once per run, by its first reader. */
+    private final Supplier<Candidates> week = memoized(() -> forYou.candidates(FOR_YOU_DAYS));
+
     /** Every paper this subscriber's letter could carry, before what they already had. */
     Set<String> candidates(Subscriber s, DigestPeriod period) {
       Set<String> ids = new HashSet<>();
@@ -74,6 +97,11 @@ class DigestComposer {
     List<Group> compose(Subscriber s, DigestPeriod period, Set<String> sent) {
       Set<String> seen = new HashSet<>(sent);
       List<Group> groups = new ArrayList<>();
+      List<ForYou.Recommendation> picks = forYou.pick(s.id(), week.get(), FOR_YOU_PAPERS);
+      if (!picks.isEmpty()) {
+        groups.add(Group.forYou(picks));
+        picks.forEach(p -> seen.add(p.paper().id().toString()));
+      }
       for (String topic : topics(s)) {
         int limit = topic.equals(EVERYTHING) ? ALL_TRENDING : PER_TOPIC;
         List<Paper> chosen = new ArrayList<>(limit);
@@ -106,6 +134,11 @@ class DigestComposer {
             }
           });
     }
+  }
+
+  private static <T> Supplier<T> memoized(Supplier<T> load) {
+    Map<Boolean, T> once = new ConcurrentHashMap<>();
+    return () -> once.computeIfAbsent(true, k -> load.get());
   }
 
   private static List<String> topics(Subscriber s) {

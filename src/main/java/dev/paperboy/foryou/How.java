@@ -20,8 +20,8 @@ public enum How {
     this.phrase = phrase;
   }
 
-  /** The name {@link ReaderSignals#SIGNALS} gives it. */
-  String stored() {
+  /** Its name, as {@link ReaderSignals#SIGNALS} and the JSON API give it: "saved", "up". */
+  public String id() {
     return stored;
   }
 

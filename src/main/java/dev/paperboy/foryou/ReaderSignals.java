@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReaderSignals {
 
-  /** Every signal as (reader, paper, when, how), how named as {@link How#stored()} names it. */
+  /** Every signal as (reader, paper, when, how), how named as {@link How#id()} names it. */
   static final String SIGNALS =
       "select subscriber_id, paper_id, created_at, case when origin = 'import' then 'imported'"
           + " else 'saved' end as how from saved_paper"

@@ -68,6 +68,11 @@ class ErrorHandling {
     return respond(request, response, HttpStatus.CONFLICT, e.getMessage());
   }
 
+  @ExceptionHandler(NotSignedIn.class)
+  Object notSignedIn(NotSignedIn e, HttpServletRequest request, HttpServletResponse response) {
+    return respond(request, response, HttpStatus.UNAUTHORIZED, e.getMessage());
+  }
+
   @ExceptionHandler(PaperNotFound.class)
   Object notFound(PaperNotFound e, HttpServletRequest request, HttpServletResponse response) {
     return respond(request, response, HttpStatus.NOT_FOUND, e.getMessage());
