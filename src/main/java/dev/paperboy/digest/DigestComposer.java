@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +23,8 @@ import org.springframework.stereotype.Component;
  * Chooses a subscriber's papers for a period: for each topic (a saved search; none means all
  * trending), the papers {@link Trending} ranks highest in the period's window for that topic, never
  * one already sent to this subscriber, each paper once, grouped by the topic that found it. It has
- * no ranking of its own. Before the topics, a reader with positives gets a few papers of the last
- * week {@link ForYou} picks for them, unless they turned that off.
+ * no ranking of its own. Before the topics, a reader with positives gets a few new papers {@link
+ * ForYou} picks for them, unless they turned that off.
  */
 @Component
 class DigestComposer {
@@ -35,10 +34,8 @@ class DigestComposer {
   static final String EVERYTHING = "All trending papers";
   static final String FOR_YOU = "For you";
 
-  /** Papers in the For you section, and the days they are chosen from. */
+  /** Papers in the For you section. */
   static final int FOR_YOU_PAPERS = 5;
-
-  static final int FOR_YOU_DAYS = 7;
 
   /**
    * How many of a topic's ranked papers a run keeps: enough for subscribers who already had the
@@ -84,8 +81,16 @@ class DigestComposer {
     private final Map<Window, Trending.Ranking> rankings = new ConcurrentHashMap<>();
     private final Map<List<Object>, List<Paper>> ranked = new ConcurrentHashMap<>();
 
-    /** The week's papers For you chooses from: loaded once per run, by its first reader. */
-    private final Supplier<Candidates> week = memoized(() -> forYou.candidates(FOR_YOU_DAYS));
+    /** The papers For you chooses from, per window: read once per run, by its first reader. */
+    private final Map<Window, Candidates> candidates = new ConcurrentHashMap<>();
+
+    /** What For you read for the batch being composed, taken out as each letter is composed. */
+    private final Map<UUID, ForYou.Prepared> prepared = new ConcurrentHashMap<>();
+
+    /** Reads what For you needs for these subscribers' letters, for the whole batch at once. */
+    void prepare(List<Subscriber> batch) {
+      prepared.putAll(forYou.prepare(batch.stream().map(Subscriber::id).toList()));
+    }
 
     /** Every paper this subscriber's letter could carry, before what they already had. */
     Set<String> candidates(Subscriber s, DigestPeriod period) {
@@ -97,7 +102,7 @@ class DigestComposer {
     List<Group> compose(Subscriber s, DigestPeriod period, Set<String> sent) {
       Set<String> seen = new HashSet<>(sent);
       List<Group> groups = new ArrayList<>();
-      List<ForYou.Recommendation> picks = forYou.pick(s.id(), week.get(), FOR_YOU_PAPERS);
+      List<ForYou.Recommendation> picks = forYou(s, period);
       if (!picks.isEmpty()) {
         groups.add(Group.forYou(picks));
         picks.forEach(p -> seen.add(p.paper().id().toString()));
@@ -120,6 +125,22 @@ class DigestComposer {
       return groups;
     }
 
+    /**
+     * The subscriber's For you papers: daily, among those published in the last two days (the
+     * day's new papers, and those whose date lags their announcement by a day or two), weekly,
+     * in the last week; none unless {@link #prepare} found For you on and a positive.
+     */
+    private List<ForYou.Recommendation> forYou(Subscriber s, DigestPeriod period) {
+      ForYou.Prepared reader = prepared.remove(s.id());
+      if (reader == null) {
+        return List.of();
+      }
+      Candidates day =
+          candidates.computeIfAbsent(
+              period.window(), w -> forYou.candidates(w == Window.WEEK ? 7 : 2));
+      return forYou.pick(reader, day, FOR_YOU_PAPERS);
+    }
+
     private List<Paper> ranked(String topic, Window window) {
       return ranked.computeIfAbsent(
           List.of(topic, window),
@@ -134,11 +155,6 @@ class DigestComposer {
             }
           });
     }
-  }
-
-  private static <T> Supplier<T> memoized(Supplier<T> load) {
-    Map<Boolean, T> once = new ConcurrentHashMap<>();
-    return () -> once.computeIfAbsent(true, k -> load.get());
   }
 
   private static List<String> topics(Subscriber s) {

@@ -176,6 +176,7 @@ public class Digests {
       List<Due> batch, DigestComposer.Run composing, DigestLetter.Sections rendered) {
     Set<UUID> had = recorded(batch);
     List<Due> open = batch.stream().filter(d -> !had.contains(d.subscriber().id())).toList();
+    composing.prepare(open.stream().map(Due::subscriber).toList());
     Map<UUID, Set<String>> sent = alreadySent(open, composing);
     List<Made> made =
         renderers.map(
@@ -297,6 +298,7 @@ public class Digests {
       return nothing("it already had this period's digest (" + period.key() + ")");
     }
     DigestComposer.Run composing = composer.new Run();
+    composing.prepare(List.of(s));
     Set<String> sent = alreadySent(List.of(due), composing).getOrDefault(s.id(), Set.of());
     Made made = made(due, composing, sent, DigestLetter.sections());
     if (made.draft() == null) {

@@ -57,7 +57,7 @@ class Background {
             .single();
     double percent = rows < 4 * SIZE ? 100 : Math.min(100, 100.0 * 2 * SIZE / rows);
     return jdbc.sql(
-            "select paper_id, vector from paper_embedding tablesample system (?) where model = ?"
+            "select paper_id, vector from paper_embedding tablesample system (?::real) where model = ?"
                 + " limit ?")
         .params(percent, model, SIZE)
         .query((rs, i) -> new Paper(rs.getString(1), Embeddings.decode(rs.getBytes(2))))

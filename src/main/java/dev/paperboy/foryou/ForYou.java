@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -96,8 +97,9 @@ public class ForYou {
       return List.of();
     }
     Candidates day = candidates(days);
-    Instant midnight = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
-    List<Recommendations.Shown> shown = recommendations.since(reader, day.since());
+    Instant midnight = today().atStartOfDay(ZoneOffset.UTC).toInstant();
+    List<Recommendations.Shown> shown =
+        recommendations.since(List.of(reader), day.since()).get(reader);
     Set<String> own = state.papers();
     Map<String, How> how = new HashMap<>();
     state.distinctPositives().forEach(s -> how.put(s.paperId(), s.how()));
@@ -122,22 +124,78 @@ public class ForYou {
   }
 
   /**
-   * A digest's recommendations for the reader: up to {@code size} of the candidates never
-   * recommended to them, or none when they turned For you off or have no positive yet. Nothing is
-   * recorded: the digest records what it sends ({@link #record}).
+   * What picking for one reader of a digest needs, read for a batch of readers at once: their
+   * signals, their stored model and what was recommended to them.
    */
-  public List<Recommendation> pick(UUID reader, Candidates day, int size) {
-    if (!enabled(reader)) {
-      return List.of();
+  public static final class Prepared {
+    private final String model;
+    private final ReaderState state;
+    private final Optional<ReaderModels.Stored> stored;
+    private final List<Recommendations.Shown> shown;
+
+    private Prepared(
+        String model,
+        ReaderState state,
+        Optional<ReaderModels.Stored> stored,
+        List<Recommendations.Shown> shown) {
+      this.model = model;
+      this.state = state;
+      this.stored = stored;
+      this.shown = shown;
+    }
+  }
+
+  /**
+   * Those of these readers a digest should pick for (For you on, and a positive), each prepared
+   * for {@link #pick}: four queries for the whole batch, whatever its size.
+   */
+  public Map<UUID, Prepared> prepare(Collection<UUID> readers) {
+    if (readers.isEmpty()) {
+      return Map.of();
     }
     String model = embedder.signature();
-    ReaderState state = signals.of(reader, model);
-    Optional<ReaderRanker> ranker = models.current(state, model);
+    List<UUID> on =
+        jdbc.sql("select id from subscriber where id = any(?::text[]::uuid[]) and for_you")
+            .param(readers.stream().map(UUID::toString).toArray(String[]::new))
+            .query(UUID.class)
+            .list();
+    List<ReaderState> states =
+        signals.of(on, model).values().stream().filter(r -> !r.positives().isEmpty()).toList();
+    List<UUID> ranked = states.stream().map(ReaderState::reader).toList();
+    Map<UUID, ReaderModels.Stored> stored = models.find(ranked);
+    Map<UUID, List<Recommendations.Shown>> shown =
+        recommendations.since(ranked, today().minusDays(MAX_DAYS));
+    Map<UUID, Prepared> prepared = new HashMap<>();
+    for (ReaderState r : states) {
+      prepared.put(
+          r.reader(),
+          new Prepared(
+              model,
+              r,
+              Optional.ofNullable(stored.get(r.reader())),
+              shown.get(r.reader())));
+    }
+    return prepared;
+  }
+
+  /**
+   * A digest's recommendations for a prepared reader: up to {@code size} of the candidates never
+   * recommended to them. The model is learned on the spot only if stale. Nothing is recorded: the
+   * digest records what it sends ({@link #record}).
+   */
+  public List<Recommendation> pick(Prepared reader, Candidates day, int size) {
+    Optional<ReaderRanker> ranker = models.current(reader.state, reader.model, reader.stored);
     if (ranker.isEmpty()) {
       return List.of();
     }
-    Set<String> excluded = excluded(state.papers(), recommendations.since(reader, day.since()));
-    return recommendations(choose(state, ranker.get(), day, excluded, size));
+    Set<String> excluded = excluded(reader.state.papers(), reader.shown);
+    return recommendations(choose(reader.state, ranker.get(), day, excluded, size));
+  }
+
+  /** {@link #pick} for one reader: none when they turned For you off or have no positive. */
+  public List<Recommendation> pick(UUID reader, Candidates day, int size) {
+    Prepared prepared = prepare(List.of(reader)).get(reader);
+    return prepared == null ? List.of() : pick(prepared, day, size);
   }
 
   /** Records what readers were shown, so none of it is recommended to them again. */
@@ -145,12 +203,16 @@ public class ForYou {
     recommendations.record(shown);
   }
 
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+  }
+
   /**
    * The papers published in the last {@code days} days (UTC) that have a vector, newest first, at
    * most {@link #MAX_CANDIDATES}.
    */
   public Candidates candidates(int days) {
-    LocalDate since = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(days);
+    LocalDate since = today().minusDays(days);
     List<String> ids = new ArrayList<>();
     List<float[]> vectors = new ArrayList<>();
     jdbc.sql(

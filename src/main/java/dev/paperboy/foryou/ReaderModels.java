@@ -1,6 +1,10 @@
 package dev.paperboy.foryou;
 
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +32,7 @@ class ReaderModels {
   }
 
   /** A stored model: the embedding model its weights apply to, and what it learned from. */
-  private record Stored(String model, ReaderRanker ranker, ReaderState.Evidence evidence) {
+  record Stored(String model, ReaderRanker ranker, ReaderState.Evidence evidence) {
     boolean fits(String model, ReaderState.Evidence now) {
       return this.model.equals(model) && evidence.equals(now);
     }
@@ -36,12 +40,19 @@ class ReaderModels {
 
   /** The reader's ranking, learned again first if stale; empty when they have no positive. */
   Optional<ReaderRanker> current(ReaderState reader, String model) {
+    return current(reader, model, find(reader.reader()));
+  }
+
+  /**
+   * The reader's ranking: {@code stored} (as read before) when it still fits their signals, else
+   * learned again; empty when they have no positive.
+   */
+  Optional<ReaderRanker> current(ReaderState reader, String model, Optional<Stored> stored) {
     if (reader.positives().isEmpty()) {
       return Optional.empty();
     }
     ReaderState.Evidence now = reader.evidence();
-    Optional<Stored> stored = find(reader.reader()).filter(s -> s.fits(model, now));
-    if (stored.isPresent()) {
+    if (stored.isPresent() && stored.get().fits(model, now)) {
       return Optional.of(stored.get().ranker());
     }
     return Optional.of(transaction.execute(tx -> learned(reader, model, true)));
@@ -87,27 +98,35 @@ class ReaderModels {
   }
 
   private Optional<Stored> find(UUID reader) {
-    return jdbc.sql(
-            "select model, kind, weights, bias, positives, negatives, learned_until"
-                + " from reader_model where subscriber_id = ?")
-        .param(reader)
+    return Optional.ofNullable(find(List.of(reader)).get(reader));
+  }
+
+  /** The stored models of those of these readers who have one. */
+  Map<UUID, Stored> find(Collection<UUID> readers) {
+    Map<UUID, Stored> found = new HashMap<>();
+    jdbc.sql(
+            "select subscriber_id, model, kind, weights, bias, positives, negatives,"
+                + " learned_until from reader_model where subscriber_id = any(?::text[]::uuid[])")
+        .param(readers.stream().map(UUID::toString).toArray(String[]::new))
         .query(
-            (rs, i) -> {
+            rs -> {
               int positives = rs.getInt("positives");
               int negatives = rs.getInt("negatives");
               Timestamp until = rs.getTimestamp("learned_until");
-              return new Stored(
-                  rs.getString("model"),
-                  ReaderRanker.of(
-                      rs.getString("kind"),
-                      rs.getBytes("weights"),
-                      rs.getFloat("bias"),
-                      positives,
-                      negatives),
-                  new ReaderState.Evidence(
-                      positives, negatives, until == null ? null : until.toInstant()));
-            })
-        .optional();
+              found.put(
+                  rs.getObject("subscriber_id", UUID.class),
+                  new Stored(
+                      rs.getString("model"),
+                      ReaderRanker.of(
+                          rs.getString("kind"),
+                          rs.getBytes("weights"),
+                          rs.getFloat("bias"),
+                          positives,
+                          negatives),
+                      new ReaderState.Evidence(
+                          positives, negatives, until == null ? null : until.toInstant())));
+            });
+    return found;
   }
 
   /**

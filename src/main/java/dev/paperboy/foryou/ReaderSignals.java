@@ -2,7 +2,10 @@ package dev.paperboy.foryou;
 
 import dev.paperboy.catalog.Embeddings;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,28 +34,44 @@ class ReaderSignals {
 
   /** One reader's signals on papers that have a vector from {@code model}. */
   ReaderState of(UUID reader, String model) {
-    List<ReaderState.Signal> positives = new ArrayList<>();
-    List<ReaderState.Signal> negatives = new ArrayList<>();
+    return of(List.of(reader), model).get(reader);
+  }
+
+  /**
+   * The signals of each of these readers on papers that have a vector from {@code model}, in one
+   * query; every reader asked for is in the answer, with no signals if they have none.
+   */
+  Map<UUID, ReaderState> of(Collection<UUID> readers, String model) {
+    Map<UUID, List<ReaderState.Signal>> positives = new HashMap<>();
+    Map<UUID, List<ReaderState.Signal>> negatives = new HashMap<>();
+    readers.forEach(
+        r -> {
+          positives.put(r, new ArrayList<>());
+          negatives.put(r, new ArrayList<>());
+        });
     jdbc.sql(
-            "select x.paper_id, p.title, x.how, x.created_at, e.vector from ("
+            "select x.subscriber_id, x.paper_id, p.title, x.how, x.created_at, e.vector from ("
                 + SIGNALS
                 + ") x join paper p on p.id = x.paper_id join paper_embedding e on e.paper_id ="
-                + " x.paper_id and e.model = ? where x.subscriber_id = ?"
+                + " x.paper_id and e.model = ? where x.subscriber_id = any(?::text[]::uuid[])"
                 + " order by x.created_at desc, x.paper_id")
-        .params(model, reader)
+        .params(model, readers.stream().map(UUID::toString).toArray(String[]::new))
         .query(
             rs -> {
-              How how = How.of(rs.getString(3));
+              How how = How.of(rs.getString(4));
               ReaderState.Signal s =
                   new ReaderState.Signal(
-                      rs.getString(1),
                       rs.getString(2),
+                      rs.getString(3),
                       how,
-                      rs.getTimestamp(4).toInstant(),
-                      Embeddings.decode(rs.getBytes(5)));
-              (how.positive() ? positives : negatives).add(s);
+                      rs.getTimestamp(5).toInstant(),
+                      Embeddings.decode(rs.getBytes(6)));
+              UUID reader = rs.getObject(1, UUID.class);
+              (how.positive() ? positives : negatives).get(reader).add(s);
             });
-    return new ReaderState(reader, positives, negatives);
+    Map<UUID, ReaderState> states = new HashMap<>();
+    readers.forEach(r -> states.put(r, new ReaderState(r, positives.get(r), negatives.get(r))));
+    return states;
   }
 
   /** Whether the reader has any positive with a vector: what For you needs to rank anything. */

@@ -2,6 +2,9 @@ package dev.paperboy.foryou;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,23 +24,30 @@ class Recommendations {
     this.jdbc = jdbc;
   }
 
-  /** What was recommended to the reader among papers published since {@code since}. */
-  List<Shown> since(UUID reader, LocalDate since) {
-    return jdbc.sql(
-            "select r.paper_id, r.score, r.because_id, b.title, r.shown_at from recommendation r"
-                + " join paper p on p.id = r.paper_id left join paper b on b.id = r.because_id"
-                + " where r.subscriber_id = ? and p.published >= ?"
+  /** What was recommended to each of these readers among papers published since {@code since}. */
+  Map<UUID, List<Shown>> since(Collection<UUID> readers, LocalDate since) {
+    Map<UUID, List<Shown>> shown = new HashMap<>();
+    readers.forEach(r -> shown.put(r, new ArrayList<>()));
+    jdbc.sql(
+            "select r.subscriber_id, r.paper_id, r.score, r.because_id, b.title, r.shown_at"
+                + " from recommendation r join paper p on p.id = r.paper_id"
+                + " left join paper b on b.id = r.because_id"
+                + " where r.subscriber_id = any(?::text[]::uuid[]) and p.published >= ?"
                 + " order by r.score desc, r.paper_id")
-        .params(reader, since)
+        .params(readers.stream().map(UUID::toString).toArray(String[]::new), since)
         .query(
-            (rs, i) ->
-                new Shown(
-                    rs.getString(1),
-                    rs.getFloat(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getTimestamp(5).toInstant()))
-        .list();
+            rs -> {
+              shown
+                  .get(rs.getObject(1, UUID.class))
+                  .add(
+                      new Shown(
+                          rs.getString(2),
+                          rs.getFloat(3),
+                          rs.getString(4),
+                          rs.getString(5),
+                          rs.getTimestamp(6).toInstant()));
+            });
+    return shown;
   }
 
   /** Records what each reader was shown; a paper already recorded for a reader stays as it was. */

@@ -70,7 +70,7 @@ class ForYouIT extends SharedApplicationTest {
   void aReaderWithTwoSavedPapersGetsTheNearestNewPapersFirstWithTheirReasons() {
     Reader reader =
         readerWhoSaved("two-saves@example.org", ForYouPapers.SAVED_1, ForYouPapers.SAVED_2);
-    JsonNode results = forYou(reader, "?days=7&size=20");
+    JsonNode results = forYou(reader, "?days=7&size=100");
     assertThat(ids(results).subList(0, 2)).containsExactlyInAnyOrderElementsOf(ForYouPapers.NEAR);
     assertThat(ids(results))
         .containsAll(ForYouPapers.FAR)
