@@ -1,7 +1,6 @@
 package dev.paperboy.foryou;
 
 import dev.paperboy.catalog.Catalog;
-import dev.paperboy.catalog.Embeddings;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
 import dev.paperboy.search.Embedder;
@@ -58,6 +57,7 @@ public class ForYou {
   private final ReaderModels models;
   private final Recommendations recommendations;
   private final Catalog catalog;
+  private final NewPapers newPapers;
   private final Embedder embedder;
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -67,6 +67,7 @@ public class ForYou {
       ReaderModels models,
       Recommendations recommendations,
       Catalog catalog,
+      NewPapers newPapers,
       Embedder embedder,
       JdbcClient jdbc,
       Clock clock) {
@@ -74,6 +75,7 @@ public class ForYou {
     this.models = models;
     this.recommendations = recommendations;
     this.catalog = catalog;
+    this.newPapers = newPapers;
     this.embedder = embedder;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -212,25 +214,7 @@ public class ForYou {
    * most {@link #MAX_CANDIDATES}.
    */
   public Candidates candidates(int days) {
-    LocalDate since = today().minusDays(days);
-    List<String> ids = new ArrayList<>();
-    List<float[]> vectors = new ArrayList<>();
-    jdbc.sql(
-            "select p.id, e.vector from paper p join paper_embedding e on e.paper_id = p.id"
-                + " and e.model = ? where p.published >= ? order by p.published desc, p.id"
-                + " limit ?")
-        .params(embedder.signature(), since, MAX_CANDIDATES)
-        .query(
-            rs -> {
-              ids.add(rs.getString(1));
-              vectors.add(Embeddings.decode(rs.getBytes(2)));
-            });
-    int dims = vectors.isEmpty() ? 0 : vectors.get(0).length;
-    float[] matrix = new float[ids.size() * dims];
-    for (int i = 0; i < vectors.size(); i++) {
-      System.arraycopy(vectors.get(i), 0, matrix, i * dims, dims);
-    }
-    return new Candidates(since, List.copyOf(ids), matrix, dims);
+    return newPapers.since(today().minusDays(days), embedder.signature(), MAX_CANDIDATES);
   }
 
   /** Whether the reader has a positive with a vector, so that For you can rank for them. */
