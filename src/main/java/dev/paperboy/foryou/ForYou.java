@@ -99,30 +99,33 @@ public class ForYou {
       return List.of();
     }
     Candidates day = candidates(days);
-    Instant midnight = today().atStartOfDay(ZoneOffset.UTC).toInstant();
     List<Recommendations.Shown> shown =
         recommendations.since(List.of(reader), day.since()).get(reader);
-    Set<String> own = state.papers();
-    Map<String, How> how = new HashMap<>();
-    state.distinctPositives().forEach(s -> how.put(s.paperId(), s.how()));
-    List<Pick> kept =
-        shown.stream()
-            .filter(s -> !s.at().isBefore(midnight) && !own.contains(s.paperId()))
-            .limit(size)
-            .map(
-                s ->
-                    new Pick(
-                        s.paperId(),
-                        s.score(),
-                        new Because(
-                            s.becauseId(),
-                            s.becauseTitle(),
-                            how.getOrDefault(s.becauseId(), How.SAVED))))
-            .toList();
-    List<Pick> fresh = choose(state, ranker.get(), day, excluded(own, shown), size - kept.size());
+    List<Pick> kept = shownToday(state, shown, size);
+    Set<String> excluded = excluded(state.papers(), shown);
+    List<Pick> fresh = choose(state, ranker.get(), day, excluded, size - kept.size());
     List<Recommendation> added = recommendations(fresh);
     recommendations.record(Map.of(reader, added));
     return Stream.concat(recommendations(kept).stream(), added.stream()).toList();
+  }
+
+  /** What was recommended today and is still wanted (not saved or dismissed since), in order. */
+  private List<Pick> shownToday(ReaderState state, List<Recommendations.Shown> shown, int size) {
+    Instant midnight = today().atStartOfDay(ZoneOffset.UTC).toInstant();
+    Set<String> own = state.papers();
+    Map<String, How> how = new HashMap<>();
+    state.distinctPositives().forEach(s -> how.put(s.paperId(), s.how()));
+    return shown.stream()
+        .filter(s -> !s.at().isBefore(midnight) && !own.contains(s.paperId()))
+        .limit(size)
+        .map(
+            s ->
+                new Pick(
+                    s.paperId(),
+                    s.score(),
+                    new Because(
+                        s.becauseId(), s.becauseTitle(), how.getOrDefault(s.becauseId(), How.SAVED))))
+        .toList();
   }
 
   /**

@@ -1,0 +1,172 @@
+package dev.paperboy.foryou;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.digest.Digests;
+import dev.paperboy.search.Embedder;
+import dev.paperboy.support.PaperboyIntegrationTest;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What For you adds to a digest run, measured, not asserted: {@value #READERS} readers with {@value
+ * #SAVED} saved papers each, {@value #NEW} new papers of synthetic 384-dimension vectors (around
+ * {@value #TOPICS} topic centres), one run with For you off, one with it on and every model to
+ * learn, one with the models stored. Not part of the suite: run it with {@code ./mvnw verify
+ * -Dtest=NONE -Dit.test=ForYouDigestCostBench -Dsurefire.failIfNoSpecifiedTests=false}; it prints
+ * its figures (docs/DIGEST.md quotes them).
+ */
+class ForYouDigestCostBench extends PaperboyIntegrationTest {
+
+  static final int READERS = Integer.getInteger("readers", 5_000);
+  static final int NEW = 2_000;
+  static final int OLD = 500;
+  static final int TOPICS = 50;
+  static final int SAVED = 5;
+  static final Path OWN_DATA = tempDir();
+
+  @DynamicPropertySource
+  static void data(DynamicPropertyRegistry registry) {
+    registry.add("paperboy.data-dir", OWN_DATA::toString);
+  }
+
+  @Autowired Digests digests;
+  @Autowired ModelRefresh refresh;
+  @Autowired Embedder embedder;
+  @Autowired JdbcTemplate template;
+
+  @Test
+  void measureWhatForYouAddsToADigestRun() {
+    catalog();
+    readers();
+    double off = run(false);
+    jdbcClient.sql("delete from reader_model").update();
+    double cold = run(true);
+    double warm = run(true);
+    long start = System.nanoTime();
+    jdbcClient.sql("delete from reader_model").update();
+    int learned = 0;
+    for (int round; (round = refresh.run()) > 0; ) {
+      learned += round;
+    }
+    double refreshing = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "FOR-YOU-DIGEST-COST readers=%d new=%d saved=%d cores=%d%n"
+            + "  digest run, For you off:              %.1f s%n"
+            + "  digest run, For you on, models stale:  %.1f s (+%.2f ms a reader)%n"
+            + "  digest run, For you on, models stored: %.1f s (+%.2f ms a reader)%n"
+            + "  scheduled refresh of every model:      %.1f s (%d learned, %.2f ms a reader)%n",
+        READERS,
+        NEW,
+        SAVED,
+        Runtime.getRuntime().availableProcessors(),
+        off,
+        cold,
+        (cold - off) * 1000 / READERS,
+        warm,
+        (warm - off) * 1000 / READERS,
+        refreshing,
+        learned,
+        refreshing * 1000 / Math.max(1, learned));
+    assertThat(learned).isEqualTo(READERS);
+  }
+
+  /** One digest run from a clean slate of letters and recommendations; its seconds. */
+  private double run(boolean forYou) {
+    jdbcClient.sql("truncate digest_paper, digest, outbox, recommendation").update();
+    jdbcClient.sql("update subscriber set for_you = ?").param(forYou).update();
+    long start = System.nanoTime();
+    Digests.Run run = digests.runNow();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertThat(run.queued()).isEqualTo(READERS);
+    return seconds;
+  }
+
+  private void catalog() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < OLD + NEW; i++) {
+      lines.append(
+          String.format(
+              "{\"doi\": \"10.5555/fy.%d\", \"title\": \"Synthetic paper %d of topic %d\","
+                  + " \"abstract\": \"About topic %d.\", \"published\": \"%s\"}%n",
+              i, i, i % TOPICS, i % TOPICS, i < OLD ? "2025-01-01" : today.minusDays(i % 2)));
+    }
+    importer.importFile(
+        "for-you-cost.jsonl",
+        new java.io.ByteArrayInputStream(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        false);
+    Random random = new Random(16);
+    float[][] centres = new float[TOPICS][];
+    for (int t = 0; t < TOPICS; t++) {
+      centres[t] = unit(gaussian(random, 384, 1));
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < OLD + NEW; i++) {
+      float[] v = gaussian(random, 384, 0.06f);
+      for (int d = 0; d < v.length; d++) {
+        v[d] += centres[i % TOPICS][d];
+      }
+      rows.add(new Object[] {"doi:10.5555/fy." + i, embedder.signature(), "synthetic", bytes(unit(v))});
+    }
+    template.batchUpdate(
+        "insert into paper_embedding (paper_id, model, text_hash, vector) values (?, ?, ?, ?)",
+        rows);
+  }
+
+  /** Readers with the digest on, each saving papers of one topic among the old ones. */
+  private void readers() {
+    jdbcClient
+        .sql(
+            "insert into subscriber (email, email_key, status, digest, topics, cadence, hour, zone)"
+                + " select 'r' || g || '@for-you.example', 'r' || g || '@for-you.example',"
+                + " 'confirmed', true, '{}', 'daily', 0, 'UTC' from generate_series(1, ?) g")
+        .param(READERS)
+        .update();
+    jdbcClient
+        .sql(
+            "insert into saved_paper (subscriber_id, paper_id, created_at) select s.id,"
+                + " 'doi:10.5555/fy.' || (s.n % ? + ? * k), now() - make_interval(days => k)"
+                + " from (select id, row_number() over (order by id) as n from subscriber) s,"
+                + " generate_series(0, ? - 1) k")
+        .params(TOPICS, TOPICS, SAVED)
+        .update();
+  }
+
+  private static float[] gaussian(Random random, int dims, float scale) {
+    float[] v = new float[dims];
+    for (int d = 0; d < dims; d++) {
+      v[d] = (float) random.nextGaussian() * scale;
+    }
+    return v;
+  }
+
+  private static float[] unit(float[] v) {
+    double sum = 0;
+    for (float x : v) {
+      sum += x * x;
+    }
+    float norm = (float) Math.sqrt(sum);
+    for (int d = 0; d < v.length; d++) {
+      v[d] /= norm;
+    }
+    return v;
+  }
+
+  private static byte[] bytes(float[] v) {
+    ByteBuffer buffer = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(v);
+    return buffer.array();
+  }
+}
