@@ -1,7 +1,7 @@
 package dev.paperboy.digest;
 
 import dev.paperboy.catalog.Paper;
-import dev.paperboy.foryou.Candidates;
+import dev.paperboy.foryou.DayPapers;
 import dev.paperboy.foryou.ForYou;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.search.PaperIndex;
@@ -82,7 +82,7 @@ class DigestComposer {
     private final Map<List<Object>, List<Paper>> ranked = new ConcurrentHashMap<>();
 
     /** The papers For you chooses from, per window: read once per run, by its first reader. */
-    private final Map<Window, Candidates> candidates = new ConcurrentHashMap<>();
+    private final Map<Window, DayPapers> candidates = new ConcurrentHashMap<>();
 
     /** What For you read for the batch being composed, taken out as each letter is composed. */
     private final Map<UUID, ForYou.Prepared> prepared = new ConcurrentHashMap<>();
@@ -135,7 +135,7 @@ class DigestComposer {
       if (reader == null) {
         return List.of();
       }
-      Candidates day =
+      DayPapers day =
           candidates.computeIfAbsent(
               period.window(), w -> forYou.candidates(w == Window.WEEK ? 7 : 2));
       return forYou.pick(reader, day, FOR_YOU_PAPERS);

@@ -98,7 +98,7 @@ public class ForYou {
     if (ranker.isEmpty()) {
       return List.of();
     }
-    Candidates day = candidates(days);
+    DayPapers day = candidates(days);
     List<Recommendations.Shown> shown =
         recommendations.since(List.of(reader), day.since()).get(reader);
     List<Pick> kept = shownToday(state, shown, size);
@@ -188,7 +188,7 @@ public class ForYou {
    * recommended to them. The model is learned on the spot only if stale. Nothing is recorded: the
    * digest records what it sends ({@link #record}).
    */
-  public List<Recommendation> pick(Prepared reader, Candidates day, int size) {
+  public List<Recommendation> pick(Prepared reader, DayPapers day, int size) {
     Optional<ReaderRanker> ranker = models.current(reader.state, reader.model, reader.stored);
     if (ranker.isEmpty()) {
       return List.of();
@@ -198,7 +198,7 @@ public class ForYou {
   }
 
   /** {@link #pick} for one reader: none when they turned For you off or have no positive. */
-  public List<Recommendation> pick(UUID reader, Candidates day, int size) {
+  public List<Recommendation> pick(UUID reader, DayPapers day, int size) {
     Prepared prepared = prepare(List.of(reader)).get(reader);
     return prepared == null ? List.of() : pick(prepared, day, size);
   }
@@ -216,7 +216,7 @@ public class ForYou {
    * The papers published in the last {@code days} days (UTC) that have a vector, newest first, at
    * most {@link #MAX_CANDIDATES}.
    */
-  public Candidates candidates(int days) {
+  public DayPapers candidates(int days) {
     return newPapers.since(today().minusDays(days), embedder.signature(), MAX_CANDIDATES);
   }
 
@@ -249,11 +249,11 @@ public class ForYou {
    * the candidates, then the nearest positive of each one kept.
    */
   private static List<Pick> choose(
-      ReaderState state, ReaderRanker ranker, Candidates day, Set<String> excluded, int size) {
+      ReaderState state, ReaderRanker ranker, DayPapers day, Set<String> excluded, int size) {
     if (size <= 0 || day.rows() == 0) {
       return List.of();
     }
-    float[] scores = ranker.scoreAll(day.matrix(), day.rows());
+    float[] scores = day.scores(ranker);
     List<ReaderState.Signal> positives = state.distinctPositives();
     List<float[]> vectors = positives.stream().map(ReaderState.Signal::vector).toList();
     List<Pick> picks = new ArrayList<>();

@@ -18,7 +18,7 @@ class NewPapers {
   }
 
   /** Papers published since {@code since} with a vector from {@code model}, newest first. */
-  Candidates since(LocalDate since, String model, int limit) {
+  DayPapers since(LocalDate since, String model, int limit) {
     List<String> ids = new ArrayList<>();
     List<float[]> vectors = new ArrayList<>();
     jdbc.sql(
@@ -36,6 +36,6 @@ class NewPapers {
     for (int i = 0; i < vectors.size(); i++) {
       System.arraycopy(vectors.get(i), 0, matrix, i * dims, dims);
     }
-    return new Candidates(since, List.copyOf(ids), matrix, dims);
+    return new DayPapers(since, ids, matrix, dims);
   }
 }
