@@ -35,6 +35,10 @@ final class ArxivSanity {
   private static final double MAX_DF = 0.1;
   private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]+");
 
+  static {
+    Linear.disableDebugOutput();
+  }
+
   private final List<String> ids;
   private final Map<String, Feature[]> rows = new HashMap<>();
   private final int terms;
