@@ -1,5 +1,6 @@
 package dev.paperboy.bench;
 
+import dev.paperboy.foryou.Candidates;
 import dev.paperboy.foryou.Examples;
 import dev.paperboy.foryou.Learner;
 import dev.paperboy.foryou.ReaderRanker;
@@ -18,15 +19,17 @@ import java.util.function.IntToDoubleFunction;
  * For you at scale: every reader's ranking scored against a day's new papers (each reader's top
  * 10 kept, as the digest's section needs), and readers' models refreshed on bounded samples. All
  * vectors are synthetic clustered unit vectors ({@link SyntheticVectors}); each reader's ranking
- * is a linear function over them, as the learner makes. Baselines in the same run: the same
- * scoring paper by paper, scoring against the candidates stored column by column, the bare
- * reading of the candidate vectors once per reader, and a centroid instead of a trained model.
+ * is a linear function over them, as the learner makes. Scoring is timed three ways (a dot
+ * product per candidate row; scaled columns added up; the same for a block of readers per pass),
+ * next to baselines in the same run: paper by paper through {@code score}, the bare reading of the
+ * candidate vectors once per reader, and, for refreshing, a centroid instead of a trained model.
  */
 final class RecommendBench {
 
   static final MarkedSection SECTION =
       new MarkedSection("<!-- bin/bench --recommend: begin -->", "<!-- bin/bench --recommend: end -->");
   static final int TOP = 10;
+  static final int BLOCK = 8;
   private static final long SEED = 16;
 
   /**
@@ -74,22 +77,29 @@ final class RecommendBench {
       papers[i] = vectors.of(50_000_000 + i);
     }
     float[] rows = rowMajor(papers, dims);
-    float[] columns = columnMajor(papers, dims);
     ReaderRanker[] rankers = rankers();
     ScaleBench.log("for you: %d readers × %d papers", rankers.length, papers.length);
-    List<Row> scoring = new ArrayList<>();
-    int all = rankers.length;
-    int sample = Math.min(options.sampled(), all);
-    scoring.add(
-        time("matrix–vector (`ReaderRanker.scoreAll`)", all, threads, all, r -> byRows(rankers[r], rows)));
-    scoring.add(
-        time("matrix–vector, one thread", sample, 1, all, r -> byRows(rankers[r], rows)));
-    scoring.add(
-        time("baseline: paper by paper (`score` per vector)", sample, 1, all, r -> byPaper(rankers[r], papers)));
-    scoring.add(
-        time("baseline: candidates stored by column (axpy)", sample, 1, all, r -> byColumns(rankers[r], columns)));
-    scoring.add(
-        time("floor: reading the candidate vectors once", sample, 1, all, r -> reading(rows)));
+    Candidates byColumn = Candidates.of(rows, papers.length);
+    List<ReaderRanker> all = List.of(rankers);
+    int n = rankers.length;
+    int sample = Math.min(options.sampled(), n);
+    int block = BLOCK;
+    List<Row> scoring =
+        List.of(
+            time("rows: one dot product per paper (`ReaderRanker.scoreAll`)", n, threads, n, r -> byRows(rankers[r], rows)),
+            time("columns: scaled columns added up (`Candidates.scores`)", n, threads, n, r -> topSum(byColumn.scores(rankers[r]))),
+            perReader(
+                time(
+                    "columns, " + block + " readers per pass (`Candidates.scores(List)`)",
+                    n / block,
+                    threads,
+                    n / block,
+                    b -> blocked(byColumn, all.subList(b * block, b * block + block))),
+                block),
+            time("rows, one thread", sample, 1, n, r -> byRows(rankers[r], rows)),
+            time("columns, one thread", sample, 1, n, r -> topSum(byColumn.scores(rankers[r]))),
+            time("baseline: paper by paper (`score` of each vector)", sample, 1, n, r -> byPaper(rankers[r], papers)),
+            time("floor: reading the candidate vectors once", sample, 1, n, r -> reading(rows)));
     List<Row> refresh = refresh();
     return report(command, scoring, refresh);
   }
@@ -229,20 +239,22 @@ final class RecommendBench {
     return topSum(scores);
   }
 
-  /** Scores as a sum of scaled columns: no reduction inside the inner loop, so the JIT vectorizes it. */
-  private static double byColumns(ReaderRanker ranker, float[] columns) {
-    float[] w = ranker.weights();
-    int rows = columns.length / w.length;
-    float[] scores = new float[rows];
-    Arrays.fill(scores, ranker.bias());
-    for (int d = 0; d < w.length; d++) {
-      float wd = w[d];
-      int offset = d * rows;
-      for (int i = 0; i < rows; i++) {
-        scores[i] += wd * columns[offset + i];
-      }
+  /** A row timed per block of readers, told per reader. */
+  private static Row perReader(Row blocks, int block) {
+    return new Row(
+        blocks.work(),
+        blocks.readers() * block,
+        blocks.threads(),
+        blocks.seconds(),
+        blocks.of() * block);
+  }
+
+  private static double blocked(Candidates candidates, List<ReaderRanker> block) {
+    double sum = 0;
+    for (float[] scores : candidates.scores(block)) {
+      sum += topSum(scores);
     }
-    return topSum(scores);
+    return sum;
   }
 
   private static double reading(float[] rows) {
@@ -278,16 +290,6 @@ final class RecommendBench {
     float[] m = new float[papers.length * dims];
     for (int r = 0; r < papers.length; r++) {
       System.arraycopy(papers[r], 0, m, r * dims, dims);
-    }
-    return m;
-  }
-
-  private static float[] columnMajor(float[][] papers, int dims) {
-    float[] m = new float[papers.length * dims];
-    for (int r = 0; r < papers.length; r++) {
-      for (int d = 0; d < dims; d++) {
-        m[d * papers.length + r] = papers[r][d];
-      }
     }
     return m;
   }
