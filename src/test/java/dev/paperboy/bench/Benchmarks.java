@@ -16,7 +16,9 @@ import java.util.List;
  * --work DIR} (corpora and data directories, kept between runs), {@code --smoke} (a small quick run
  * that checks the suite works, written to target/); {@code --cluster} measures several instances
  * behind HAProxy instead ({@link ClusterBench}), and writes its section into docs/PERFORMANCE.md
- * and docs/DEPLOY.md (with {@code --smoke}: into copies under target/bench-smoke).
+ * and docs/DEPLOY.md (with {@code --smoke}: into copies under target/bench-smoke); {@code
+ * --recommend} measures only For you at 100,000 readers ({@link RecommendBench}) and writes its
+ * section into docs/PERFORMANCE.md (with {@code --smoke}: a small run into target/bench-smoke).
  */
 public final class Benchmarks {
 
@@ -32,6 +34,7 @@ public final class Benchmarks {
     Path out = Path.of("docs/PERFORMANCE.md");
     Path work = Path.of("target/bench");
     boolean cluster = false;
+    boolean recommend = false;
     boolean smoke = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -45,6 +48,7 @@ public final class Benchmarks {
         case "--out" -> out = Path.of(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         case "--cluster" -> cluster = true;
+        case "--recommend" -> recommend = true;
         case "--smoke" -> {
           smoke = true;
           sizes = List.of(2_000);
@@ -64,6 +68,14 @@ public final class Benchmarks {
       cluster(command, smoke, work, subscribers);
       return;
     }
+    if (recommend) {
+      RecommendBench.Options options =
+          smoke ? RecommendBench.Options.smoke() : RecommendBench.Options.full();
+      String section = new RecommendBench(options).run(command);
+      RecommendBench.SECTION.writeInto(out, section);
+      System.out.println(section);
+      return;
+    }
     Path launcher = Path.of("bin/paperboy").toAbsolutePath();
     ServerProcess.prepare(launcher);
 
@@ -75,7 +87,7 @@ public final class Benchmarks {
     ScaleBench.Options options =
         new ScaleBench.Options(launcher, work.toAbsolutePath(), runs, subscribers, queries, mails);
     List<ScaleBench.Result> results = new ArrayList<>();
-    String kept = ClusterReport.existing(out);
+    String kept = ClusterReport.existing(out) + RecommendBench.SECTION.existing(out);
     try (Embedder embedder = new Embedder(EmbeddingModel.ALL_MINILM_L6_V2_Q, 128, 8, 2)) {
       for (int size : sizes) {
         results.add(new ScaleBench(options, size).run(embedder));
