@@ -126,9 +126,9 @@ class DigestComposer {
     }
 
     /**
-     * The subscriber's For you papers: daily, among those published in the last two days (the
-     * day's new papers, and those whose date lags their announcement by a day or two), weekly,
-     * in the last week; none unless {@link #prepare} found For you on and a positive.
+     * The subscriber's For you papers: daily, among those published in the last two days (the day's
+     * new papers, and those whose date lags their announcement by a day or two), weekly, in the
+     * last week; none unless {@link #prepare} found For you on and a positive.
      */
     private List<ForYou.Recommendation> forYou(Subscriber s, DigestPeriod period) {
       ForYou.Prepared reader = prepared.remove(s.id());

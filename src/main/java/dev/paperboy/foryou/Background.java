@@ -52,7 +52,8 @@ class Background {
    */
   private List<Paper> draw(String model) {
     double rows =
-        jdbc.sql("select greatest(reltuples, 0) from pg_class where oid = 'paper_embedding'::regclass")
+        jdbc.sql(
+                "select greatest(reltuples, 0) from pg_class where oid = 'paper_embedding'::regclass")
             .query(Double.class)
             .single();
     double percent = rows < 4 * SIZE ? 100 : Math.min(100, 100.0 * 2 * SIZE / rows);

@@ -25,11 +25,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Each reader's "For you": new papers ranked by the model learned from what they saved, voted for,
- * imported and dismissed, each with its reason (the nearest of their positives), and never the
- * same paper twice. The list of a day is stable: papers recommended today come back, in their
- * order, on every look that day (less those the reader has since saved or dismissed), and more are
- * added only to fill the size asked for; a paper recommended on an earlier day, or in a digest, is
- * never recommended again.
+ * imported and dismissed, each with its reason (the nearest of their positives), and never the same
+ * paper twice. The list of a day is stable: papers recommended today come back, in their order, on
+ * every look that day (less those the reader has since saved or dismissed), and more are added only
+ * to fill the size asked for; a paper recommended on an earlier day, or in a digest, is never
+ * recommended again.
  */
 @Service
 public class ForYou {
@@ -124,7 +124,9 @@ public class ForYou {
                     s.paperId(),
                     s.score(),
                     new Because(
-                        s.becauseId(), s.becauseTitle(), how.getOrDefault(s.becauseId(), How.SAVED))))
+                        s.becauseId(),
+                        s.becauseTitle(),
+                        how.getOrDefault(s.becauseId(), How.SAVED))))
         .toList();
   }
 
@@ -151,8 +153,8 @@ public class ForYou {
   }
 
   /**
-   * Those of these readers a digest should pick for (For you on, and a positive), each prepared
-   * for {@link #pick}: four queries for the whole batch, whatever its size.
+   * Those of these readers a digest should pick for (For you on, and a positive), each prepared for
+   * {@link #pick}: four queries for the whole batch, whatever its size.
    */
   public Map<UUID, Prepared> prepare(Collection<UUID> readers) {
     if (readers.isEmpty()) {
@@ -175,10 +177,7 @@ public class ForYou {
       prepared.put(
           r.reader(),
           new Prepared(
-              model,
-              r,
-              Optional.ofNullable(stored.get(r.reader())),
-              shown.get(r.reader())));
+              model, r, Optional.ofNullable(stored.get(r.reader())), shown.get(r.reader())));
     }
     return prepared;
   }

@@ -67,7 +67,8 @@ class ReaderModels {
       return false;
     }
     return Boolean.TRUE.equals(
-        transaction.execute(tx -> lock(reader.reader(), false) && learned(reader, model, false) != null));
+        transaction.execute(
+            tx -> lock(reader.reader(), false) && learned(reader, model, false) != null));
   }
 
   /** Inside a transaction: what another instance stored meanwhile, or a model learned and kept. */

@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * One reader's signals, newest first, each with its paper's vector: positives (saved, imported,
- * voted, 👍) and explicit negatives (👎, not interested). A paper saved and voted for appears
- * twice here and once in what is learned.
+ * voted, 👍) and explicit negatives (👎, not interested). A paper saved and voted for appears twice
+ * here and once in what is learned.
  */
 record ReaderState(UUID reader, List<Signal> positives, List<Signal> negatives) {
 
@@ -54,7 +54,8 @@ record ReaderState(UUID reader, List<Signal> positives, List<Signal> negatives) 
           s,
           (first, other) ->
               other.how().ordinal() < first.how().ordinal()
-                  ? new Signal(first.paperId(), first.title(), other.how(), first.at(), first.vector())
+                  ? new Signal(
+                      first.paperId(), first.title(), other.how(), first.at(), first.vector())
                   : first);
     }
     return List.copyOf(byPaper.values());

@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/for-you}: the signed-in reader's recommendations, as the For you tab has them. */
+/**
+ * {@code GET /api/for-you}: the signed-in reader's recommendations, as the For you tab has them.
+ */
 @RestController
 @RequestMapping("/api")
 class ForYouApi {
@@ -46,7 +48,8 @@ class ForYouApi {
       @RequestParam(defaultValue = "20") int size,
       HttpServletRequest request) {
     Subscriber reader = session.current(request).orElseThrow(NotSignedIn::new);
-    return new Results(forYou.today(reader.id(), days, size).stream().map(ForYouApi::result).toList());
+    return new Results(
+        forYou.today(reader.id(), days, size).stream().map(ForYouApi::result).toList());
   }
 
   private static Result result(ForYou.Recommendation r) {

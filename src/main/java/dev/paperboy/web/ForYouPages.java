@@ -49,8 +49,7 @@ class ForYouPages {
     List<Recommended> recommended = new ArrayList<>();
     for (int i = 0; i < picks.size(); i++) {
       ForYou.Because b = picks.get(i).because();
-      recommended.add(
-          new Recommended(shown.get(i), b.phrase(), b.id(), TexText.decode(b.title())));
+      recommended.add(new Recommended(shown.get(i), b.phrase(), b.id(), TexText.decode(b.title())));
     }
     model.addAttribute("window", "for-you");
     model.addAttribute("total", search.size());

@@ -28,8 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * For you as a reader meets it, in headless Chromium and in the mail (GreenMail): two papers saved
- * from their pages give a For you tab whose papers say why, and a digest whose first section is
- * For you, recorded so that no digest repeats it; the setting takes the section out.
+ * from their pages give a For you tab whose papers say why, and a digest whose first section is For
+ * you, recorded so that no digest repeats it; the setting takes the section out.
  */
 class ForYouBrowserIT extends PaperboyIntegrationTest {
 
@@ -95,8 +95,7 @@ class ForYouBrowserIT extends PaperboyIntegrationTest {
   }
 
   @Test
-  void aReaderWhoSavedTwoPapersSeesForYouWithReasonsAndADigestThatStartsWithIt()
-      throws Exception {
+  void aReaderWhoSavedTwoPapersSeesForYouWithReasonsAndADigestThatStartsWithIt() throws Exception {
     signedInBrowser("reader@example.org");
     saveFromItsPage(ForYouPapers.SAVED_1);
     saveFromItsPage(ForYouPapers.SAVED_2);

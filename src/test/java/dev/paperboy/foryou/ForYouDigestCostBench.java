@@ -105,7 +105,8 @@ class ForYouDigestCostBench extends PaperboyIntegrationTest {
     }
     importer.importFile(
         "for-you-cost.jsonl",
-        new java.io.ByteArrayInputStream(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        new java.io.ByteArrayInputStream(
+            lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         false);
     Random random = new Random(16);
     float[][] centres = new float[TOPICS][];
@@ -118,7 +119,8 @@ class ForYouDigestCostBench extends PaperboyIntegrationTest {
       for (int d = 0; d < v.length; d++) {
         v[d] += centres[i % TOPICS][d];
       }
-      rows.add(new Object[] {"doi:10.5555/fy." + i, embedder.signature(), "synthetic", bytes(unit(v))});
+      rows.add(
+          new Object[] {"doi:10.5555/fy." + i, embedder.signature(), "synthetic", bytes(unit(v))});
     }
     template.batchUpdate(
         "insert into paper_embedding (paper_id, model, text_hash, vector) values (?, ?, ?, ?)",

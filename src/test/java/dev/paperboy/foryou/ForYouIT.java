@@ -92,7 +92,8 @@ class ForYouIT extends SharedApplicationTest {
     String first = ids(forYou(reader, "?size=1")).get(0);
     assertThat(ids(forYou(reader, "?size=1"))).containsExactly(first);
     jdbcClient
-        .sql("update recommendation set shown_at = shown_at - interval '1 day' where subscriber_id = ?")
+        .sql(
+            "update recommendation set shown_at = shown_at - interval '1 day' where subscriber_id = ?")
         .param(id(email))
         .update();
     List<String> tomorrow = ids(forYou(reader, "?size=100"));
@@ -109,7 +110,8 @@ class ForYouIT extends SharedApplicationTest {
     Reader reader = readerWhoSaved(email, ForYouPapers.SAVED_1, ForYouPapers.SAVED_2);
     String first = ids(forYou(reader, "?size=3")).get(0);
     jdbcClient
-        .sql("insert into feedback (subscriber_id, paper_id, signal) values (?, ?, 'not-interested')")
+        .sql(
+            "insert into feedback (subscriber_id, paper_id, signal) values (?, ?, 'not-interested')")
         .params(id(email), first)
         .update();
     assertThat(ids(forYou(reader, "?size=20"))).doesNotContain(first).isNotEmpty();

@@ -33,7 +33,8 @@ final class ForYouPapers {
 
   static String jsonLines() {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    try (InputStream in = ForYouPapers.class.getResourceAsStream("/fixtures/for-you/papers.jsonl")) {
+    try (InputStream in =
+        ForYouPapers.class.getResourceAsStream("/fixtures/for-you/papers.jsonl")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .replace("{today}", today.toString())
           .replace("{yesterday}", today.minusDays(1).toString());

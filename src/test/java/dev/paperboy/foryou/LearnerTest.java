@@ -68,8 +68,7 @@ class LearnerTest {
     Arrays.fill(weights, 10, 20, 0.1);
 
     for (List<float[]> background : List.of(List.<float[]>of(), background(200))) {
-      ReaderRanker ranker =
-          Learner.learn(new Examples(positives, weights, List.of(), background));
+      ReaderRanker ranker = Learner.learn(new Examples(positives, weights, List.of(), background));
       assertThat(mean(ranker, around(liked, 30)))
           .as(ranker.kind())
           .isGreaterThan(mean(ranker, around(alsoLiked, 30)));
@@ -187,8 +186,7 @@ class LearnerTest {
   void aScoredVectorOfTheWrongSizeIsRefused() {
     ReaderRanker ranker = Learner.learn(Examples.of(around(liked, 2)));
 
-    assertThatThrownBy(() -> ranker.score(new float[DIMS + 1]))
-        .hasMessageContaining("dimensions");
+    assertThatThrownBy(() -> ranker.score(new float[DIMS + 1])).hasMessageContaining("dimensions");
     assertThatThrownBy(() -> ranker.scoreAll(new float[DIMS + 1], 1)).hasMessageContaining("rows");
   }
 

@@ -21,7 +21,10 @@ class ReaderStateTest {
     ReaderState reader =
         new ReaderState(
             UUID.randomUUID(),
-            List.of(signal("a", How.VOTED, 1, 1), signal("a", How.SAVED, 5, 1), signal("b", How.UP, 2, 0)),
+            List.of(
+                signal("a", How.VOTED, 1, 1),
+                signal("a", How.SAVED, 5, 1),
+                signal("b", How.UP, 2, 0)),
             List.of());
     assertThat(reader.distinctPositives())
         .extracting(ReaderState.Signal::paperId, ReaderState.Signal::how)
@@ -36,7 +39,10 @@ class ReaderStateTest {
     ReaderState reader =
         new ReaderState(
             UUID.randomUUID(),
-            List.of(signal("a", How.SAVED, 1, 1), signal("b", How.SAVED, 2, 0), signal("c", How.IMPORTED, 3, 0)),
+            List.of(
+                signal("a", How.SAVED, 1, 1),
+                signal("b", How.SAVED, 2, 0),
+                signal("c", How.IMPORTED, 3, 0)),
             List.of());
     double[] weights = reader.examples(List.of()).positiveWeights();
     assertThat(weights[0]).isEqualTo(1.0);
@@ -48,7 +54,9 @@ class ReaderStateTest {
   void theBackgroundLeavesOutTheReadersOwnPapers() {
     ReaderState reader =
         new ReaderState(
-            UUID.randomUUID(), List.of(signal("a", How.SAVED, 1, 1)), List.of(signal("n", How.DOWN, 1, 0)));
+            UUID.randomUUID(),
+            List.of(signal("a", How.SAVED, 1, 1)),
+            List.of(signal("n", How.DOWN, 1, 0)));
     Examples examples =
         reader.examples(
             List.of(
@@ -61,7 +69,8 @@ class ReaderStateTest {
 
   @Test
   void anUndoneSignalOrANewOneChangesTheEvidence() {
-    List<ReaderState.Signal> two = List.of(signal("a", How.SAVED, 1, 1), signal("b", How.SAVED, 2, 0));
+    List<ReaderState.Signal> two =
+        List.of(signal("a", How.SAVED, 1, 1), signal("b", How.SAVED, 2, 0));
     ReaderState.Evidence before = new ReaderState(UUID.randomUUID(), two, List.of()).evidence();
     assertThat(before).isEqualTo(new ReaderState.Evidence(2, 0, NOW.minusSeconds(3600)));
     assertThat(new ReaderState(UUID.randomUUID(), two.subList(1, 2), List.of()).evidence())
