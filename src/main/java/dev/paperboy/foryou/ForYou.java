@@ -26,10 +26,10 @@ import org.springframework.stereotype.Service;
 /**
  * Each reader's "For you": new papers ranked by the model learned from what they saved, voted for,
  * imported and dismissed, each with its reason (the nearest of their positives), and never the same
- * paper twice. The list of a day is stable: papers recommended today come back, in their order, on
- * every look that day (less those the reader has since saved or dismissed), and more are added only
- * to fill the size asked for; a paper recommended on an earlier day, or in a digest, is never
- * recommended again.
+ * paper on two days. A day's recommendations are stable: papers recommended today (on the tab, by
+ * the API or in today's digest) come back, in their order, on every look that day (less those the
+ * reader has since saved or dismissed), and more are added only to fill the size asked for; a paper
+ * recommended on an earlier day is never recommended again, there or in a digest.
  */
 @Service
 public class ForYou {
@@ -111,7 +111,7 @@ public class ForYou {
 
   /** What was recommended today and is still wanted (not saved or dismissed since), in order. */
   private List<Pick> shownToday(ReaderState state, List<Recommendations.Shown> shown, int size) {
-    Instant midnight = today().atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant midnight = midnight();
     Set<String> own = state.papers();
     Map<String, How> how = new HashMap<>();
     state.distinctPositives().forEach(s -> how.put(s.paperId(), s.how()));
@@ -183,8 +183,9 @@ public class ForYou {
   }
 
   /**
-   * A digest's recommendations for a prepared reader: up to {@code size} of the candidates never
-   * recommended to them. The model is learned on the spot only if stale. Nothing is recorded: the
+   * A digest's recommendations for a prepared reader: up to {@code size} of the candidates not
+   * recommended to them before today (the tab's list of today, and today's digest, are one day's
+   * recommendations). The model is learned on the spot only if stale. Nothing is recorded: the
    * digest records what it sends ({@link #record}).
    */
   public List<Recommendation> pick(Prepared reader, DayPapers day, int size) {
@@ -192,7 +193,11 @@ public class ForYou {
     if (ranker.isEmpty()) {
       return List.of();
     }
-    Set<String> excluded = excluded(reader.state.papers(), reader.shown);
+    Instant midnight = midnight();
+    Set<String> excluded =
+        excluded(
+            reader.state.papers(),
+            reader.shown.stream().filter(s -> s.at().isBefore(midnight)).toList());
     return recommendations(choose(reader.state, ranker.get(), day, excluded, size));
   }
 
@@ -205,6 +210,11 @@ public class ForYou {
   /** Records what readers were shown, so none of it is recommended to them again. */
   public void record(Map<UUID, List<Recommendation>> shown) {
     recommendations.record(shown);
+  }
+
+  /** When today (UTC) began: what was recommended since is today's list. */
+  private Instant midnight() {
+    return today().atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   private LocalDate today() {

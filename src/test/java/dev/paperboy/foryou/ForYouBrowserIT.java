@@ -128,12 +128,41 @@ class ForYouBrowserIT extends PaperboyIntegrationTest {
             .query(String.class)
             .list();
     assertThat(recorded).containsAll(ForYouPapers.NEAR);
-    // Every paper went out once: the next digest, or the tab tomorrow, has none of them.
+    // Tomorrow, neither the next digest nor the tab has any of them again.
+    jdbcClient.sql("update recommendation set shown_at = shown_at - interval '1 day'").update();
     List<String> next =
         forYou.pick(reader, forYou.candidates(7), 5).stream()
             .map(r -> r.paper().id().toString())
             .toList();
     assertThat(next).doesNotContainAnyElementsOf(recorded);
+  }
+
+  @Test
+  void aDigestRecordsItsForYouPapersAndTheNextDayRecommendsOthers() throws Exception {
+    Reader reader = signIn("digest-only@example.org");
+    for (String paper : List.of(ForYouPapers.SAVED_1, ForYouPapers.SAVED_2)) {
+      postForm("/save", reader, "paper=" + paper + "&action=save");
+    }
+    assertThat(digests.runNow().queued()).isEqualTo(1);
+    postman.sendDue();
+    String html = digestHtml();
+    String forYouSection = html.substring(html.indexOf(">For you<"), html.indexOf("All trending"));
+    UUID id = readerId("digest-only@example.org");
+    List<String> recorded =
+        jdbcClient
+            .sql("select paper_id from recommendation where subscriber_id = ?")
+            .param(id)
+            .query(String.class)
+            .list();
+    assertThat(recorded).hasSize(5).containsAll(ForYouPapers.NEAR);
+    recorded.forEach(p -> assertThat(forYouSection).contains("/papers/" + p + "\""));
+
+    jdbcClient.sql("update recommendation set shown_at = shown_at - interval '1 day'").update();
+    List<String> tomorrow =
+        forYou.pick(id, forYou.candidates(7), 5).stream()
+            .map(r -> r.paper().id().toString())
+            .toList();
+    assertThat(tomorrow).hasSize(3).doesNotContainAnyElementsOf(recorded);
   }
 
   @Test
