@@ -185,11 +185,12 @@ public class ForYou {
   /**
    * A digest's recommendations for a prepared reader: up to {@code size} of the candidates not
    * recommended to them before today (the tab's list of today, and today's digest, are one day's
-   * recommendations). The model is learned on the spot only if stale. Nothing is recorded: the
-   * digest records what it sends ({@link #record}).
+   * recommendations). A stale stored model is used as it is, and a missing one replaced by the
+   * centroid of the positives ({@link ReaderModels#forDigest}). Nothing is recorded: the digest
+   * records what it sends ({@link #record}).
    */
   public List<Recommendation> pick(Prepared reader, DayPapers day, int size) {
-    Optional<ReaderRanker> ranker = models.current(reader.state, reader.model, reader.stored);
+    Optional<ReaderRanker> ranker = models.forDigest(reader.state, reader.model, reader.stored);
     if (ranker.isEmpty()) {
       return List.of();
     }

@@ -59,6 +59,22 @@ class ReaderModels {
   }
 
   /**
+   * The reader's ranking for a digest, which must not spend a learning on each of 100,000 readers:
+   * the stored one even if stale (the scheduled refresh learns it again within {@code
+   * paperboy.for-you.refresh-every}), or, with none for this embedding model, the centroid of the
+   * positives, computed here and not kept; empty when they have no positive.
+   */
+  Optional<ReaderRanker> forDigest(ReaderState reader, String model, Optional<Stored> stored) {
+    if (reader.positives().isEmpty()) {
+      return Optional.empty();
+    }
+    if (stored.isPresent() && stored.get().model().equals(model)) {
+      return Optional.of(stored.get().ranker());
+    }
+    return Optional.of(Learner.learn(reader.positivesOnly()));
+  }
+
+  /**
    * Learns the reader's model again unless another instance is at it; false when it was left to
    * that instance.
    */

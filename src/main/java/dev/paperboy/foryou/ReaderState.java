@@ -69,6 +69,12 @@ record ReaderState(UUID reader, List<Signal> positives, List<Signal> negatives) 
     return ids;
   }
 
+  /** The positives alone, weighted as in {@link #examples}: what a centroid is learned from. */
+  Examples positivesOnly() {
+    Examples all = examples(List.of());
+    return new Examples(all.positives(), all.positiveWeights(), List.of(), List.of());
+  }
+
   /**
    * What the reader's model learns from: the newest positives, weighted by recency as
    * zotero-arxiv-daily weighs a library (the i-th newest counts 1 / (1 + log10(i + 1)): the newest
