@@ -50,10 +50,7 @@ final class ForYouEval {
     ForYouReaders readers = ForYouReaders.of(yardstick, READERS_PER_SPLIT, SEED);
     err.printf(
         "eval --recommend: %d readers, %d older and %d new papers, vectors %s%n",
-        readers.readers().size(),
-        readers.older().size(),
-        readers.newer().size(),
-        model);
+        readers.readers().size(), readers.older().size(), readers.newer().size(), model);
     ForYouEvaluation evaluation = new ForYouEvaluation(readers, vectors, yardstick);
     if (tune) {
       tune(evaluation);
@@ -62,8 +59,7 @@ final class ForYouEval {
     ForYouEvaluation.Result result = evaluation.run(Learner.Settings.DEFAULT);
     print(result);
     out.printf(Locale.ROOT, "all methods, both parts: %.1f s%n", (System.nanoTime() - start) / 1e9);
-    String section =
-        ForYouReport.markdown(result, model, command, LocalDate.now().toString());
+    String section = ForYouReport.markdown(result, model, command, LocalDate.now().toString());
     EvalCommand.write(report, ForYouReport.into(read(report), section));
     out.println("wrote " + report);
     return 0;
@@ -74,7 +70,9 @@ final class ForYouEval {
     List<PaperId> ids =
         yardstick.papers().stream().map(p -> PaperId.parse(p.id()).orElseThrow()).toList();
     Map<String, float[]> vectors = new HashMap<>();
-    embeddings.find(model, ids).forEach((id, stored) -> vectors.put(id.toString(), stored.vector()));
+    embeddings
+        .find(model, ids)
+        .forEach((id, stored) -> vectors.put(id.toString(), stored.vector()));
     if (vectors.size() != ids.size()) {
       throw new CommandFailed(
           "only " + vectors.size() + " of " + ids.size() + " yardstick papers have vectors");

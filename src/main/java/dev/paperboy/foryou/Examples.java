@@ -6,8 +6,8 @@ import java.util.List;
  * What one reader's ranking learns from: unit vectors of one embedding model.
  *
  * @param positives papers the reader saved, voted up or imported
- * @param positiveWeights one weight per positive, 1 for a fresh one (recency weights: an older
- *     save counts less); {@code null} weighs every positive 1
+ * @param positiveWeights one weight per positive, 1 for a fresh one (recency weights: an older save
+ *     counts less); {@code null} weighs every positive 1
  * @param negatives papers the reader voted down or dismissed ("not interested")
  * @param background a random sample of other papers, the weak negatives
  */

@@ -33,7 +33,8 @@ public final class Learner {
       int copiesPerNegative,
       double positiveClassShare) {
 
-    public static final Settings DEFAULT = new Settings(FEW_POSITIVES, 1_000, 500, 500, 1, 4, 3, 0.5);
+    public static final Settings DEFAULT =
+        new Settings(FEW_POSITIVES, 1_000, 500, 500, 1, 4, 3, 0.5);
   }
 
   static {
@@ -87,9 +88,9 @@ public final class Learner {
   }
 
   /**
-   * Liblinear weighs examples only by class, so an example's weight is its number of copies in
-   * the problem (the same loss term, counted that many times): a positive of weight 1 appears
-   * {@code copiesPerPositiveWeight} times, one of weight 0.25 once; an explicit negative {@code
+   * Liblinear weighs examples only by class, so an example's weight is its number of copies in the
+   * problem (the same loss term, counted that many times): a positive of weight 1 appears {@code
+   * copiesPerPositiveWeight} times, one of weight 0.25 once; an explicit negative {@code
    * copiesPerNegative} times, a background paper once. The class weights then give the positives
    * {@code positiveClassShare} of the total loss, however few they are.
    */
@@ -99,7 +100,8 @@ public final class Learner {
     List<Double> labels = new ArrayList<>();
     List<Integer> positives = positivesKept(examples, settings);
     for (int i : positives) {
-      long copies = Math.max(1, Math.round(examples.weight(i) * settings.copiesPerPositiveWeight()));
+      long copies =
+          Math.max(1, Math.round(examples.weight(i) * settings.copiesPerPositiveWeight()));
       add(rows, labels, examples.positives().get(i), +1, copies);
     }
     int positiveRows = rows.size();
@@ -107,7 +109,8 @@ public final class Learner {
     List<float[]> background = first(examples.background(), settings.maxBackground());
     negatives.forEach(v -> add(rows, labels, v, -1, settings.copiesPerNegative()));
     background.forEach(v -> add(rows, labels, v, -1, 1));
-    Model model = Linear.train(problem(rows, labels, dims), parameter(settings, positiveRows, rows));
+    Model model =
+        Linear.train(problem(rows, labels, dims), parameter(settings, positiveRows, rows));
     return ranker(model, dims, positives.size(), negatives.size() + background.size());
   }
 

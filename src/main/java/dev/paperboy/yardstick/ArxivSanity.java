@@ -122,7 +122,10 @@ final class ArxivSanity {
   }
 
   private Feature[] tfidf(
-      Map<String, Integer> counts, Map<String, Integer> vocabulary, Map<String, Integer> df, int n) {
+      Map<String, Integer> counts,
+      Map<String, Integer> vocabulary,
+      Map<String, Integer> df,
+      int n) {
     TreeMap<Integer, Double> values = new TreeMap<>();
     double norm = 0;
     for (Map.Entry<String, Integer> e : counts.entrySet()) {

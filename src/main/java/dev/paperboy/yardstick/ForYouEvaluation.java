@@ -58,7 +58,8 @@ public final class ForYouEvaluation {
   /**
    * @param vectors every yardstick paper's embedding, by id, as the catalog stores it
    */
-  public ForYouEvaluation(ForYouReaders readers, Map<String, float[]> vectors, Yardstick yardstick) {
+  public ForYouEvaluation(
+      ForYouReaders readers, Map<String, float[]> vectors, Yardstick yardstick) {
     this.readers = readers;
     this.vectors = vectors;
     this.candidates = readers.newer().stream().map(Yardstick.Paper::id).toList();
@@ -87,9 +88,7 @@ public final class ForYouEvaluation {
   /** One method's mean over one part's readers: what tuning on dev looks at. */
   public Score score(Yardstick.Split split, Method method, Learner.Settings settings) {
     List<Score> each =
-        readers.readers(split).stream()
-            .map(r -> measure(r, scores(method, r, settings)))
-            .toList();
+        readers.readers(split).stream().map(r -> measure(r, scores(method, r, settings))).toList();
     return new Score(
         each.stream().mapToDouble(Score::ndcg10).average().orElse(0),
         each.stream().mapToDouble(Score::recall50).average().orElse(0),
@@ -135,12 +134,17 @@ public final class ForYouEvaluation {
     return ranker.scoreAll(matrix, candidates.size());
   }
 
-  /** Older papers the reader did not save, in an order of their own: the product's random sample. */
+  /**
+   * Older papers the reader did not save, in an order of their own: the product's random sample.
+   */
   private List<float[]> background(ForYouReaders.Reader reader, int size) {
     Set<String> saved = new HashSet<>(reader.saves());
     List<String> others =
         new ArrayList<>(
-            readers.older().stream().map(Yardstick.Paper::id).filter(id -> !saved.contains(id)).toList());
+            readers.older().stream()
+                .map(Yardstick.Paper::id)
+                .filter(id -> !saved.contains(id))
+                .toList());
     shuffle(others, new SplittableRandom(reader.id() * 31L + 7));
     return others.subList(0, Math.min(size, others.size())).stream().map(vectors::get).toList();
   }
@@ -207,7 +211,8 @@ public final class ForYouEvaluation {
     SplittableRandom random = new SplittableRandom(reader.id() * 1_009L + positive.hashCode());
     List<String> unwanted = new ArrayList<>(reader.unwanted());
     shuffle(unwanted, random);
-    List<String> chosen = new ArrayList<>(unwanted.subList(0, Math.min(NEGATIVES_PER_POSITIVE, unwanted.size())));
+    List<String> chosen =
+        new ArrayList<>(unwanted.subList(0, Math.min(NEGATIVES_PER_POSITIVE, unwanted.size())));
     while (chosen.size() < NEGATIVES_PER_POSITIVE) {
       String other = candidates.get(random.nextInt(candidates.size()));
       if (!reader.grades().containsKey(other) && !chosen.contains(other)) {

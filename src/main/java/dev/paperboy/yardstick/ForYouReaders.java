@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * vote down. Dev readers follow odd-numbered topics, test readers even-numbered ones, so tuning on
  * dev never sees a test reader's topic from the inside.
  */
-public record ForYouReaders(List<Reader> readers, List<Yardstick.Paper> older, List<Yardstick.Paper> newer) {
+public record ForYouReaders(
+    List<Reader> readers, List<Yardstick.Paper> older, List<Yardstick.Paper> newer) {
 
   /** Papers before this day are the past that feedback comes from; from it on, the new papers. */
   public static final LocalDate CUTOFF = LocalDate.of(2023, 1, 1);

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The For you evaluation as a section of docs/RELEVANCE.md, written in place of the previous one
- * so that the search tables and the rest of the file stay as they are.
+ * The For you evaluation as a section of docs/RELEVANCE.md, written in place of the previous one so
+ * that the search tables and the rest of the file stay as they are.
  */
 public final class ForYouReport {
 
@@ -76,7 +76,8 @@ public final class ForYouReport {
   }
 
   private static String table(Map<ForYouEvaluation.Method, ForYouEvaluation.Score> scores) {
-    StringBuilder md = new StringBuilder("| method | nDCG@10 | recall@50 | MRR 1+4 |\n|---|---|---|---|\n");
+    StringBuilder md =
+        new StringBuilder("| method | nDCG@10 | recall@50 | MRR 1+4 |\n|---|---|---|---|\n");
     scores.forEach(
         (method, s) ->
             md.append(

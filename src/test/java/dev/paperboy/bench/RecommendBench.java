@@ -16,18 +16,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * For you at scale: every reader's ranking scored against a day's new papers (each reader's top
- * 10 kept, as the digest's section needs), and readers' models refreshed on bounded samples. All
- * vectors are synthetic clustered unit vectors ({@link SyntheticVectors}); each reader's ranking
- * is a linear function over them, as the learner makes. Scoring is timed three ways (a dot
- * product per candidate row; scaled columns added up; the same for a block of readers per pass),
- * next to baselines in the same run: paper by paper through {@code score}, the bare reading of the
+ * For you at scale: every reader's ranking scored against a day's new papers (each reader's top 10
+ * kept, as the digest's section needs), and readers' models refreshed on bounded samples. All
+ * vectors are synthetic clustered unit vectors ({@link SyntheticVectors}); each reader's ranking is
+ * a linear function over them, as the learner makes. Scoring is timed three ways (a dot product per
+ * candidate row; scaled columns added up; the same for a block of readers per pass), next to
+ * baselines in the same run: paper by paper through {@code score}, the bare reading of the
  * candidate vectors once per reader, and, for refreshing, a centroid instead of a trained model.
  */
 final class RecommendBench {
 
   static final MarkedSection SECTION =
-      new MarkedSection("<!-- bin/bench --recommend: begin -->", "<!-- bin/bench --recommend: end -->");
+      new MarkedSection(
+          "<!-- bin/bench --recommend: begin -->", "<!-- bin/bench --recommend: end -->");
   static final int TOP = 10;
   static final int BLOCK = 8;
   private static final long SEED = 16;
@@ -86,8 +87,18 @@ final class RecommendBench {
     int block = BLOCK;
     List<Row> scoring =
         List.of(
-            time("rows: one dot product per paper (`ReaderRanker.scoreAll`)", n, threads, n, r -> byRows(rankers[r], rows)),
-            time("columns: scaled columns added up (`Candidates.scores`)", n, threads, n, r -> topSum(byColumn.scores(rankers[r]))),
+            time(
+                "rows: one dot product per paper (`ReaderRanker.scoreAll`)",
+                n,
+                threads,
+                n,
+                r -> byRows(rankers[r], rows)),
+            time(
+                "columns: scaled columns added up (`Candidates.scores`)",
+                n,
+                threads,
+                n,
+                r -> topSum(byColumn.scores(rankers[r]))),
             perReader(
                 time(
                     "columns, " + block + " readers per pass (`Candidates.scores(List)`)",
@@ -98,7 +109,12 @@ final class RecommendBench {
                 block),
             time("rows, one thread", sample, 1, n, r -> byRows(rankers[r], rows)),
             time("columns, one thread", sample, 1, n, r -> topSum(byColumn.scores(rankers[r]))),
-            time("baseline: paper by paper (`score` of each vector)", sample, 1, n, r -> byPaper(rankers[r], papers)),
+            time(
+                "baseline: paper by paper (`score` of each vector)",
+                sample,
+                1,
+                n,
+                r -> byPaper(rankers[r], papers)),
             time("floor: reading the candidate vectors once", sample, 1, n, r -> reading(rows)));
     List<Row> refresh = refresh();
     return report(command, scoring, refresh);
@@ -108,7 +124,8 @@ final class RecommendBench {
   private ReaderRanker[] rankers() {
     ReaderRanker[] rankers = new ReaderRanker[options.readers()];
     for (int r = 0; r < rankers.length; r++) {
-      rankers[r] = new ReaderRanker(ReaderRanker.LOGISTIC, vectors.inCluster(r, -1), -0.1f, 20, 500);
+      rankers[r] =
+          new ReaderRanker(ReaderRanker.LOGISTIC, vectors.inCluster(r, -1), -0.1f, 20, 500);
     }
     return rankers;
   }
@@ -197,8 +214,7 @@ final class RecommendBench {
     return new Row(work, n, threads, Stats.Spread.of(seconds), of);
   }
 
-  private static double across(int n, int threads, IntToDoubleFunction perReader)
-      throws Exception {
+  private static double across(int n, int threads, IntToDoubleFunction perReader) throws Exception {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger named = new AtomicInteger();
     ExecutorService pool =
@@ -265,7 +281,9 @@ final class RecommendBench {
     return sum;
   }
 
-  /** The sum of the {@link #TOP} best scores: keeps the top as the product does, and the work live. */
+  /**
+   * The sum of the {@link #TOP} best scores: keeps the top as the product does, and the work live.
+   */
   private static double topSum(float[] scores) {
     float[] top = new float[TOP];
     Arrays.fill(top, Float.NEGATIVE_INFINITY);

@@ -22,7 +22,8 @@ class ForYouReadersTest {
   @Test
   void feedbackIsFromThePastAndJudgmentsAreOnTheNewPapers() {
     for (ForYouReaders.Reader r : readers.readers()) {
-      assertThat(r.saves()).allMatch(id -> papers.get(id).published().isBefore(ForYouReaders.CUTOFF));
+      assertThat(r.saves())
+          .allMatch(id -> papers.get(id).published().isBefore(ForYouReaders.CUTOFF));
       assertThat(r.dismissed())
           .allMatch(id -> papers.get(id).published().isBefore(ForYouReaders.CUTOFF));
       assertThat(r.grades().keySet())

@@ -15,7 +15,9 @@ class ForYouReportTest {
   void theSectionIsAppendedWhenTheReportHasNone() {
     String report = ForYouReport.into(SEARCH, ForYouReport.HEADING + "\n\nfirst\n");
 
-    assertThat(report).startsWith(SEARCH.stripTrailing()).endsWith(ForYouReport.HEADING + "\n\nfirst\n");
+    assertThat(report)
+        .startsWith(SEARCH.stripTrailing())
+        .endsWith(ForYouReport.HEADING + "\n\nfirst\n");
   }
 
   @Test
@@ -30,7 +32,8 @@ class ForYouReportTest {
         .contains("second")
         .doesNotContain("first")
         .contains("## For you: reading\n\nby hand too\n");
-    assertThat(report.indexOf(ForYouReport.HEADING)).isEqualTo(report.lastIndexOf(ForYouReport.HEADING));
+    assertThat(report.indexOf(ForYouReport.HEADING))
+        .isEqualTo(report.lastIndexOf(ForYouReport.HEADING));
   }
 
   @Test
