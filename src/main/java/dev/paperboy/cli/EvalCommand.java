@@ -77,10 +77,12 @@ final class EvalCommand {
                   ? List.of()
                   : candidates(models, modelDirs).get(0));
       settings.add("--paperboy.search.max-tokens=" + maxTokens);
+      Path target = report;
+      boolean grid = tune;
       return withYardstick(
           settings,
           yardstick,
-          context -> new ForYouEval(out, err).run(context, yardstick, report, tune, command));
+          context -> new ForYouEval(out, err).run(context, yardstick, target, grid, command));
     }
     List<Evaluation.Result> results = new ArrayList<>();
     for (List<String> model : candidates(models, modelDirs)) {

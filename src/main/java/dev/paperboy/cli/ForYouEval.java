@@ -97,19 +97,32 @@ final class ForYouEval {
                             s.mrr())));
   }
 
-  /** The model's dev nDCG@10 over a grid; test is never looked at here. */
+  /**
+   * The model's dev scores over a grid, then a reader with 2 saves under each centroid threshold;
+   * test is never looked at here.
+   */
   private void tune(ForYouEvaluation evaluation) {
-    for (Learner.Settings s : grid()) {
-      ForYouEvaluation.Score dev =
-          evaluation.score(Yardstick.Split.DEV, ForYouEvaluation.Method.MODEL, s);
-      out.printf(
-          Locale.ROOT,
-          "tune dev nDCG@10 %.3f recall@50 %.3f MRR %.3f  %s%n",
-          dev.ndcg10(),
-          dev.recall50(),
-          dev.mrr(),
+    for (int few = 1; few <= Learner.FEW_POSITIVES; few++) {
+      Learner.Settings s = Learner.Settings.DEFAULT.withFewPositives(few);
+      print(
+          "2 saves",
+          evaluation.score(Yardstick.Split.DEV, ForYouEvaluation.Method.TWO_SAVES, s),
           s);
     }
+    for (Learner.Settings s : grid()) {
+      print("model", evaluation.score(Yardstick.Split.DEV, ForYouEvaluation.Method.MODEL, s), s);
+    }
+  }
+
+  private void print(String what, ForYouEvaluation.Score dev, Learner.Settings s) {
+    out.printf(
+        Locale.ROOT,
+        "tune %s dev nDCG@10 %.3f recall@50 %.3f MRR %.3f  %s%n",
+        what,
+        dev.ndcg10(),
+        dev.recall50(),
+        dev.mrr(),
+        s);
   }
 
   private static List<Learner.Settings> grid() {

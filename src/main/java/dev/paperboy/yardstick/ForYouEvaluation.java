@@ -99,7 +99,7 @@ public final class ForYouEvaluation {
   float[] scores(Method method, ForYouReaders.Reader reader, Learner.Settings settings) {
     return switch (method) {
       case TRENDING -> trending(reader);
-      case CENTROID -> learn(centroidOnly(settings), reader.saves(), List.of(), reader);
+      case CENTROID -> learn(settings.centroidOnly(), reader.saves(), List.of(), reader);
       case TFIDF_SVM -> arxivSanity.scores(new HashSet<>(reader.saves()), candidates);
       case MODEL -> learn(settings, reader.saves(), reader.dismissed(), reader);
       case TWO_SAVES -> learn(settings, reader.saves().subList(0, 2), List.of(), reader);
@@ -147,18 +147,6 @@ public final class ForYouEvaluation {
                 .toList());
     shuffle(others, new SplittableRandom(reader.id() * 31L + 7));
     return others.subList(0, Math.min(size, others.size())).stream().map(vectors::get).toList();
-  }
-
-  private static Learner.Settings centroidOnly(Learner.Settings s) {
-    return new Learner.Settings(
-        Integer.MAX_VALUE,
-        s.maxPositives(),
-        s.maxNegatives(),
-        s.maxBackground(),
-        s.cost(),
-        s.copiesPerPositiveWeight(),
-        s.copiesPerNegative(),
-        s.positiveClassShare());
   }
 
   /** One reader's metrics for one ranking of all new papers. */

@@ -12,13 +12,14 @@ import java.util.SplittableRandom;
 
 /**
  * Synthetic readers for the For you evaluation, made from the yardstick's topics. Each reader
- * follows 1–3 topics and dislikes some near neighbours of them (topics of the same arXiv category,
- * else the same archive). Before {@link #CUTOFF} (the yardstick's own dates give every topic 3–4
- * older and 2–3 newer papers) they saved some papers of their topics and voted down some of the
- * disliked ones; from it on, the new papers of their topics are what a good ranking finds (graded
- * by rank in topic, as a topic query is) and those of the disliked topics are the papers they would
- * vote down. Dev readers follow odd-numbered topics, test readers even-numbered ones, so tuning on
- * dev never sees a test reader's topic from the inside.
+ * follows 1–3 topics, drawn Zipf-wise (a few popular topics are followed by many), and dislikes
+ * some near neighbours of them (topics of the same arXiv category, else the same archive). Before
+ * {@link #CUTOFF} (the yardstick's own dates give every topic 3–4 older and 2–3 newer papers) they
+ * saved some papers of their topics and voted down some of the disliked ones; from it on, the new
+ * papers of their topics are what a good ranking finds (graded by rank in topic, as a topic query
+ * is) and those of the disliked topics are the papers they would vote down. Dev readers follow
+ * odd-numbered topics, test readers even-numbered ones, so tuning on dev never sees a test reader's
+ * topic from the inside.
  */
 public record ForYouReaders(
     List<Reader> readers, List<Yardstick.Paper> older, List<Yardstick.Paper> newer) {
@@ -57,9 +58,11 @@ public record ForYouReaders(
     List<Reader> readers = new ArrayList<>();
     for (Yardstick.Split split : Yardstick.Split.values()) {
       List<Integer> pool =
-          topics.numbers().stream()
-              .filter(t -> (t % 2 == 1) == (split == Yardstick.Split.DEV))
-              .toList();
+          new ArrayList<>(
+              topics.numbers().stream()
+                  .filter(t -> (t % 2 == 1) == (split == Yardstick.Split.DEV))
+                  .toList());
+      shuffle(pool, new SplittableRandom(seed));
       for (int i = 0; i < perSplit; i++) {
         int id = readers.size();
         readers.add(reader(id, split, pool, topics, new SplittableRandom(seed * 1_000_003 + id)));
@@ -88,7 +91,7 @@ public record ForYouReaders(
     Set<Integer> follows = new LinkedHashSet<>();
     int count = 1 + random.nextInt(3);
     while (follows.size() < count) {
-      follows.add(pool.get(random.nextInt(pool.size())));
+      follows.add(pool.get(zipf(pool.size(), random)));
     }
     Set<Integer> dislikes = new LinkedHashSet<>();
     for (int t : follows) {
@@ -128,6 +131,32 @@ public record ForYouReaders(
         grades,
         unwanted,
         laterSaves);
+  }
+
+  /**
+   * A place in the popularity order, the i-th (from 0) with weight 1/(i + 1): a few topics are
+   * followed by many readers, as on any real site, so that what many save is a fair baseline.
+   */
+  private static int zipf(int n, SplittableRandom random) {
+    double total = 0;
+    for (int i = 1; i <= n; i++) {
+      total += 1.0 / i;
+    }
+    double x = random.nextDouble() * total;
+    for (int i = 0; i < n; i++) {
+      x -= 1.0 / (i + 1);
+      if (x < 0) {
+        return i;
+      }
+    }
+    return n - 1;
+  }
+
+  private static void shuffle(List<Integer> list, SplittableRandom random) {
+    for (int i = list.size() - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      list.set(i, list.set(j, list.get(i)));
+    }
   }
 
   /** Each paper with probability {@code p}, topped up at random to at least {@code least}. */

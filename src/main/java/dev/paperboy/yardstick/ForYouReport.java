@@ -54,7 +54,9 @@ public final class ForYouReport {
     return String.format(
         Locale.ROOT,
         "Synthetic readers made from the yardstick's topics (`ForYouReaders`): each follows 1–3"
-            + " topics (dev readers odd-numbered topics, test readers even-numbered ones) and"
+            + " topics, drawn Zipf-wise (the i-th most popular with weight 1/i, so that a few"
+            + " topics are shared by many readers; dev readers from the odd-numbered topics, test"
+            + " readers from the even-numbered ones), and"
             + " dislikes, with probability 0.7 per followed topic, a near neighbour (a topic of the"
             + " same arXiv category, else archive). Temporal split at %s on the yardstick's own"
             + " dates: the %d older papers are the past, where a reader saved each paper of their"

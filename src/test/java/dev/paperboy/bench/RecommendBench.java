@@ -142,7 +142,7 @@ final class RecommendBench {
     }
     ScaleBench.log("for you: refreshing %d readers' models", n);
     int changed = (int) Math.round(options.readers() * options.changedShare());
-    Learner.Settings centroid = centroidOnly();
+    Learner.Settings centroid = Learner.Settings.DEFAULT.centroidOnly();
     Row all =
         time(
             "logistic (`Learner.learn`), all readers",
@@ -186,19 +186,6 @@ final class RecommendBench {
 
   private static double learn(Examples examples, Learner.Settings settings) {
     return Learner.learn(examples, settings).bias();
-  }
-
-  private static Learner.Settings centroidOnly() {
-    Learner.Settings d = Learner.Settings.DEFAULT;
-    return new Learner.Settings(
-        Integer.MAX_VALUE,
-        d.maxPositives(),
-        d.maxNegatives(),
-        d.maxBackground(),
-        d.cost(),
-        d.copiesPerPositiveWeight(),
-        d.copiesPerNegative(),
-        d.positiveClassShare());
   }
 
   /** Runs {@code work} for readers 0..n−1 on {@code threads} threads, {@code runs} times. */

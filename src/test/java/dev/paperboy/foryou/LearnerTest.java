@@ -39,17 +39,21 @@ class LearnerTest {
 
   @Test
   void enoughPositivesAndNegativesTrainALogisticRanking() {
+    // two topics next to the reader's, equally close to it; the reader dismissed papers of one
+    float[] dismissedNeighbour = between(liked, disliked);
+    float[] otherNeighbour = between(liked, alsoLiked);
     Examples examples =
-        new Examples(around(liked, 20), null, around(disliked, 10), background(300));
+        new Examples(around(liked, 20), null, around(dismissedNeighbour, 10), background(300));
 
     ReaderRanker ranker = Learner.learn(examples);
 
     assertThat(ranker.kind()).isEqualTo(ReaderRanker.LOGISTIC);
     assertThat(ranker.positives()).isEqualTo(20);
     assertThat(ranker.negatives()).isEqualTo(310);
-    double others = mean(ranker, background(100));
-    assertThat(mean(ranker, around(liked, 50))).isGreaterThan(others);
-    assertThat(mean(ranker, around(disliked, 50))).isLessThan(others);
+    double neighbour = mean(ranker, around(otherNeighbour, 50));
+    assertThat(mean(ranker, around(liked, 50))).isGreaterThan(neighbour);
+    assertThat(neighbour).isGreaterThan(mean(ranker, background(100)));
+    assertThat(mean(ranker, around(dismissedNeighbour, 50))).isLessThan(neighbour);
   }
 
   @Test
@@ -201,6 +205,14 @@ class LearnerTest {
         d.copiesPerPositiveWeight(),
         copies,
         d.positiveClassShare());
+  }
+
+  private static float[] between(float[] a, float[] b) {
+    float[] v = new float[DIMS];
+    for (int d = 0; d < DIMS; d++) {
+      v[d] = a[d] + b[d];
+    }
+    return Learner.unit(v);
   }
 
   private float[] direction() {
