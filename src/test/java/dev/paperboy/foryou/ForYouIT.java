@@ -158,19 +158,24 @@ class ForYouIT extends SharedApplicationTest {
     String model = stored(id).get(0);
     assertThat(model).isNull();
     forYou(reader, "");
-    assertThat(stored(id)).containsExactly("centroid", "1");
+    assertThat(stored(id)).containsExactly(kind(1), "1");
     assertThat(signals.stale(modelName(), 100_000)).doesNotContain(id);
 
     postForm("/save", reader, "paper=" + ForYouPapers.SAVED_2 + "&action=save");
     assertThat(signals.stale(modelName(), 100_000)).contains(id);
     refresh.run();
-    assertThat(stored(id)).containsExactly("centroid", "2");
+    assertThat(stored(id)).containsExactly(kind(2), "2");
     assertThat(signals.stale(modelName(), 100_000)).doesNotContain(id);
 
     postForm("/save", reader, "paper=" + ForYouPapers.SAVED_2 + "&action=unsave");
     assertThat(signals.stale(modelName(), 100_000)).contains(id);
     forYou(reader, "");
-    assertThat(stored(id)).containsExactly("centroid", "1");
+    assertThat(stored(id)).containsExactly(kind(1), "1");
+  }
+
+  /** The kind of model the learner makes of this many positives and a background. */
+  private static String kind(int positives) {
+    return positives < Learner.FEW_POSITIVES ? ReaderRanker.CENTROID : ReaderRanker.LOGISTIC;
   }
 
   /** The stored model's kind and positives, or two nulls. */
