@@ -121,12 +121,7 @@ class ForYouBrowserIT extends PaperboyIntegrationTest {
     assertThat(html).contains(">For you<", "because you saved");
     assertThat(html.indexOf(">For you<")).isLessThan(html.indexOf("All trending papers"));
     UUID reader = readerId("reader@example.org");
-    List<String> recorded =
-        jdbcClient
-            .sql("select paper_id from recommendation where subscriber_id = ?")
-            .param(reader)
-            .query(String.class)
-            .list();
+    List<String> recorded = recommended(reader);
     assertThat(recorded).containsAll(ForYouPapers.NEAR);
     // Tomorrow, neither the next digest nor the tab has any of them again.
     jdbcClient.sql("update recommendation set shown_at = shown_at - interval '1 day'").update();
@@ -148,12 +143,7 @@ class ForYouBrowserIT extends PaperboyIntegrationTest {
     String html = digestHtml();
     String forYouSection = html.substring(html.indexOf(">For you<"), html.indexOf("All trending"));
     UUID id = readerId("digest-only@example.org");
-    List<String> recorded =
-        jdbcClient
-            .sql("select paper_id from recommendation where subscriber_id = ?")
-            .param(id)
-            .query(String.class)
-            .list();
+    List<String> recorded = recommended(id);
     assertThat(recorded).hasSize(5).containsAll(ForYouPapers.NEAR);
     recorded.forEach(p -> assertThat(forYouSection).contains("/papers/" + p + "\""));
 
@@ -185,6 +175,15 @@ class ForYouBrowserIT extends PaperboyIntegrationTest {
     postman.sendDue();
     String html = digestHtml();
     assertThat(html).contains("All trending papers").doesNotContain(">For you<");
+  }
+
+  /** The papers recommended to the reader so far. */
+  private List<String> recommended(UUID reader) {
+    return jdbcClient
+        .sql("select paper_id from recommendation where subscriber_id = ?")
+        .param(reader)
+        .query(String.class)
+        .list();
   }
 
   private UUID readerId(String email) {

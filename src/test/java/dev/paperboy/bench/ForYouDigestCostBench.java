@@ -1,18 +1,16 @@
-package dev.paperboy.foryou;
+package dev.paperboy.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.digest.Digests;
+import dev.paperboy.foryou.ModelRefresh;
 import dev.paperboy.search.Embedder;
 import dev.paperboy.support.PaperboyIntegrationTest;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,10 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What For you adds to a digest run, measured, not asserted: {@value #READERS} readers with {@value
- * #SAVED} saved papers each, {@value #NEW} new papers of synthetic 384-dimension vectors (around
- * {@value #TOPICS} topic centres), one run with For you off, one with it on and no model stored
- * (centroids computed on the spot), the scheduled refresh of every model, then a run with the
- * models stored. Not part of the suite: run it with {@code ./mvnw verify -Dtest=NONE
+ * #SAVED} saved papers each, {@value #NEW} new papers of synthetic vectors ({@link
+ * SyntheticVectors}, one cluster a topic), one run with For you off, one with it on and no model
+ * stored (centroids computed on the spot), the scheduled refresh of every model, then a run with
+ * the models stored. Not part of the suite: run it with {@code ./mvnw verify -Dtest=NONE
  * -Dit.test=ForYouDigestCostBench -Dsurefire.failIfNoSpecifiedTests=false}; it prints its figures
  * (docs/DIGEST.md quotes them).
  */
@@ -110,22 +108,19 @@ class ForYouDigestCostBench extends PaperboyIntegrationTest {
         new java.io.ByteArrayInputStream(
             lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         false);
-    Random random = new Random(16);
-    float[][] centres = new float[TOPICS][];
-    for (int t = 0; t < TOPICS; t++) {
-      centres[t] = unit(gaussian(random, 384, 1));
-    }
+    SyntheticVectors vectors = new SyntheticVectors(16);
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < OLD + NEW; i++) {
-      float[] v = gaussian(random, 384, 0.06f);
-      for (int d = 0; d < v.length; d++) {
-        v[d] += centres[i % TOPICS][d];
-      }
       rows.add(
-          new Object[] {"doi:10.5555/fy." + i, embedder.signature(), "synthetic", bytes(unit(v))});
+          new Object[] {
+            "doi:10.5555/fy." + i,
+            embedder.signature(),
+            "synthetic",
+            SyntheticVectors.hex(vectors.inCluster(i % TOPICS, i))
+          });
     }
     template.batchUpdate(
-        "insert into paper_embedding (paper_id, model, text_hash, vector) values (?, ?, ?, ?)",
+        "insert into paper_embedding (paper_id, model, text_hash, vector) values (?, ?, ?, ?::bytea)",
         rows);
   }
 
@@ -146,31 +141,5 @@ class ForYouDigestCostBench extends PaperboyIntegrationTest {
                 + " generate_series(0, ? - 1) k")
         .params(TOPICS, TOPICS, SAVED)
         .update();
-  }
-
-  private static float[] gaussian(Random random, int dims, float scale) {
-    float[] v = new float[dims];
-    for (int d = 0; d < dims; d++) {
-      v[d] = (float) random.nextGaussian() * scale;
-    }
-    return v;
-  }
-
-  private static float[] unit(float[] v) {
-    double sum = 0;
-    for (float x : v) {
-      sum += x * x;
-    }
-    float norm = (float) Math.sqrt(sum);
-    for (int d = 0; d < v.length; d++) {
-      v[d] /= norm;
-    }
-    return v;
-  }
-
-  private static byte[] bytes(float[] v) {
-    ByteBuffer buffer = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.asFloatBuffer().put(v);
-    return buffer.array();
   }
 }
