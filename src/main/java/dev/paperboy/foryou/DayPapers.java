@@ -1,8 +1,11 @@
 package dev.paperboy.foryou;
 
+import dev.paperboy.catalog.Paper;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The papers recommendations are chosen from: those published since {@link #since()} that have a
@@ -16,6 +19,9 @@ public final class DayPapers {
   private final float[] matrix;
   private final int dims;
   private final Candidates columns;
+
+  /** Papers recommended from this day so far, read once however many readers get them. */
+  private final Map<String, Paper> papers = new ConcurrentHashMap<>();
 
   /** {@code matrix}: row-major, one row of {@code dims} per id. */
   DayPapers(LocalDate since, List<String> ids, float[] matrix, int dims) {
@@ -40,6 +46,10 @@ public final class DayPapers {
 
   float[] row(int i) {
     return Arrays.copyOfRange(matrix, i * dims, (i + 1) * dims);
+  }
+
+  Map<String, Paper> papers() {
+    return papers;
   }
 
   /** Every paper's score under the reader's ranking: one matrix–vector product. */

@@ -199,7 +199,7 @@ public class ForYou {
         excluded(
             reader.state.papers(),
             reader.shown.stream().filter(s -> s.at().isBefore(midnight)).toList());
-    return recommendations(choose(reader.state, ranker.get(), day, excluded, size));
+    return recommendations(choose(reader.state, ranker.get(), day, excluded, size), day.papers());
   }
 
   /** {@link #pick} for one reader: none when they turned For you off or have no positive. */
@@ -300,13 +300,24 @@ public class ForYou {
   }
 
   private List<Recommendation> recommendations(List<Pick> picks) {
-    Map<PaperId, Paper> papers = new HashMap<>();
-    catalog
-        .findAll(picks.stream().map(p -> PaperId.parse(p.paperId()).orElseThrow()).toList())
-        .forEach(p -> papers.put(p.id(), p));
+    return recommendations(picks, new HashMap<>());
+  }
+
+  /**
+   * The picks with their papers; {@code known} holds papers already read (a digest run's picks
+   * repeat across readers), and gains those read now.
+   */
+  private List<Recommendation> recommendations(List<Pick> picks, Map<String, Paper> known) {
+    List<PaperId> missing =
+        picks.stream()
+            .map(Pick::paperId)
+            .filter(id -> !known.containsKey(id))
+            .map(id -> PaperId.parse(id).orElseThrow())
+            .toList();
+    catalog.findAll(missing).forEach(p -> known.put(p.id().toString(), p));
     List<Recommendation> found = new ArrayList<>();
     for (Pick p : picks) {
-      Paper paper = papers.get(PaperId.parse(p.paperId()).orElseThrow());
+      Paper paper = known.get(p.paperId());
       if (paper != null) {
         found.add(new Recommendation(paper, p.score(), p.because()));
       }
