@@ -30,7 +30,6 @@ final class RecommendBench {
       new MarkedSection(
           "<!-- bin/bench --recommend: begin -->", "<!-- bin/bench --recommend: end -->");
   static final int TOP = 10;
-  static final int BLOCK = 8;
 
   /** Readers run once before timing, so the JIT has compiled the work. */
   private static final int WARM_UP = 200;
@@ -88,7 +87,7 @@ final class RecommendBench {
     List<ReaderRanker> all = List.of(rankers);
     int n = rankers.length;
     int sample = Math.min(options.sampled(), n);
-    int block = BLOCK;
+    int block = Candidates.BLOCK;
     List<Row> scoring =
         List.of(
             time(
