@@ -72,6 +72,19 @@ public final class Learner {
   }
 
   public static ReaderRanker learn(Examples examples, Settings settings) {
+    return learn(examples, settings, null);
+  }
+
+  /**
+   * Learns a reader's ranking again after their feedback changed, starting the classifier from
+   * their {@code previous} one (when it was one, over the same vectors): a few positives more or
+   * less move the optimum little, so the solver needs fewer steps than from zero.
+   */
+  public static ReaderRanker refresh(Examples examples, ReaderRanker previous) {
+    return learn(examples, Settings.DEFAULT, previous);
+  }
+
+  static ReaderRanker learn(Examples examples, Settings settings, ReaderRanker previous) {
     if (examples.positives().isEmpty()) {
       throw new IllegalArgumentException("examples.positives is empty: nothing to learn from");
     }
@@ -79,7 +92,7 @@ public final class Learner {
     if (examples.positives().size() < settings.fewPositives() || noNegatives) {
       return centroid(examples, settings);
     }
-    return logistic(examples, settings);
+    return logistic(examples, settings, previous);
   }
 
   /** Index of the positive nearest to the candidate (cosine): the "because"; -1 when none. */
@@ -114,26 +127,39 @@ public final class Learner {
    * Liblinear weighs examples only by class, so an example's weight is its number of copies in the
    * problem (the same loss term, counted that many times): a positive of weight 1 appears {@code
    * copiesPerPositiveWeight} times, one of weight 0.25 once; an explicit negative {@code
-   * copiesPerNegative} times, a background paper once. The class weights then give the positives
-   * {@code positiveClassShare} of the total loss, however few they are.
+   * copiesPerNegative} times, a background paper once; positives of equal weight are one row each
+   * (copies divided by their greatest common divisor: the same optimum, fewer rows). The class
+   * weights then give the positives {@code positiveClassShare} of the total loss, however few they
+   * are.
    */
-  static ReaderRanker logistic(Examples examples, Settings settings) {
+  static ReaderRanker logistic(Examples examples, Settings settings, ReaderRanker previous) {
     int dims = examples.positives().get(0).length;
     List<Feature[]> rows = new ArrayList<>();
     List<Double> labels = new ArrayList<>();
     List<Integer> positives = positivesKept(examples, settings);
-    for (int i : positives) {
-      long copies =
-          Math.max(1, Math.round(examples.weight(i) * settings.copiesPerPositiveWeight()));
-      add(rows, labels, examples.positives().get(i), +1, copies);
+    long[] copies = new long[positives.size()];
+    long common = 0;
+    for (int k = 0; k < copies.length; k++) {
+      double w = examples.weight(positives.get(k));
+      copies[k] = Math.max(1, Math.round(w * settings.copiesPerPositiveWeight()));
+      common = gcd(common, copies[k]);
+    }
+    for (int k = 0; k < copies.length; k++) {
+      add(rows, labels, examples.positives().get(positives.get(k)), +1, copies[k] / common);
     }
     int positiveRows = rows.size();
     List<float[]> negatives = first(examples.negatives(), settings.maxNegatives());
     List<float[]> background = first(examples.background(), settings.maxBackground());
     negatives.forEach(v -> add(rows, labels, v, -1, settings.copiesPerNegative()));
     background.forEach(v -> add(rows, labels, v, -1, 1));
-    Model model =
-        Linear.train(problem(rows, labels, dims), parameter(settings, positiveRows, rows));
+    Parameter parameter = parameter(settings, positiveRows, rows);
+    if (previous != null
+        && previous.kind().equals(ReaderRanker.LOGISTIC)
+        && previous.dimensions() == dims) {
+      // liblinear's weights are for the first label it meets, +1: the positives come first
+      parameter.setInitSol(startingPoint(previous));
+    }
+    Model model = Linear.train(problem(rows, labels, dims), parameter);
     return ranker(model, dims, positives.size(), negatives.size() + background.size());
   }
 
@@ -141,11 +167,23 @@ public final class Learner {
     Parameter parameter = new Parameter(SolverType.L2R_LR, settings.cost(), 0.01);
     int negativeRows = rows.size() - positiveRows;
     double share = settings.positiveClassShare();
-    // per-row class weights that give the positive rows `share` of the total weight
-    double positive = share * rows.size() / positiveRows;
-    double negative = (1 - share) * rows.size() / negativeRows;
-    parameter.setWeights(new double[] {positive, negative}, new int[] {+1, -1});
+    // a negative row weighs 1; the positive rows together weigh share / (1 − share) of them all
+    double positive = share / (1 - share) * negativeRows / positiveRows;
+    parameter.setWeights(new double[] {positive, 1}, new int[] {+1, -1});
     return parameter;
+  }
+
+  private static double[] startingPoint(ReaderRanker previous) {
+    double[] w = new double[previous.dimensions() + 1];
+    for (int d = 0; d < previous.dimensions(); d++) {
+      w[d] = previous.weights()[d];
+    }
+    w[previous.dimensions()] = previous.bias();
+    return w;
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   private static Problem problem(List<Feature[]> rows, List<Double> labels, int dims) {

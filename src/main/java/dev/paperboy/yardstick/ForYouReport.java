@@ -32,9 +32,8 @@ public final class ForYouReport {
     md.append(
         String.format(
             Locale.ROOT,
-            "Measured on %s with `%s` (vectors: %s):\n\n```sh\n%s\n```\n\n",
+            "Measured on %s (vectors: %s, the shipped model) with:\n\n```sh\n%s\n```\n\n",
             date,
-            command,
             model,
             command));
     md.append(protocol(r, result.settings()));
@@ -68,13 +67,24 @@ public final class ForYouReport {
             + " each held-out positive ranked against 4 held-out negatives (new papers of the"
             + " disliked topics, topped up with random new papers of other topics). Trending only"
             + " is one order for everyone: how many other readers saved each new paper, each"
-            + " reader saving each new paper of their topics with probability 0.5. The model is"
-            + " `Learner` with %s. Tuned on dev (`--tune` prints the grid); test is only"
-            + " reported.\n",
+            + " reader saving each new paper of their topics with probability 0.5. Centroid"
+            + " similarity: the cosine to the mean of the reader's saves. arxiv-sanity: as its"
+            + " code does it (`ArxivSanity`: TF-IDF of title and abstract, unigrams and bigrams,"
+            + " a linear SVM with C = 0.01 and balanced classes on every paper, the saves"
+            + " positive). The model: `Learner` on the saves, the down-votes and %d random older"
+            + " papers the reader did not save: logistic regression (liblinear) with C = %s, a"
+            + " down-vote weighing %d background papers, the positives %.0f %% of the loss;"
+            + " the centroid below %d positives. The reader with 2 saved papers has only the"
+            + " first 2 saves of their first topic and no down-votes. Tuned on dev (`--tune`"
+            + " prints the grid); test is only reported.\n",
         ForYouReaders.CUTOFF,
         r.older().size(),
         r.newer().size(),
-        s);
+        s.maxBackground(),
+        s.cost(),
+        s.copiesPerNegative(),
+        s.positiveClassShare() * 100,
+        s.fewPositives());
   }
 
   private static String table(Map<ForYouEvaluation.Method, ForYouEvaluation.Score> scores) {

@@ -57,6 +57,28 @@ class LearnerTest {
   }
 
   @Test
+  void refreshingFromYesterdaysModelRanksAsLearningAnew() {
+    List<float[]> positives = new ArrayList<>(around(liked, 20));
+    List<float[]> background = background(300);
+    ReaderRanker yesterday = Learner.learn(new Examples(positives, null, List.of(), background));
+    positives.addAll(around(alsoLiked, 5));
+    Examples today = new Examples(positives, null, around(disliked, 5), background);
+
+    ReaderRanker anew = Learner.learn(today);
+    ReaderRanker refreshed = Learner.refresh(today, yesterday);
+
+    assertThat(refreshed.kind()).isEqualTo(ReaderRanker.LOGISTIC);
+    assertThat(refreshed.positives()).isEqualTo(25);
+    List<float[]> candidates = background(40);
+    candidates.addAll(around(alsoLiked, 5));
+    for (float[] c : candidates) {
+      assertThat(refreshed.score(c)).isCloseTo(anew.score(c), within(0.1));
+    }
+    assertThat(mean(refreshed, around(alsoLiked, 20)))
+        .isGreaterThan(mean(refreshed, background(50)));
+  }
+
+  @Test
   void withoutAnyNegativesEvenManyPositivesFallBackToTheCentroid() {
     ReaderRanker ranker = Learner.learn(Examples.of(around(liked, 20)));
 
