@@ -87,17 +87,26 @@ class ReaderModels {
             tx -> lock(reader.reader(), false) && learned(reader, model, false) != null));
   }
 
-  /** Inside a transaction: what another instance stored meanwhile, or a model learned and kept. */
+  /**
+   * Inside a transaction: what another instance stored meanwhile, or a model learned and kept,
+   * starting from the reader's previous one over the same vectors, if any ({@link
+   * Learner#refresh}).
+   */
   private ReaderRanker learned(ReaderState reader, String model, boolean waitForLock) {
     if (waitForLock) {
       lock(reader.reader(), true);
     }
     ReaderState.Evidence now = reader.evidence();
-    Optional<Stored> meanwhile = find(reader.reader()).filter(s -> s.fits(model, now));
-    if (meanwhile.isPresent()) {
-      return meanwhile.get().ranker();
+    Optional<Stored> stored = find(reader.reader());
+    if (stored.isPresent() && stored.get().fits(model, now)) {
+      return stored.get().ranker();
     }
-    ReaderRanker ranker = Learner.learn(reader.examples(background.of(model)));
+    Examples examples = reader.examples(background.of(model));
+    ReaderRanker ranker =
+        stored
+            .filter(s -> s.model().equals(model))
+            .map(s -> Learner.refresh(examples, s.ranker()))
+            .orElseGet(() -> Learner.learn(examples));
     save(reader.reader(), model, ranker, now);
     return ranker;
   }
