@@ -91,7 +91,8 @@ public class Embeddings {
     return buffer.array();
   }
 
-  static float[] decode(byte[] bytes) {
+  /** A stored vector: float32 little-endian, as {@link #save} writes it. */
+  public static float[] decode(byte[] bytes) {
     float[] vector = new float[bytes.length / 4];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
     return vector;

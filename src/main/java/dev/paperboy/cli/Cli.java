@@ -55,6 +55,10 @@ public final class Cli {
                          test queries apart (default DIR yardstick, FILE docs/RELEVANCE.md);
                          prints dev queries one by one; uses a temporary catalog;
                          --as-typed searches without spelling correction
+        eval --recommend [--tune] [--model ID] [--out FILE] [DIR]
+                         measure the For you ranking and its baselines on synthetic
+                         readers from the yardstick's topics (shipped model by default);
+                         --tune first prints the model's dev scores over a grid
         token create EMAIL [--name NAME]
                          print a new personal API token of that reader (shown this once), for
                          the JSON API as Authorization: Bearer TOKEN

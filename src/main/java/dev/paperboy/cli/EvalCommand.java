@@ -22,13 +22,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code eval}: imports the yardstick into a fresh temporary catalog per model, runs every query in
  * every mode, prints the dev queries one by one and both parts' totals with timing, and writes the
- * dev and test tables to docs/RELEVANCE.md.
+ * dev and test tables to docs/RELEVANCE.md. With {@code --recommend}, evaluates the For you ranking
+ * on synthetic readers instead ({@link ForYouEval}).
  */
 final class EvalCommand {
 
@@ -48,12 +50,15 @@ final class EvalCommand {
       """
       usage: paperboy eval [--model ID|all] [--model-dir DIR]... [--max-tokens N] [--as-typed]
                            [--out FILE] [DIR]
+             paperboy eval --recommend [--tune] [--model ID] [--out FILE] [DIR]
         measures search on the relevance yardstick in DIR (default yardstick/): dev queries one by
         one, test in aggregate, both written to FILE (default docs/RELEVANCE.md)
         --model ID|all   a built-in embedding model, or all of them (default all)
         --model-dir DIR  a model directory (model.onnx, tokenizer.json); repeatable; wins over --model
         --max-tokens N   cut titles and abstracts at N tokens (default: the model's)
         --as-typed       no query correction
+        --recommend      measure the For you ranking and its baselines on synthetic readers
+        --tune           with --recommend, first print the model's dev scores over a grid
       """;
 
   int run(List<String> args) {
@@ -63,8 +68,12 @@ final class EvalCommand {
     Path report = Path.of("docs/RELEVANCE.md");
     Path dir = Path.of("yardstick");
     boolean asTyped = false;
+    boolean recommend = false;
+    boolean tune = false;
     for (int i = 0; i < args.size(); i++) {
       switch (args.get(i)) {
+        case "--recommend" -> recommend = true;
+        case "--tune" -> tune = true;
         case "--model" -> models = value(args, ++i, "--model");
         case "--model-dir" -> modelDirs.add(value(args, ++i, "--model-dir"));
         case "--max-tokens" -> maxTokens = value(args, ++i, "--max-tokens");
@@ -93,6 +102,22 @@ final class EvalCommand {
           ExitStatus.USAGE, "no yardstick in " + dir + " (it needs corpus/ and queries/)");
     }
     Yardstick yardstick = Yardstick.load(dir);
+    String command = "bin/paperboy eval" + (args.isEmpty() ? "" : " " + String.join(" ", args));
+    if (recommend) {
+      // one model: the shipped default unless one is named
+      List<String> settings =
+          new ArrayList<>(
+              models.equals("all") && modelDirs.isEmpty()
+                  ? List.of()
+                  : candidates(models, modelDirs).get(0));
+      settings.add("--paperboy.search.max-tokens=" + maxTokens);
+      Path target = report;
+      boolean grid = tune;
+      return withYardstick(
+          settings,
+          yardstick,
+          context -> new ForYouEval(out, err).run(context, yardstick, target, grid, command));
+    }
     List<Evaluation.Result> results = new ArrayList<>();
     for (List<String> model : candidates(models, modelDirs)) {
       err.printf(
@@ -115,7 +140,6 @@ final class EvalCommand {
           RelevanceReport.timing(r),
           (System.nanoTime() - start) / 1e9);
     }
-    String command = "bin/paperboy eval" + (args.isEmpty() ? "" : " " + String.join(" ", args));
     write(
         report,
         RelevanceReport.markdown(results, yardstick, command, LocalDate.now().toString())
@@ -177,6 +201,25 @@ final class EvalCommand {
   }
 
   private Evaluation.Result evaluate(List<String> settings, Yardstick yardstick, boolean asTyped) {
+    return withYardstick(
+        settings,
+        yardstick,
+        context -> {
+          Embedder embedder = context.getBean(Embedder.class);
+          err.println("eval: " + EmbeddingCost.of(embedder, yardstick));
+          return Evaluation.run(
+              embedder.signature() + " tokens",
+              yardstick,
+              context.getBean(PaperSearch.class),
+              asTyped);
+        });
+  }
+
+  /** Imports the yardstick into a fresh temporary catalog, then lets {@code work} use it. */
+  private <T> T withYardstick(
+      List<String> settings,
+      Yardstick yardstick,
+      Function<ConfigurableApplicationContext, T> work) {
     Path temp = createTemp();
     try (ConfigurableApplicationContext context =
         local.in(new DataDirectory(temp)).start(settings.toArray(String[]::new))) {
@@ -190,10 +233,7 @@ final class EvalCommand {
       if (imported.created() != yardstick.papers().size()) {
         throw new CommandFailed("the yardstick corpus did not import cleanly: " + imported);
       }
-      Embedder embedder = context.getBean(Embedder.class);
-      err.println("eval: " + EmbeddingCost.of(embedder, yardstick));
-      return Evaluation.run(
-          embedder.signature() + " tokens", yardstick, context.getBean(PaperSearch.class), asTyped);
+      return work.apply(context);
     } finally {
       delete(temp);
     }
@@ -221,7 +261,7 @@ final class EvalCommand {
     }
   }
 
-  private static void write(Path file, String text) {
+  static void write(Path file, String text) {
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());

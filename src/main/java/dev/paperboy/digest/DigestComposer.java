@@ -1,6 +1,8 @@
 package dev.paperboy.digest;
 
 import dev.paperboy.catalog.Paper;
+import dev.paperboy.foryou.DayPapers;
+import dev.paperboy.foryou.ForYou;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.search.PaperIndex;
 import dev.paperboy.trending.Trending;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Chooses a subscriber's papers for a period: for each topic (a saved search; none means all
  * trending), the papers {@link Trending} ranks highest in the period's window for that topic, never
  * one already sent to this subscriber, each paper once, grouped by the topic that found it. It has
- * no ranking of its own.
+ * no ranking of its own. Before the topics, a reader with positives gets a few new papers {@link
+ * ForYou} picks for them, unless they turned that off.
  */
 @Component
 class DigestComposer {
@@ -29,6 +32,10 @@ class DigestComposer {
   static final int PER_TOPIC = 5;
   static final int ALL_TRENDING = 10;
   static final String EVERYTHING = "All trending papers";
+  static final String FOR_YOU = "For you";
+
+  /** Papers in the For you section. */
+  static final int FOR_YOU_PAPERS = 5;
 
   /**
    * How many of a topic's ranked papers a run keeps: enough for subscribers who already had the
@@ -36,17 +43,27 @@ class DigestComposer {
    */
   static final int KEPT = 50;
 
-  /** Papers of one topic. */
-  record Group(String topic, List<Paper> papers) {}
+  /** Papers of one topic; or the reader's own picks, each with its reason ({@link #FOR_YOU}). */
+  record Group(String topic, List<Paper> papers, List<ForYou.Recommendation> picks) {
+    Group(String topic, List<Paper> papers) {
+      this(topic, papers, List.of());
+    }
+
+    static Group forYou(List<ForYou.Recommendation> picks) {
+      return new Group(FOR_YOU, picks.stream().map(ForYou.Recommendation::paper).toList(), picks);
+    }
+  }
 
   private final Trending trending;
   private final JdbcClient jdbc;
   private final PaperIndex index;
+  private final ForYou forYou;
 
-  DigestComposer(Trending trending, JdbcClient jdbc, PaperIndex index) {
+  DigestComposer(Trending trending, JdbcClient jdbc, PaperIndex index, ForYou forYou) {
     this.trending = trending;
     this.jdbc = jdbc;
     this.index = index;
+    this.forYou = forYou;
   }
 
   /**
@@ -64,6 +81,17 @@ class DigestComposer {
     private final Map<Window, Trending.Ranking> rankings = new ConcurrentHashMap<>();
     private final Map<List<Object>, List<Paper>> ranked = new ConcurrentHashMap<>();
 
+    /** The papers For you chooses from, per window: read once per run, by its first reader. */
+    private final Map<Window, DayPapers> candidates = new ConcurrentHashMap<>();
+
+    /** What For you read for the batch being composed, taken out as each letter is composed. */
+    private final Map<UUID, ForYou.Prepared> prepared = new ConcurrentHashMap<>();
+
+    /** Reads what For you needs for these subscribers' letters, for the whole batch at once. */
+    void prepare(List<Subscriber> batch) {
+      prepared.putAll(forYou.prepare(batch.stream().map(Subscriber::id).toList()));
+    }
+
     /** Every paper this subscriber's letter could carry, before what they already had. */
     Set<String> candidates(Subscriber s, DigestPeriod period) {
       Set<String> ids = new HashSet<>();
@@ -74,6 +102,11 @@ class DigestComposer {
     List<Group> compose(Subscriber s, DigestPeriod period, Set<String> sent) {
       Set<String> seen = new HashSet<>(sent);
       List<Group> groups = new ArrayList<>();
+      List<ForYou.Recommendation> picks = forYou(s, period);
+      if (!picks.isEmpty()) {
+        groups.add(Group.forYou(picks));
+        picks.forEach(p -> seen.add(p.paper().id().toString()));
+      }
       for (String topic : topics(s)) {
         int limit = topic.equals(EVERYTHING) ? ALL_TRENDING : PER_TOPIC;
         List<Paper> chosen = new ArrayList<>(limit);
@@ -90,6 +123,22 @@ class DigestComposer {
         }
       }
       return groups;
+    }
+
+    /**
+     * The subscriber's For you papers: daily, among those published in the last two days (the day's
+     * new papers, and those whose date lags their announcement by a day or two), weekly, in the
+     * last week; none unless {@link #prepare} found For you on and a positive.
+     */
+    private List<ForYou.Recommendation> forYou(Subscriber s, DigestPeriod period) {
+      ForYou.Prepared reader = prepared.remove(s.id());
+      if (reader == null) {
+        return List.of();
+      }
+      DayPapers day =
+          candidates.computeIfAbsent(
+              period.window(), w -> forYou.candidates(w == Window.WEEK ? 7 : 2));
+      return forYou.pick(reader, day, FOR_YOU_PAPERS);
     }
 
     private List<Paper> ranked(String topic, Window window) {

@@ -3,6 +3,7 @@ package dev.paperboy.digest;
 import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.TexText;
 import dev.paperboy.foryou.Feedback;
+import dev.paperboy.foryou.ForYou;
 import dev.paperboy.runtime.SiteAddress;
 import java.util.List;
 import java.util.Locale;
@@ -80,13 +81,16 @@ class DigestLetter {
         base + "/unsubscribe?token=" + tokens.issue(Tokens.Purpose.UNSUBSCRIBE, s.id());
     String manage =
         base + "/session?token=" + tokens.issue(Tokens.Purpose.MANAGE, s.id(), s.manageSerial());
+    // A reader's For you section is theirs alone: rendered for them, not kept.
     List<Rendered> sections =
         groups.stream()
             .map(
                 g ->
-                    cache.rendered.computeIfAbsent(
-                        List.of(g.topic(), g.papers().stream().map(Paper::id).toList()),
-                        key -> section(g, base, cache.links)))
+                    !g.picks().isEmpty()
+                        ? section(g, base, cache.links)
+                        : cache.rendered.computeIfAbsent(
+                            List.of(g.topic(), g.papers().stream().map(Paper::id).toList()),
+                            key -> section(g, base, cache.links)))
             .toList();
     int count = groups.stream().mapToInt(g -> g.papers().size()).sum();
     String subject =
@@ -122,16 +126,29 @@ class DigestLetter {
 
   private Rendered section(
       DigestComposer.Group group, String base, FeedbackLinks.Placeholders links) {
-    Section section =
-        new Section(
-            group.topic(),
-            group.papers().stream().map(p -> item(p, group.topic(), base, links)).toList());
+    List<Item> items =
+        group.picks().isEmpty()
+            ? group.papers().stream().map(p -> item(p, reason(group.topic()), base, links)).toList()
+            : group.picks().stream()
+                .map(r -> item(r.paper(), reason(r.because()), base, links))
+                .toList();
+    Section section = new Section(group.topic(), items);
     Context context = new Context(Locale.ENGLISH);
     context.setVariable("section", section);
     return new Rendered(templates.process("mail/digest-section", context), text(section));
   }
 
-  private static Item item(Paper p, String topic, String base, FeedbackLinks.Placeholders links) {
+  private static String reason(String topic) {
+    return topic.equals(DigestComposer.EVERYTHING)
+        ? "trending across the catalog"
+        : "matches your topic “" + topic + "”";
+  }
+
+  private static String reason(ForYou.Because because) {
+    return because.phrase() + " “" + MathText.plain(TexText.decode(because.title())) + "”";
+  }
+
+  private static Item item(Paper p, String reason, String base, FeedbackLinks.Placeholders links) {
     // Mail has no script to render math, so formulas become Unicode text before excerpting.
     String abs = MathText.plain(TexText.decode(p.abstractText()));
     String excerpt =
@@ -143,10 +160,6 @@ class DigestLetter {
     String authors =
         String.join(", ", p.authors().stream().map(a -> TexText.decode(a.name())).limit(6).toList())
             + (p.authors().size() > 6 ? " et al." : "");
-    String reason =
-        topic.equals(DigestComposer.EVERYTHING)
-            ? "trending across the catalog"
-            : "matches your topic “" + topic + "”";
     return new Item(
         MathText.plain(TexText.decode(p.title())),
         authors,

@@ -1,8 +1,10 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.foryou.ForYou;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,7 @@ public class Digests {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ForYou forYou;
   private final Workers renderers = new Workers("digest");
   private final Workers writers = new Workers("digest-batch");
 
@@ -73,7 +76,8 @@ public class Digests {
       DigestRuns runs,
       JdbcClient jdbc,
       TransactionTemplate transaction,
-      Clock clock) {
+      Clock clock,
+      ForYou forYou) {
     this.subscribers = subscribers;
     this.composer = composer;
     this.letter = letter;
@@ -82,6 +86,7 @@ public class Digests {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
+    this.forYou = forYou;
   }
 
   /** The scheduled check: subscribers whose hour has come in their zone. */
@@ -171,6 +176,7 @@ public class Digests {
       List<Due> batch, DigestComposer.Run composing, DigestLetter.Sections rendered) {
     Set<UUID> had = recorded(batch);
     List<Due> open = batch.stream().filter(d -> !had.contains(d.subscriber().id())).toList();
+    composing.prepare(open.stream().map(Due::subscriber).toList());
     Map<UUID, Set<String>> sent = alreadySent(open, composing);
     List<Made> made =
         renderers.map(
@@ -245,8 +251,12 @@ public class Digests {
             letters.stream().map(m -> m.due().period().key()).toArray(String[]::new),
             letters.stream().map(m -> queued.get(m.draft().messageId())).toArray(Long[]::new))
         .update();
+    Map<UUID, List<ForYou.Recommendation>> recommended = new HashMap<>();
     List<String[]> pairs = new ArrayList<>();
     for (Made m : letters) {
+      m.groups().stream()
+          .filter(g -> !g.picks().isEmpty())
+          .forEach(g -> recommended.put(m.due().subscriber().id(), g.picks()));
       String subscriber = m.due().subscriber().id().toString();
       m.groups()
           .forEach(
@@ -260,6 +270,7 @@ public class Digests {
             pairs.stream().map(x -> x[0]).toArray(String[]::new),
             pairs.stream().map(x -> x[1]).toArray(String[]::new))
         .update();
+    forYou.record(recommended);
   }
 
   private static String[] ids(List<Due> dues) {
@@ -287,6 +298,7 @@ public class Digests {
       return nothing("it already had this period's digest (" + period.key() + ")");
     }
     DigestComposer.Run composing = composer.new Run();
+    composing.prepare(List.of(s));
     Set<String> sent = alreadySent(List.of(due), composing).getOrDefault(s.id(), Set.of());
     Made made = made(due, composing, sent, DigestLetter.sections());
     if (made.draft() == null) {

@@ -5,6 +5,7 @@ import dev.paperboy.digest.InvalidSubscription;
 import dev.paperboy.digest.Subscriber;
 import dev.paperboy.digest.Subscriptions;
 import dev.paperboy.digest.TooManyRequests;
+import dev.paperboy.foryou.ForYou;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -42,11 +43,13 @@ class SubscriptionPages {
   private final Subscriptions subscriptions;
   private final Session session;
   private final Site site;
+  private final ForYou forYou;
 
-  SubscriptionPages(Subscriptions subscriptions, Session session, Site site) {
+  SubscriptionPages(Subscriptions subscriptions, Session session, Site site, ForYou forYou) {
     this.subscriptions = subscriptions;
     this.session = session;
     this.site = site;
+    this.forYou = forYou;
   }
 
   @PostMapping("/subscribe")
@@ -198,9 +201,10 @@ class SubscriptionPages {
   }
 
   /** The settings form, filled with these values: the saved ones, or those just typed. */
-  private static String settingsForm(
+  private String settingsForm(
       Model model, Subscriber subscriber, String topics, String cadence, int hour, String zone) {
     model.addAttribute("subscriber", subscriber);
+    model.addAttribute("forYou", forYou.enabled(subscriber.id()));
     model.addAttribute("topics", topics);
     model.addAttribute("cadence", cadence);
     model.addAttribute("hour", hour);

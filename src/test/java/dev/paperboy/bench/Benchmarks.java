@@ -17,7 +17,9 @@ import java.util.List;
  * that checks the suite works, written to target/); {@code --cluster} measures several instances
  * behind HAProxy instead ({@link ClusterBench}), and writes its section into docs/PERFORMANCE.md
  * and docs/DEPLOY.md (with {@code --smoke}: into copies under target/bench-smoke). {@code
- * --model-dir DIR} (repeatable) also measures search with each of those embedding models.
+ * --model-dir DIR} (repeatable) also measures search with each of those embedding models; {@code
+ * --recommend} measures only For you at 100,000 readers ({@link RecommendBench}) and writes its
+ * section into docs/PERFORMANCE.md (with {@code --smoke}: a small run into target/bench-smoke).
  */
 public final class Benchmarks {
 
@@ -33,6 +35,7 @@ public final class Benchmarks {
     Path out = Path.of("docs/PERFORMANCE.md");
     Path work = Path.of("target/bench");
     boolean cluster = false;
+    boolean recommend = false;
     boolean smoke = false;
     List<Path> modelDirs = new java.util.ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -48,6 +51,7 @@ public final class Benchmarks {
         case "--work" -> work = Path.of(args[++i]);
         case "--cluster" -> cluster = true;
         case "--model-dir" -> modelDirs.add(Path.of(args[++i]));
+        case "--recommend" -> recommend = true;
         case "--smoke" -> {
           smoke = true;
           sizes = List.of(2_000);
@@ -67,6 +71,14 @@ public final class Benchmarks {
       cluster(command, smoke, work, subscribers);
       return;
     }
+    if (recommend) {
+      RecommendBench.Options options =
+          smoke ? RecommendBench.Options.smoke() : RecommendBench.Options.full();
+      String section = new RecommendBench(options).run(command);
+      RecommendBench.SECTION.writeInto(out, section);
+      System.out.println(section);
+      return;
+    }
     Path launcher = Path.of("bin/paperboy").toAbsolutePath();
     ServerProcess.prepare(launcher);
 
@@ -79,7 +91,7 @@ public final class Benchmarks {
         new ScaleBench.Options(
             launcher, work.toAbsolutePath(), runs, subscribers, queries, mails, modelDirs);
     List<ScaleBench.Result> results = new ArrayList<>();
-    String kept = ClusterReport.existing(out);
+    String kept = ClusterReport.existing(out) + RecommendBench.SECTION.existing(out);
     try (Embedder embedder = new Embedder(EmbeddingModel.ALL_MINILM_L6_V2_Q, 128, 8, 2)) {
       for (int size : sizes) {
         results.add(new ScaleBench(options, size).run(embedder));

@@ -1,7 +1,6 @@
 package dev.paperboy.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +14,7 @@ final class ClusterReport {
 
   static final String BEGIN = "<!-- bin/bench --cluster: begin -->";
   static final String END = "<!-- bin/bench --cluster: end -->";
+  private static final MarkedSection SECTION = new MarkedSection(BEGIN, END);
 
   private ClusterReport() {}
 
@@ -71,27 +71,12 @@ final class ClusterReport {
 
   /** Puts {@code section} in place of the file's previous one, or at its end. */
   static void writeInto(Path file, String section) throws IOException {
-    String text = Files.exists(file) ? Files.readString(file) : "";
-    int begin = text.indexOf(BEGIN);
-    int end = text.indexOf(END);
-    String updated =
-        begin >= 0 && end > begin
-            ? text.substring(0, begin) + section + text.substring(end + END.length() + 1)
-            : text + (text.endsWith("\n") || text.isEmpty() ? "\n" : "\n\n") + section;
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, updated);
+    SECTION.writeInto(file, section);
   }
 
   /** The section as the file holds it now, or nothing: a full run of the suite keeps it. */
   static String existing(Path file) {
-    try {
-      String text = Files.exists(file) ? Files.readString(file) : "";
-      int begin = text.indexOf(BEGIN);
-      int end = text.indexOf(END);
-      return begin >= 0 && end > begin ? text.substring(begin, end + END.length() + 1) : "";
-    } catch (IOException e) {
-      return "";
-    }
+    return SECTION.existing(file);
   }
 
   private static String f(String format, Object... args) {

@@ -31,6 +31,12 @@ final class SyntheticVectors {
     return unit(gaussian(random, centroids[random.nextInt(centroids.length)], 0.35f));
   }
 
+  /** Vector {@code i} of cluster {@code cluster}: a paper of one reader's field. */
+  float[] inCluster(int cluster, int i) {
+    SplittableRandom random = new SplittableRandom(seed * 104_729 + cluster * 1_000_003L + i);
+    return unit(gaussian(random, centroids[Math.floorMod(cluster, centroids.length)], 0.35f));
+  }
+
   private static float[] gaussian(SplittableRandom random, float[] around, float scale) {
     float[] v = new float[DIMENSIONS];
     for (int d = 0; d < v.length; d++) {

@@ -1,0 +1,70 @@
+package dev.paperboy.web;
+
+import dev.paperboy.catalog.TexText;
+import dev.paperboy.digest.Subscriber;
+import dev.paperboy.foryou.ForYou;
+import dev.paperboy.search.PaperSearch;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The home page's "For you" tab, and the setting that puts For you at the top of the digest. */
+@Controller
+class ForYouPages {
+
+  /** Papers of the last week on the tab, at most. */
+  static final int DAYS = 7;
+
+  static final int SHOWN = 20;
+
+  /** A recommended paper's card with its reason: "because you saved" the title, linked. */
+  record Recommended(Card card, String phrase, String becauseId, String becauseTitle) {}
+
+  private final ForYou forYou;
+  private final Session session;
+  private final Cards cards;
+  private final PaperSearch search;
+
+  ForYouPages(ForYou forYou, Session session, Cards cards, PaperSearch search) {
+    this.forYou = forYou;
+    this.session = session;
+    this.cards = cards;
+    this.search = search;
+  }
+
+  @GetMapping("/for-you")
+  String tab(Model model, HttpServletRequest request) {
+    Optional<Subscriber> reader = session.current(request);
+    if (reader.isEmpty()) {
+      return "redirect:/signin";
+    }
+    List<ForYou.Recommendation> picks = forYou.today(reader.get().id(), DAYS, SHOWN);
+    List<Card> shown = cards.of(picks.stream().map(ForYou.Recommendation::paper).toList(), request);
+    List<Recommended> recommended = new ArrayList<>();
+    for (int i = 0; i < picks.size(); i++) {
+      ForYou.Because b = picks.get(i).because();
+      recommended.add(new Recommended(shown.get(i), b.phrase(), b.id(), TexText.decode(b.title())));
+    }
+    model.addAttribute("window", "for-you");
+    model.addAttribute("total", search.size());
+    model.addAttribute("forYou", recommended);
+    model.addAttribute("hasPositives", !picks.isEmpty() || forYou.hasPositives(reader.get().id()));
+    return "home";
+  }
+
+  @PostMapping("/settings/for-you")
+  String setting(@RequestParam(required = false) String forYou, HttpServletRequest request) {
+    Optional<Subscriber> reader = session.current(request);
+    if (reader.isEmpty()) {
+      return "redirect:/signin";
+    }
+    this.forYou.enable(reader.get().id(), forYou != null);
+    return "redirect:/settings?saved";
+  }
+}
