@@ -132,6 +132,95 @@ class ForYouBrowserIT extends PaperboyIntegrationTest {
     assertThat(next).doesNotContainAnyElementsOf(recorded);
   }
 
+  /**
+   * The issue's whole path: a reader imports a BibTeX export, sees For you with reasons, dismisses
+   * one paper for good, and 👍 a paper of the digest's For you section by the POST a mail client
+   * sends to the link (the link itself, opened, only asks).
+   */
+  @Test
+  void fromABibtexLibraryToForYouToAThumbFromTheMail() throws Exception {
+    signedInBrowser("bibtex@example.org");
+    Path bib = OWN_DATA.resolve("my-library.bib");
+    java.nio.file.Files.writeString(
+        bib,
+        """
+        @article{first,
+          title = {Some Protein Paper, as My Reference Manager Spells It},
+          eprint = {%s}, archivePrefix = {arXiv}
+        }
+        @misc{second,
+          title = {Another One},
+          url = {https://arxiv.org/abs/%sv2}
+        }
+        """
+            .formatted(bare(ForYouPapers.SAVED_1), bare(ForYouPapers.SAVED_2)));
+    browser.get(baseUrl() + "/library");
+    browser.findElement(By.id("library-file")).sendKeys(bib.toString());
+    browser.findElement(By.xpath("//form[@action='/library/import']//button")).click();
+    Chromium.pageWait(browser)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "added"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("2");
+
+    browser.get(baseUrl() + "/for-you");
+    List<WebElement> items = browser.findElements(By.cssSelector(".recommended"));
+    assertThat(items).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(items.get(0).findElement(By.cssSelector(".because")).getText())
+        .startsWith("because you");
+    List<String> shown = recommendedOnPage();
+    assertThat(shown.subList(0, 2)).containsExactlyInAnyOrderElementsOf(ForYouPapers.NEAR);
+
+    String dismissed = shown.get(0);
+    items.get(0).findElement(By.xpath(".//button[text()='Not interested']")).click();
+    Chromium.pageWait(browser).until(ExpectedConditions.stalenessOf(items.get(0)));
+    browser.get(baseUrl() + "/for-you");
+    assertThat(recommendedOnPage()).doesNotContain(dismissed).isNotEmpty();
+
+    assertThat(digests.runNow().queued()).isEqualTo(1);
+    postman.sendDue();
+    String html = digestHtml();
+    String section = html.substring(html.indexOf(">For you<"), html.indexOf("All trending"));
+    assertThat(section).doesNotContain(dismissed);
+    java.util.regex.Matcher up =
+        java.util.regex.Pattern.compile("href=\"([^\"]+)\"[^>]*>👍").matcher(section);
+    assertThat(up.find()).as("a 👍 link in the For you section").isTrue();
+    String link = up.group(1).replace("&amp;", "&");
+    UUID reader = readerId("bibtex@example.org");
+
+    browser.get(link);
+    assertThat(browser.findElement(By.tagName("main")).getText()).containsIgnoringCase("confirm");
+    assertThat(feedback(reader)).as("opening the link records nothing").isEmpty();
+
+    java.net.http.HttpResponse<String> posted =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(link))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).isLessThan(400);
+    assertThat(feedback(reader)).containsExactly("up");
+  }
+
+  private static String bare(String id) {
+    return id.substring("arxiv:".length());
+  }
+
+  /** The ids of the papers the For you page lists, in order. */
+  private List<String> recommendedOnPage() {
+    return browser.findElements(By.cssSelector(".recommended .card h2 a")).stream()
+        .map(a -> a.getAttribute("href"))
+        .map(href -> href.substring(href.indexOf("/papers/") + "/papers/".length()))
+        .toList();
+  }
+
+  private List<String> feedback(UUID reader) {
+    return jdbcClient
+        .sql("select signal from feedback where subscriber_id = ?")
+        .param(reader)
+        .query(String.class)
+        .list();
+  }
+
   @Test
   void aDigestRecordsItsForYouPapersAndTheNextDayRecommendsOthers() throws Exception {
     Reader reader = signIn("digest-only@example.org");
