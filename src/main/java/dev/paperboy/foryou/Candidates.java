@@ -10,11 +10,11 @@ import java.util.List;
  */
 public final class Candidates {
 
-  /** Candidates per tile: 256 scores of each of 32 readers fill 32 KB, a first-level cache. */
-  static final int TILE = 256;
-
-  /** Readers a caller should score at once: each column is then read once for all of them. */
-  public static final int BLOCK = 32;
+  /**
+   * Readers a caller should score at once: each column is then read once for all of them. The
+   * fastest measured (docs/PERFORMANCE.md, "For you at 100,000 readers").
+   */
+  public static final int BLOCK = 8;
 
   private final float[] columns;
   private final int rows;
@@ -64,21 +64,17 @@ public final class Candidates {
       }
       Arrays.fill(scores[k], rankers.get(k).bias());
     }
-    // a tile of candidates at a time, so the block's scores for it stay in the fastest cache
-    for (int from = 0; from < rows; from += TILE) {
-      int to = Math.min(rows, from + TILE);
-      for (int d = 0; d < dims; d++) {
-        int offset = d * rows;
-        for (int k = 0; k < rankers.size(); k++) {
-          addScaled(scores[k], rankers.get(k).weights()[d], offset, from, to);
-        }
+    for (int d = 0; d < dims; d++) {
+      int offset = d * rows;
+      for (int k = 0; k < rankers.size(); k++) {
+        addScaled(scores[k], rankers.get(k).weights()[d], offset);
       }
     }
     return scores;
   }
 
-  private void addScaled(float[] into, float w, int offset, int from, int to) {
-    for (int i = from; i < to; i++) {
+  private void addScaled(float[] into, float w, int offset) {
+    for (int i = 0; i < rows; i++) {
       into[i] += w * columns[offset + i];
     }
   }

@@ -257,7 +257,8 @@ public final class Learner {
     return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
   }
 
-  static float[] unit(float[] v) {
+  /** A copy of {@code v} scaled to unit length (zero stays zero). */
+  public static float[] unit(float[] v) {
     double s = 0;
     for (float x : v) {
       s += x * x;

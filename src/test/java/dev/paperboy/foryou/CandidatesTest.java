@@ -15,7 +15,7 @@ class CandidatesTest {
 
   @Test
   void columnsScoreAsRowsDo() {
-    int rows = 2 * Candidates.TILE + 13;
+    int rows = 13;
     int dims = 10;
     float[] matrix = values(rows * dims);
     ReaderRanker a = new ReaderRanker(ReaderRanker.LOGISTIC, values(dims), 0.25f, 5, 50);

@@ -90,7 +90,7 @@ class ForYouEvaluationTest {
       for (int i = 0; i < DIMS; i++) {
         v[i] = d[i] + noise[i];
       }
-      vectors.put(p.id(), unit(v));
+      vectors.put(p.id(), Learner.unit(v));
     }
     return vectors;
   }
@@ -103,18 +103,6 @@ class ForYouEvaluationTest {
               (scale
                   * Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
                   * Math.cos(2 * Math.PI * random.nextDouble()));
-    }
-    return v;
-  }
-
-  private static float[] unit(float[] v) {
-    double s = 0;
-    for (float x : v) {
-      s += x * x;
-    }
-    float n = (float) Math.sqrt(s);
-    for (int i = 0; i < v.length; i++) {
-      v[i] /= n;
     }
     return v;
   }
