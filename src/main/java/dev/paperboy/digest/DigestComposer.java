@@ -161,7 +161,10 @@ class DigestComposer {
     return s.topics().isEmpty() ? List.of(EVERYTHING) : s.topics();
   }
 
-  /** Which of these papers each subscriber has already been sent. */
+  /**
+   * Which of these papers each subscriber has already been sent, or turned away (👎 or "not
+   * interested"): no letter carries them again.
+   */
   Map<UUID, Set<String>> sent(Collection<UUID> subscribers, Collection<String> papers) {
     Map<UUID, Set<String>> sent = new HashMap<>();
     if (subscribers.isEmpty() || papers.isEmpty()) {
@@ -169,8 +172,13 @@ class DigestComposer {
     }
     jdbc.sql(
             "select subscriber_id, paper_id from digest_paper"
-                + " where subscriber_id = any(?::text[]::uuid[]) and paper_id = any(?)")
+                + " where subscriber_id = any(?::text[]::uuid[]) and paper_id = any(?)"
+                + " union select subscriber_id, paper_id from feedback"
+                + " where signal in ('down', 'not-interested')"
+                + " and subscriber_id = any(?::text[]::uuid[]) and paper_id = any(?)")
         .params(
+            subscribers.stream().map(UUID::toString).toArray(String[]::new),
+            papers.toArray(String[]::new),
             subscribers.stream().map(UUID::toString).toArray(String[]::new),
             papers.toArray(String[]::new))
         .query(

@@ -82,6 +82,18 @@ public class Feedback {
     return id;
   }
 
+  /**
+   * Takes back one signal, if it is still what the reader says about the paper: an emailed link's
+   * Undo must not erase what the reader said since, elsewhere. Whether it took anything back.
+   */
+  public boolean undo(UUID reader, String paperId, Signal signal) {
+    String id = known(paperId);
+    return jdbc.sql("delete from feedback where subscriber_id = ? and paper_id = ? and signal = ?")
+            .params(reader, id, signal.wire())
+            .update()
+        > 0;
+  }
+
   /** What the reader said about this paper, if anything. */
   public Optional<Signal> of(UUID reader, String paperId) {
     return jdbc.sql("select signal from feedback where subscriber_id = ? and paper_id = ?")

@@ -24,6 +24,9 @@ public class Library {
   /** Unmatched arXiv ids one import fetches at most: about ten polite requests to arXiv. */
   static final int FETCH_AT_MOST = 1_000;
 
+  /** Entries one import may hold (a large Zotero library has a few thousand). */
+  public static final int MAX_ENTRIES = 10_000;
+
   /** Papers one form or call may add by id. */
   public static final int MAX_CHOSEN = 200;
 
@@ -48,6 +51,13 @@ public class Library {
     LibraryFile file = LibraryFormat.read(hint, content);
     if (file.entries().isEmpty()) {
       throw new UnreadableLibrary(nothingRead(file));
+    }
+    if (file.entries().size() > MAX_ENTRIES) {
+      // A bound on what one request may store: accounts are free.
+      throw new UnreadableLibrary(
+          String.format(
+              "the %s holds %,d entries; one import takes at most %,d: split it",
+              file.format().label(), file.entries().size(), MAX_ENTRIES));
     }
     LibraryImport result = transaction.execute(s -> store(reader, file));
     if (result.unmatched().stream().anyMatch(u -> u.status() == Unmatched.Status.FETCHING)) {

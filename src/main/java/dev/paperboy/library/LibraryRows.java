@@ -13,6 +13,9 @@ class LibraryRows {
   /** Unmatched entries shown on the library page, oldest first. */
   static final int SHOWN = 500;
 
+  /** Unmatched entries kept per reader, the newest. */
+  static final int KEPT = 2_000;
+
   private final JdbcClient jdbc;
 
   LibraryRows(JdbcClient jdbc) {
@@ -55,6 +58,13 @@ class LibraryRows {
             unmatched.stream().map(Unmatched::doi).toArray(String[]::new),
             unmatched.stream().map(u -> u.status().value()).toArray(String[]::new))
         .update();
+    // The newest are kept: the list is there to read, and imports must not grow it without end.
+    jdbc.sql(
+            "delete from library_unmatched where subscriber_id = ? and id not in"
+                + " (select id from library_unmatched where subscriber_id = ?"
+                + " order by id desc limit ?)")
+        .params(reader, reader, KEPT)
+        .update();
   }
 
   /** Entries once unmatched that name papers now found: no longer listed. */
@@ -72,7 +82,7 @@ class LibraryRows {
   List<Unmatched> unmatched(UUID reader) {
     return jdbc.sql(
             "select title, arxiv_id, doi, status from library_unmatched where subscriber_id = ?"
-                + " order by id limit ?")
+                + " order by id desc limit ?")
         .params(reader, SHOWN)
         .query(
             (rs, i) ->

@@ -115,7 +115,13 @@ class FeedbackPages {
         response,
         model,
         c -> {
-          feedback.undo(c.reader(), c.paperId());
+          if (!feedback.undo(c.reader(), c.paperId(), c.signal())) {
+            return new Page(
+                "Nothing to undo",
+                "What you say about “%s” has changed since this link was sent; it stays as it is.",
+                LINK,
+                Wording.of(c.signal()).button());
+          }
           return new Page(
               "Undone",
               "Nothing is recorded about “%s” any more.",

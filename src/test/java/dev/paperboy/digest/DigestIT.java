@@ -381,6 +381,24 @@ class DigestIT extends PaperboyIntegrationTest {
     assertThat(jdbc.sql("select count(*) from digest").query(Long.class).single()).isZero();
   }
 
+  @Test
+  void aPaperTheReaderTurnedAwayIsInNoLetter() {
+    subscribeAndConfirm("turned-away@example.org");
+    assertThat(digests.preview("turned-away@example.org").orElseThrow().text())
+        .contains("Faster Diffusion Sampling");
+    java.util.UUID reader =
+        jdbc.sql("select id from subscriber where email = ?")
+            .param("turned-away@example.org")
+            .query(java.util.UUID.class)
+            .single();
+    jdbc.sql(
+            "insert into feedback (subscriber_id, paper_id, signal) values (?, ?, 'not-interested')")
+        .params(reader, "arxiv:2611.60002")
+        .update();
+    assertThat(digests.preview("turned-away@example.org").orElseThrow().text())
+        .doesNotContain("Faster Diffusion Sampling");
+  }
+
   private String subscribeAndConfirm(String email, String topic) {
     String session = subscribeAndConfirm(email);
     jdbc.sql("update subscriber set topics = ?, hour = 0 where email = ?")

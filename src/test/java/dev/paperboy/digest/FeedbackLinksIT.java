@@ -198,6 +198,16 @@ class FeedbackLinksIT extends PaperboyIntegrationTest {
     assertThat(undone.statusCode()).isEqualTo(200);
     assertThat(undone.body()).contains("Undone");
     assertThat(recorded()).isEmpty();
+
+    // An old link's Undo leaves alone what the reader said about the paper since.
+    post(up, "List-Unsubscribe=One-Click");
+    jdbcClient
+        .sql("update feedback set signal = 'down' where paper_id = 'arxiv:2611.73001'")
+        .update();
+    HttpResponse<String> stale = post(baseUrl() + undo[0], "token=" + undo[1]);
+    assertThat(stale.statusCode()).isEqualTo(200);
+    assertThat(stale.body()).contains("Nothing to undo");
+    assertThat(recorded()).containsExactly("arxiv:2611.73001 down");
   }
 
   @Test

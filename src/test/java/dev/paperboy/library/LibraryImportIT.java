@@ -431,5 +431,19 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     System.out.printf(
         "LIBRARY IMPORT: 10,000 BibTeX entries (%,d bytes), 2,000 matched, 8,000 unmatched: %,d ms%n",
         bibtex.length(), millis);
+    // Only the newest unmatched entries are kept, however much is imported.
+    assertThat(
+            jdbcClient
+                .sql(
+                    "select count(*) from library_unmatched u join subscriber s"
+                        + " on s.id = u.subscriber_id where s.email = ?")
+                .param("ten-thousand@example.org")
+                .query(Long.class)
+                .single())
+        .isEqualTo(2_000);
+    HttpResponse<String> tooMany =
+        api(reader, "application/x-bibtex", bibtex + "@misc{last, title = {One more entry}}\n");
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(error(tooMany)).contains("at most 10,000", "split it");
   }
 }
