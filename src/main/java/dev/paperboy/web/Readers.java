@@ -46,8 +46,11 @@ class Readers {
     }
     Optional<Subscriber> reader = session.current(request);
     if (reader.isPresent()
-        && !SAFE_METHODS.contains(request.getMethod())
-        && !Csrf.matches(request, request.getHeader(CSRF_HEADER))) {
+        && (!SAFE_METHODS.contains(request.getMethod())
+                && !Csrf.matches(request, request.getHeader(CSRF_HEADER))
+            // A cookie sent along with another site's navigation: even a GET has effects here
+            // (For you records what it shows), so the browser's word that it is cross-site counts.
+            || "cross-site".equals(request.getHeader("Sec-Fetch-Site")))) {
       throw new CrossSiteRequest();
     }
     return reader;

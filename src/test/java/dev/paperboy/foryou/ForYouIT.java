@@ -148,6 +148,25 @@ class ForYouIT extends SharedApplicationTest {
     HttpResponse<String> anonymous = get("/api/for-you");
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(JSON.readTree(anonymous.body()).get("error").asString()).contains("sign in");
+    // Another site's link, followed with the reader's cookie: For you records what it shows, so
+    // it must not be made to show anything.
+    HttpResponse<String> crossSite =
+        send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/for-you"))
+                .header("Cookie", reader.cookies())
+                .header("Sec-Fetch-Site", "cross-site")
+                .header("Sec-Fetch-Mode", "navigate")
+                .build());
+    assertThat(crossSite.statusCode()).isEqualTo(403);
+    assertThat(
+            jdbcClient
+                .sql(
+                    "select count(*) from recommendation r join subscriber s"
+                        + " on s.id = r.subscriber_id where s.email = ?")
+                .param("bad-parameters@example.org")
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
