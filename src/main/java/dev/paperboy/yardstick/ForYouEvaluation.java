@@ -96,6 +96,47 @@ public final class ForYouEvaluation {
         each.size());
   }
 
+  /**
+   * The model's score blended with arxiv-sanity's, each standardized over the reader's candidates,
+   * {@code share} of the SVM's: what TF-IDF would add to the embeddings, measured before building
+   * it into the product.
+   */
+  public Score withWords(Yardstick.Split split, Learner.Settings settings, double share) {
+    List<Score> each =
+        readers.readers(split).stream()
+            .map(
+                r -> {
+                  float[] model = standardized(scores(Method.MODEL, r, settings));
+                  float[] words = standardized(scores(Method.TFIDF_SVM, r, settings));
+                  float[] blend = new float[model.length];
+                  for (int i = 0; i < blend.length; i++) {
+                    blend[i] = (float) ((1 - share) * model[i] + share * words[i]);
+                  }
+                  return measure(r, blend);
+                })
+            .toList();
+    return new Score(
+        each.stream().mapToDouble(Score::ndcg10).average().orElse(0),
+        each.stream().mapToDouble(Score::recall50).average().orElse(0),
+        each.stream().mapToDouble(Score::mrr).average().orElse(0),
+        each.size());
+  }
+
+  private static float[] standardized(float[] x) {
+    double mean = 0, square = 0;
+    for (float v : x) {
+      mean += v;
+      square += v * v;
+    }
+    mean /= x.length;
+    double sd = Math.sqrt(Math.max(square / x.length - mean * mean, 1e-12));
+    float[] z = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      z[i] = (float) ((x[i] - mean) / sd);
+    }
+    return z;
+  }
+
   float[] scores(Method method, ForYouReaders.Reader reader, Learner.Settings settings) {
     return switch (method) {
       case TRENDING -> trending(reader);
