@@ -98,8 +98,9 @@ final class ForYouEval {
   }
 
   /**
-   * The model's dev scores over a grid, then a reader with 2 saves under each centroid threshold;
-   * test is never looked at here.
+   * The model's dev scores over a grid, then a reader with 2 saves under each centroid threshold,
+   * then the model's scores blended with the centroid's and with arxiv-sanity's; test is never
+   * looked at here.
    */
   private void tune(ForYouEvaluation evaluation) {
     for (int few = 1; few <= Learner.FEW_POSITIVES; few++) {
@@ -112,9 +113,15 @@ final class ForYouEval {
     for (Learner.Settings s : grid()) {
       print("model", evaluation.score(Yardstick.Split.DEV, ForYouEvaluation.Method.MODEL, s), s);
     }
-    for (double share : new double[] {0.1, 0.2, 0.3, 0.4, 0.5}) {
-      Learner.Settings s = Learner.Settings.DEFAULT;
-      print("model + TF-IDF SVM " + share, evaluation.withWords(Yardstick.Split.DEV, s, share), s);
+    Learner.Settings d = Learner.Settings.DEFAULT;
+    for (ForYouEvaluation.Method other :
+        List.of(ForYouEvaluation.Method.CENTROID, ForYouEvaluation.Method.TFIDF_SVM)) {
+      for (double share : new double[] {0.1, 0.2, 0.3, 0.5}) {
+        print(
+            String.format(Locale.ROOT, "model + %.1f %s", share, other.label),
+            evaluation.blend(Yardstick.Split.DEV, d, other, share),
+            d);
+      }
     }
   }
 
@@ -129,31 +136,25 @@ final class ForYouEval {
         s);
   }
 
-  /**
-   * The centroid's share of the blend against the classifier's cost and a down-vote's weight; the
-   * grid of C, the positives' share, a down-vote's weight and the background's size before it is in
-   * docs/RELEVANCE.md.
-   */
   private static List<Learner.Settings> grid() {
     Learner.Settings d = Learner.Settings.DEFAULT;
     List<Learner.Settings> grid = new ArrayList<>();
-    for (double centroid : new double[] {0, 0.2, 0.35, 0.5, 0.65, 0.8}) {
-      grid.add(d.withCentroidShare(centroid));
-    }
-    for (int background : new int[] {500, 1000}) {
-      for (double cap : new double[] {1, 0.8, 0.7, 0.6, 0.5, 0.4}) {
-        grid.add(
-            new Learner.Settings(
-                d.fewPositives(),
-                d.maxPositives(),
-                d.maxNegatives(),
-                background,
-                d.cost(),
-                d.copiesPerPositiveWeight(),
-                d.copiesPerNegative(),
-                d.positiveClassShare(),
-                d.centroidShare(),
-                cap));
+    for (double cost : new double[] {0.1, 1, 10}) {
+      for (double share : new double[] {0.3, 0.5, 0.7}) {
+        for (int negative : new int[] {1, 3, 10}) {
+          for (int background : new int[] {100, 500}) {
+            grid.add(
+                new Learner.Settings(
+                    d.fewPositives(),
+                    d.maxPositives(),
+                    d.maxNegatives(),
+                    background,
+                    cost,
+                    d.copiesPerPositiveWeight(),
+                    negative,
+                    share));
+          }
+        }
       }
     }
     return grid;

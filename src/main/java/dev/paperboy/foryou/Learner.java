@@ -36,18 +36,10 @@ public final class Learner {
       double cost,
       int copiesPerPositiveWeight,
       int copiesPerNegative,
-      double positiveClassShare,
-      double centroidShare,
-      double backgroundSimilarityCap) {
+      double positiveClassShare) {
 
     public static final Settings DEFAULT =
-        new Settings(FEW_POSITIVES, 1_000, 500, 500, 1, 4, 3, 0.5, 0, 1);
-
-    public Settings {
-      if (centroidShare < 0 || centroidShare > 1) {
-        throw new IllegalArgumentException("centroidShare must be in [0, 1]: " + centroidShare);
-      }
-    }
+        new Settings(FEW_POSITIVES, 1_000, 500, 500, 1, 4, 3, 0.5);
 
     /** These settings with another threshold for the centroid. */
     public Settings withFewPositives(int few) {
@@ -59,39 +51,7 @@ public final class Learner {
           cost,
           copiesPerPositiveWeight,
           copiesPerNegative,
-          positiveClassShare,
-          centroidShare,
-          backgroundSimilarityCap);
-    }
-
-    /** These settings with the classifier's direction blended with the centroid's. */
-    public Settings withCentroidShare(double share) {
-      return new Settings(
-          fewPositives,
-          maxPositives,
-          maxNegatives,
-          maxBackground,
-          cost,
-          copiesPerPositiveWeight,
-          copiesPerNegative,
-          positiveClassShare,
-          share,
-          backgroundSimilarityCap);
-    }
-
-    /** These settings leaving out background papers closer than {@code cap} to a positive. */
-    public Settings withBackgroundSimilarityCap(double cap) {
-      return new Settings(
-          fewPositives,
-          maxPositives,
-          maxNegatives,
-          maxBackground,
-          cost,
-          copiesPerPositiveWeight,
-          copiesPerNegative,
-          positiveClassShare,
-          centroidShare,
-          cap);
+          positiveClassShare);
     }
 
     /** Always the centroid, however many positives: the baseline the classifier must beat. */
@@ -189,8 +149,7 @@ public final class Learner {
     }
     int positiveRows = rows.size();
     List<float[]> negatives = first(examples.negatives(), settings.maxNegatives());
-    List<float[]> background =
-        first(unlike(examples, positives, settings), settings.maxBackground());
+    List<float[]> background = first(examples.background(), settings.maxBackground());
     negatives.forEach(v -> add(rows, labels, v, -1, settings.copiesPerNegative()));
     background.forEach(v -> add(rows, labels, v, -1, 1));
     Parameter parameter = parameter(settings, positiveRows, rows);
@@ -201,36 +160,7 @@ public final class Learner {
       parameter.setInitSol(startingPoint(previous));
     }
     Model model = Linear.train(problem(rows, labels, dims), parameter);
-    ReaderRanker learned =
-        ranker(model, dims, positives.size(), negatives.size() + background.size());
-    return settings.centroidShare() == 0
-        ? learned
-        : blend(learned, centroid(examples, settings), settings.centroidShare());
-  }
-
-  /**
-   * One linear ranking from two: the classifier's weights scaled to unit length (so its score is
-   * the candidate's signed distance to the boundary, up to the bias, on the cosine's scale), {@code
-   * 1 − share} of it plus {@code share} of the positives' unit centroid. Still one vector and a
-   * bias, so scoring stays one product.
-   */
-  static ReaderRanker blend(ReaderRanker classifier, ReaderRanker centroid, double share) {
-    float[] w = classifier.weights();
-    double norm = 0;
-    for (float x : w) {
-      norm += x * x;
-    }
-    double scale = norm == 0 ? 0 : (1 - share) / Math.sqrt(norm);
-    float[] blended = new float[w.length];
-    for (int d = 0; d < w.length; d++) {
-      blended[d] = (float) (scale * w[d] + share * centroid.weights()[d]);
-    }
-    return new ReaderRanker(
-        ReaderRanker.LOGISTIC,
-        blended,
-        (float) (scale * classifier.bias()),
-        classifier.positives(),
-        classifier.negatives());
+    return ranker(model, dims, positives.size(), negatives.size() + background.size());
   }
 
   private static Parameter parameter(Settings settings, int positiveRows, List<Feature[]> rows) {
@@ -296,21 +226,6 @@ public final class Learner {
     // the bias feature: index n, value problem.bias, as liblinear's own file reader appends it
     row[v.length] = new FeatureNode(v.length + 1, 1);
     return row;
-  }
-
-  /**
-   * The background papers whose cosine to every kept positive is below the cap: a random paper that
-   * close to one the reader saved is more likely one they have not met than one they would refuse.
-   */
-  private static List<float[]> unlike(
-      Examples examples, List<Integer> positives, Settings settings) {
-    if (settings.backgroundSimilarityCap() >= 1) {
-      return examples.background();
-    }
-    List<float[]> kept = positives.stream().map(examples.positives()::get).toList();
-    return examples.background().stream()
-        .filter(v -> cosine(kept.get(nearest(kept, v)), v) < settings.backgroundSimilarityCap())
-        .toList();
   }
 
   /** The heaviest (most recent) positives, at most {@code maxPositives}, in their given order. */

@@ -138,7 +138,7 @@ class LearnerTest {
   @Test
   void theMostRecentPositivesAreKeptWhenThereAreTooMany() {
     Learner.Settings settings =
-        new Learner.Settings(Learner.FEW_POSITIVES, 10, 500, 500, 1, 4, 3, 0.5, 0, 1);
+        new Learner.Settings(Learner.FEW_POSITIVES, 10, 500, 500, 1, 4, 3, 0.5);
     List<float[]> positives = new ArrayList<>(around(alsoLiked, 20));
     positives.addAll(around(liked, 10));
     double[] weights = new double[30];
@@ -226,9 +226,7 @@ class LearnerTest {
         d.cost(),
         d.copiesPerPositiveWeight(),
         copies,
-        d.positiveClassShare(),
-        d.centroidShare(),
-        d.backgroundSimilarityCap());
+        d.positiveClassShare());
   }
 
   private static float[] between(float[] a, float[] b) {
