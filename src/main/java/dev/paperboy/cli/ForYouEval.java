@@ -98,8 +98,9 @@ final class ForYouEval {
   }
 
   /**
-   * The model's dev scores over a grid, then a reader with 2 saves under each centroid threshold;
-   * test is never looked at here.
+   * The model's dev scores over a grid, then a reader with 2 saves under each centroid threshold,
+   * then the model's scores blended with the centroid's and with arxiv-sanity's; test is never
+   * looked at here.
    */
   private void tune(ForYouEvaluation evaluation) {
     for (int few = 1; few <= Learner.FEW_POSITIVES; few++) {
@@ -111,6 +112,16 @@ final class ForYouEval {
     }
     for (Learner.Settings s : grid()) {
       print("model", evaluation.score(Yardstick.Split.DEV, ForYouEvaluation.Method.MODEL, s), s);
+    }
+    Learner.Settings d = Learner.Settings.DEFAULT;
+    for (ForYouEvaluation.Method other :
+        List.of(ForYouEvaluation.Method.CENTROID, ForYouEvaluation.Method.TFIDF_SVM)) {
+      for (double share : new double[] {0.1, 0.2, 0.3, 0.5}) {
+        print(
+            String.format(Locale.ROOT, "model + %.1f %s", share, other.label),
+            evaluation.blend(Yardstick.Split.DEV, d, other, share),
+            d);
+      }
     }
   }
 

@@ -89,11 +89,56 @@ public final class ForYouEvaluation {
   public Score score(Yardstick.Split split, Method method, Learner.Settings settings) {
     List<Score> each =
         readers.readers(split).stream().map(r -> measure(r, scores(method, r, settings))).toList();
+    return mean(each);
+  }
+
+  /**
+   * The model's scores blended with another method's, each standardized over the reader's
+   * candidates, {@code share} of the other's: what that method would add to the model, measured on
+   * dev before anything is built into the product.
+   */
+  public Score blend(Yardstick.Split split, Learner.Settings settings, Method other, double share) {
+    List<Score> each =
+        readers.readers(split).stream()
+            .map(r -> measure(r, blend(r, settings, other, share)))
+            .toList();
+    return mean(each);
+  }
+
+  private static Score mean(List<Score> each) {
     return new Score(
         each.stream().mapToDouble(Score::ndcg10).average().orElse(0),
         each.stream().mapToDouble(Score::recall50).average().orElse(0),
         each.stream().mapToDouble(Score::mrr).average().orElse(0),
         each.size());
+  }
+
+  float[] blend(ForYouReaders.Reader r, Learner.Settings settings, Method other, double share) {
+    float[] model = standardized(scores(Method.MODEL, r, settings));
+    float[] added = standardized(scores(other, r, settings));
+    float[] blend = new float[model.length];
+    for (int i = 0; i < blend.length; i++) {
+      blend[i] = (float) ((1 - share) * model[i] + share * added[i]);
+    }
+    return blend;
+  }
+
+  /**
+   * {@code x} less its mean, over its standard deviation: scores of different scales made alike.
+   */
+  private static float[] standardized(float[] x) {
+    double mean = 0, square = 0;
+    for (float v : x) {
+      mean += v;
+      square += v * v;
+    }
+    mean /= x.length;
+    double sd = Math.sqrt(Math.max(square / x.length - mean * mean, 1e-12));
+    float[] z = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      z[i] = (float) ((x[i] - mean) / sd);
+    }
+    return z;
   }
 
   float[] scores(Method method, ForYouReaders.Reader reader, Learner.Settings settings) {

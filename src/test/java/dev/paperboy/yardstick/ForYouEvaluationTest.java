@@ -78,6 +78,20 @@ class ForYouEvaluationTest {
     assertThat(s.recall50()).isGreaterThan(0.5);
   }
 
+  @Test
+  void aBlendAtEitherEndRanksAsTheMethodItIsAllOf() {
+    Learner.Settings d = Learner.Settings.DEFAULT;
+    ForYouEvaluation.Method words = ForYouEvaluation.Method.TFIDF_SVM;
+
+    ForYouEvaluation.Score allModel = evaluation.blend(Yardstick.Split.DEV, d, words, 0);
+    ForYouEvaluation.Score allWords = evaluation.blend(Yardstick.Split.DEV, d, words, 1);
+
+    assertThat(allModel)
+        .isEqualTo(evaluation.score(Yardstick.Split.DEV, ForYouEvaluation.Method.MODEL, d));
+    assertThat(allWords).isEqualTo(evaluation.score(Yardstick.Split.DEV, words, d));
+    assertThat(allWords.ndcg10()).isNotEqualTo(allModel.ndcg10());
+  }
+
   /** Each topic a random direction; each paper its topic's direction plus noise, unit length. */
   private Map<String, float[]> topicVectors() {
     SplittableRandom random = new SplittableRandom(48);
