@@ -106,7 +106,7 @@ class ForYouIT extends SharedApplicationTest {
 
   @Test
   void aDismissedPaperDoesNotComeBack() {
-    String email = "dismisses@example.org";
+    String email = "dismisses-for-you@example.org";
     Reader reader = readerWhoSaved(email, ForYouPapers.SAVED_1, ForYouPapers.SAVED_2);
     String first = ids(forYou(reader, "?size=3")).get(0);
     jdbcClient
