@@ -93,13 +93,22 @@ class DigestLetter {
                             key -> section(g, base, cache.links)))
             .toList();
     int count = groups.stream().mapToInt(g -> g.papers().size()).sum();
+    int picked = groups.stream().mapToInt(g -> g.picks().size()).sum();
+    // For you's picks are chosen for the reader, not for trending: the subject says so.
     String subject =
-        String.format(
-            Locale.ROOT,
-            "Paperboy: %d trending paper%s (%s)",
-            count,
-            count == 1 ? "" : "s",
-            period.key());
+        picked == 0
+            ? String.format(
+                Locale.ROOT,
+                "Paperboy: %d trending paper%s (%s)",
+                count,
+                count == 1 ? "" : "s",
+                period.key())
+            : String.format(
+                Locale.ROOT,
+                "Paperboy: %d for you, %d trending (%s)",
+                picked,
+                count - picked,
+                period.key());
     Context context = new Context(Locale.ENGLISH);
     context.setVariable("sections", sections.stream().map(Rendered::html).toList());
     context.setVariable("period", period.key());

@@ -234,6 +234,20 @@ class ForYouBrowserIT extends PaperboyIntegrationTest {
     postman.sendDue();
     String html = digestHtml();
     String forYouSection = html.substring(html.indexOf(">For you<"), html.indexOf("All trending"));
+    assertThat(
+            java.util.Arrays.stream(SMTP.getReceivedMessages())
+                .map(
+                    m -> {
+                      try {
+                        return m.getSubject();
+                      } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                      }
+                    })
+                .filter(s -> s.startsWith("Paperboy: ")))
+        .singleElement()
+        .asString()
+        .startsWith("Paperboy: 5 for you, ");
     UUID id = readerId("digest-only@example.org");
     List<String> recorded = recommended(id);
     assertThat(recorded).hasSize(5).containsAll(ForYouPapers.NEAR);
