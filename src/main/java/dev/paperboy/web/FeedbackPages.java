@@ -9,6 +9,7 @@ import dev.paperboy.foryou.Feedback;
 import dev.paperboy.search.InvalidQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Controller;
@@ -151,6 +152,10 @@ class FeedbackPages {
         action.equals("hide")
             ? feedback.record(reader.get().id(), paper, Feedback.Signal.NOT_INTERESTED)
             : feedback.undo(reader.get().id(), paper);
+    if (action.equals("hide") && "/for-you".equals(back)) {
+      // For you drops the card; the page then offers the Undo the card would have.
+      return "redirect:/for-you?hidden=" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
     return "redirect:" + TrendingPages.backOr(back, id);
   }
 

@@ -1,7 +1,9 @@
 package dev.paperboy.web;
 
+import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.TexText;
 import dev.paperboy.digest.Subscriber;
+import dev.paperboy.foryou.Feedback;
 import dev.paperboy.foryou.ForYou;
 import dev.paperboy.search.PaperSearch;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,8 +32,18 @@ class ForYouPages {
   private final Session session;
   private final Cards cards;
   private final PaperSearch search;
+  private final Feedback feedback;
+  private final Catalog catalog;
 
-  ForYouPages(ForYou forYou, Session session, Cards cards, PaperSearch search) {
+  ForYouPages(
+      ForYou forYou,
+      Session session,
+      Cards cards,
+      PaperSearch search,
+      Feedback feedback,
+      Catalog catalog) {
+    this.feedback = feedback;
+    this.catalog = catalog;
     this.forYou = forYou;
     this.session = session;
     this.cards = cards;
@@ -39,10 +51,22 @@ class ForYouPages {
   }
 
   @GetMapping("/for-you")
-  String tab(Model model, HttpServletRequest request) {
+  String tab(
+      @RequestParam(required = false) String hidden, Model model, HttpServletRequest request) {
     Optional<Subscriber> reader = session.current(request);
     if (reader.isEmpty()) {
       return "redirect:/signin";
+    }
+    // The card just dismissed leaves the list; the page keeps a way back for it.
+    if (hidden != null
+        && feedback.of(reader.get().id(), hidden).orElse(null) == Feedback.Signal.NOT_INTERESTED) {
+      dev.paperboy.catalog.PaperId.parse(hidden)
+          .flatMap(catalog::find)
+          .ifPresent(
+              p -> {
+                model.addAttribute("hiddenId", p.id().toString());
+                model.addAttribute("hiddenTitle", TexText.decode(p.title()));
+              });
     }
     List<ForYou.Recommendation> picks = forYou.today(reader.get().id(), DAYS, SHOWN);
     List<Card> shown = cards.of(picks.stream().map(ForYou.Recommendation::paper).toList(), request);

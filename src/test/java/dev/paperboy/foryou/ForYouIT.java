@@ -118,6 +118,26 @@ class ForYouIT extends SharedApplicationTest {
   }
 
   @Test
+  void theTabOffersAnUndoForTheCardItJustDropped() {
+    String email = "dismisses-on-the-tab@example.org";
+    Reader reader = readerWhoSaved(email, ForYouPapers.SAVED_1, ForYouPapers.SAVED_2);
+    String first = ids(forYou(reader, "?size=3")).get(0);
+    HttpResponse<String> hidden =
+        postForm("/not-interested", reader, "paper=" + first + "&action=hide&back=/for-you");
+    assertThat(hidden.statusCode()).isEqualTo(302);
+    String location = hidden.headers().firstValue("Location").orElseThrow();
+    assertThat(location).contains("/for-you?hidden=");
+    String page = asReader(reader, location.substring(location.indexOf("/for-you"))).body();
+    assertThat(page).contains("Hidden:", "value=\"undo\"", "value=\"" + first + "\"");
+    assertThat(ids(forYou(reader, "?size=20"))).doesNotContain(first);
+
+    postForm("/not-interested", reader, "paper=" + first + "&action=undo&back=/for-you");
+    assertThat(ids(forYou(reader, "?size=20"))).as("today's list has it again").contains(first);
+    // A hidden= naming a paper the reader did not dismiss shows nothing.
+    assertThat(asReader(reader, "/for-you?hidden=" + first).body()).doesNotContain("Hidden:");
+  }
+
+  @Test
   void aReaderWithNothingSavedGetsNothingAndIsShownHowToStart() {
     Reader reader = signIn("nothing-yet@example.org");
     assertThat(forYou(reader, "")).isEmpty();
