@@ -6,7 +6,6 @@ import dev.paperboy.digest.FeedbackLinks;
 import dev.paperboy.digest.Subscriber;
 import dev.paperboy.digest.Subscriptions;
 import dev.paperboy.foryou.Feedback;
-import dev.paperboy.search.InvalidQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -141,9 +140,7 @@ class FeedbackPages {
       @RequestParam(defaultValue = "hide") String action,
       @RequestParam(required = false) String back,
       HttpServletRequest request) {
-    if (!action.equals("hide") && !action.equals("undo")) {
-      throw new InvalidQuery("action must be hide or undo");
-    }
+    TrendingPages.oneOf("action", action, "hide", "undo");
     Optional<Subscriber> reader = session.current(request);
     if (reader.isEmpty()) {
       return "redirect:/signin";

@@ -129,7 +129,8 @@ class TrendingPages {
   }
 
   /** A form's choice must be one it offers; anything else would quietly do the default. */
-  private static void oneOf(String name, String value, String... allowed) {
+  /** A parameter that must be one of a few words; {@link InvalidQuery} (400) otherwise. */
+  static void oneOf(String name, String value, String... allowed) {
     if (!List.of(allowed).contains(value)) {
       throw new InvalidQuery(name + " must be " + String.join(" or ", allowed));
     }
