@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.paperboy.support.PaperboyIntegrationTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -32,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class DigestIT extends PaperboyIntegrationTest {
 
   static final int SMTP_PORT = freePort();
-  static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+  static final GreenMail SMTP = smtpSink(SMTP_PORT);
   static final Path OWN_DATA = tempDir();
   static final Pattern LINK =
       Pattern.compile(
@@ -44,11 +43,8 @@ class DigestIT extends PaperboyIntegrationTest {
 
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
-    registry.add("paperboy.data-dir", OWN_DATA::toString);
-    registry.add("paperboy.mail.smtp-host", () -> "127.0.0.1");
-    registry.add("paperboy.mail.smtp-port", () -> SMTP_PORT);
+    sendMailTo(registry, OWN_DATA, SMTP_PORT);
     registry.add("paperboy.mail.from", () -> "digest@paperboy.example");
-    registry.add("paperboy.mail.per-client-per-hour", () -> "1000");
   }
 
   @Autowired Digests digests;

@@ -3,7 +3,6 @@ package dev.paperboy.foryou;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.paperboy.digest.Digests;
 import dev.paperboy.digest.Postman;
 import dev.paperboy.support.Chromium;
@@ -34,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ForYouBrowserIT extends PaperboyIntegrationTest {
 
   static final int SMTP_PORT = freePort();
-  static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+  static final GreenMail SMTP = smtpSink(SMTP_PORT);
   static final Path OWN_DATA = tempDir();
 
   static {
@@ -43,10 +42,7 @@ class ForYouBrowserIT extends PaperboyIntegrationTest {
 
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
-    registry.add("paperboy.data-dir", OWN_DATA::toString);
-    registry.add("paperboy.mail.smtp-host", () -> "127.0.0.1");
-    registry.add("paperboy.mail.smtp-port", () -> SMTP_PORT);
-    registry.add("paperboy.mail.per-client-per-hour", () -> "1000");
+    sendMailTo(registry, OWN_DATA, SMTP_PORT);
   }
 
   @Autowired Digests digests;

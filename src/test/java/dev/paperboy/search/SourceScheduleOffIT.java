@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.paperboy.support.PaperboyIntegrationTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SourceScheduleOffIT extends PaperboyIntegrationTest {
 
   static final int SMTP_PORT = freePort();
-  static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+  static final GreenMail SMTP = smtpSink(SMTP_PORT);
   static final Path OWN_DATA = tempDir();
 
   /** Every source at a port nobody listens on: a fetch would show in the request counters. */

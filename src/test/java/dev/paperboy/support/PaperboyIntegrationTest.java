@@ -46,6 +46,24 @@ public abstract class PaperboyIntegrationTest {
     }
   }
 
+  /** An SMTP server on a loopback port, for a test class that reads the mail it sends. */
+  protected static com.icegreen.greenmail.util.GreenMail smtpSink(int port) {
+    return new com.icegreen.greenmail.util.GreenMail(
+        new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+  }
+
+  /**
+   * Settings of an application with its own data directory that sends its mail, unthrottled, to the
+   * SMTP server on that port.
+   */
+  protected static void sendMailTo(
+      org.springframework.test.context.DynamicPropertyRegistry registry, Path data, int smtpPort) {
+    registry.add("paperboy.data-dir", data::toString);
+    registry.add("paperboy.mail.smtp-host", () -> "127.0.0.1");
+    registry.add("paperboy.mail.smtp-port", () -> smtpPort);
+    registry.add("paperboy.mail.per-client-per-hour", () -> "1000");
+  }
+
   protected static Path tempDir() {
     try {
       return Files.createTempDirectory("paperboy-it-");
