@@ -1,8 +1,7 @@
 package dev.paperboy.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.withSettings;
 
 import dev.paperboy.ingest.ImportReport;
 import dev.paperboy.support.PaperboyIntegrationTest;
@@ -24,16 +23,22 @@ import org.apache.lucene.util.Bits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.mockito.invocation.InvocationOnMock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The index follows the catalog under concurrency: {@code reindex} during an import of thousands of
  * papers leaves every paper in the index exactly once, with its newest text, and the background
  * embedder never stores a vector of a text an import has replaced meanwhile.
  */
+@Import(IndexFollowsCatalogIT.CheapEmbedder.class)
 class IndexFollowsCatalogIT extends PaperboyIntegrationTest {
 
   private static final Path DATA_DIR = tempDir();
@@ -45,8 +50,42 @@ class IndexFollowsCatalogIT extends PaperboyIntegrationTest {
     registry.add("paperboy.data-dir", DATA_DIR::toString);
   }
 
-  /** The model is not under test, and embedding thousands of abstracts would take minutes. */
-  @MockitoSpyBean Embedder embedder;
+  /**
+   * What {@code Embedder.embed} does in this test: the model is not under test, and embedding
+   * thousands of abstracts would take minutes. A test swaps it by assignment, never by stubbing a
+   * mock: stubbing while the background embedder calls the same method is a race Mockito loses.
+   */
+  private static volatile Embedding embedding = IndexFollowsCatalogIT::cheap;
+
+  /** The application's embedder with {@link #embedding} in place of its {@code embed}. */
+  @TestConfiguration
+  static class CheapEmbedder {
+    @Bean
+    static BeanPostProcessor cheapEmbedder() {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          if (!(bean instanceof Embedder real)) {
+            return bean;
+          }
+          return Mockito.mock(
+              Embedder.class,
+              withSettings().spiedInstance(real).defaultAnswer(CheapEmbedder::answer));
+        }
+      };
+    }
+
+    private static Object answer(InvocationOnMock call) throws Throwable {
+      return call.getMethod().getName().equals("embed")
+          ? embedding.vectors(call.getArgument(0))
+          : call.callRealMethod();
+    }
+  }
+
+  @FunctionalInterface
+  interface Embedding {
+    List<float[]> vectors(List<String> texts) throws Exception;
+  }
 
   @Autowired PaperIndex index;
   @Autowired MissingVectors missingVectors;
@@ -55,7 +94,7 @@ class IndexFollowsCatalogIT extends PaperboyIntegrationTest {
 
   @BeforeEach
   void cheapVectors() {
-    doAnswer(call -> cheap(call.getArgument(0))).when(embedder).embed(anyList());
+    embedding = IndexFollowsCatalogIT::cheap;
   }
 
   @AfterEach
@@ -72,13 +111,11 @@ class IndexFollowsCatalogIT extends PaperboyIntegrationTest {
       if (round % 2 == 0) {
         // The import has written its first batch to the catalog and is indexing it.
         CountDownLatch midImport = new CountDownLatch(1);
-        doAnswer(
-                call -> {
-                  midImport.countDown();
-                  return cheap(call.getArgument(0));
-                })
-            .when(embedder)
-            .embed(anyList());
+        embedding =
+            texts -> {
+              midImport.countDown();
+              return cheap(texts);
+            };
         imported = threads.submit(() -> importFile(file));
         assertThat(midImport.await(2, TimeUnit.MINUTES)).isTrue();
         rebuilt = threads.submit(() -> index.rebuild(n -> {}));
@@ -113,22 +150,20 @@ class IndexFollowsCatalogIT extends PaperboyIntegrationTest {
     String id = "2609.00001";
     importFile(
         List.of(line(id, 1, "Kelp Forests Under Turbid Water", "Turbidity shades the kelp.")));
-    CountDownLatch embedding = new CountDownLatch(1);
+    CountDownLatch embeddingStarted = new CountDownLatch(1);
     CountDownLatch textChanged = new CountDownLatch(1);
     AtomicBoolean first = new AtomicBoolean(true);
-    doAnswer(
-            call -> {
-              if (first.getAndSet(false)) {
-                embedding.countDown();
-                textChanged.await();
-              }
-              return cheap(call.getArgument(0));
-            })
-        .when(embedder)
-        .embed(anyList());
+    embedding =
+        texts -> {
+          if (first.getAndSet(false)) {
+            embeddingStarted.countDown();
+            textChanged.await();
+          }
+          return cheap(texts);
+        };
 
     Future<Long> backfill = threads.submit(() -> missingVectors.embed(n -> {}));
-    assertThat(embedding.await(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(embeddingStarted.await(2, TimeUnit.MINUTES)).isTrue();
     String newTitle = "Kelp Forests and Coastal Upwelling";
     String newAbstract = "Upwelling feeds the kelp with nutrients.";
     importFile(List.of(line(id, 2, newTitle, newAbstract)));
