@@ -112,6 +112,10 @@ final class ForYouEval {
     }
     for (Learner.Settings s : grid()) {
       print("model", evaluation.score(Yardstick.Split.DEV, ForYouEvaluation.Method.MODEL, s), s);
+      print(
+          "2 saves",
+          evaluation.score(Yardstick.Split.DEV, ForYouEvaluation.Method.TWO_SAVES, s),
+          s);
     }
     Learner.Settings d = Learner.Settings.DEFAULT;
     for (ForYouEvaluation.Method other :
@@ -139,10 +143,14 @@ final class ForYouEval {
   private static List<Learner.Settings> grid() {
     Learner.Settings d = Learner.Settings.DEFAULT;
     List<Learner.Settings> grid = new ArrayList<>();
-    for (double cost : new double[] {0.1, 1, 10}) {
-      for (double share : new double[] {0.3, 0.5, 0.7}) {
-        for (int negative : new int[] {1, 3, 10}) {
-          for (int background : new int[] {100, 500}) {
+    // the raw vectors' best (C = 1), then standardized ones around the chosen
+    grid.add(
+        new Learner.Settings(
+            d.fewPositives(), d.maxPositives(), d.maxNegatives(), 500, 1, 4, 3, 0.5, false));
+    for (double cost : new double[] {0.001, 0.003, 0.01}) {
+      for (double share : new double[] {0.5, 0.7}) {
+        for (int negative : new int[] {1, 2, 3}) {
+          for (int background : new int[] {500, 1000}) {
             grid.add(
                 new Learner.Settings(
                     d.fewPositives(),
@@ -152,7 +160,8 @@ final class ForYouEval {
                     cost,
                     d.copiesPerPositiveWeight(),
                     negative,
-                    share));
+                    share,
+                    true));
           }
         }
       }

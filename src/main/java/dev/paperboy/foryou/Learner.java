@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * Learns each reader's ranking: below {@link #FEW_POSITIVES} positives the centroid of the
  * positives (also when there is nothing to contrast them with), else an L2-regularized logistic
  * regression (liblinear) on the positives against the reader's explicit negatives and a background
- * sample of other papers.
+ * sample of other papers, over the vectors standardized per dimension (see {@link Scale}).
  */
 public final class Learner {
 
@@ -27,7 +27,14 @@ public final class Learner {
    */
   public static final int FEW_POSITIVES = 2;
 
-  /** Training's knobs; {@link #DEFAULT} is what the product uses, tuned on the dev readers. */
+  /**
+   * Training's knobs; {@link #DEFAULT} is what the product uses, tuned on the dev readers ({@code
+   * eval --recommend --tune}): standardizing the vectors lifted dev nDCG@10 from 0.644 (raw, best C
+   * = 1) to 0.657 at C = 0.003, on a plateau (0.655–0.662 for C 0.002–0.005, a down-vote worth 1–3
+   * background papers); of its points, a down-vote worth 2 for the better MRR against negatives.
+   *
+   * @param standardized train on each dimension less its mean over its spread, not the raw vectors
+   */
   public record Settings(
       int fewPositives,
       int maxPositives,
@@ -36,10 +43,11 @@ public final class Learner {
       double cost,
       int copiesPerPositiveWeight,
       int copiesPerNegative,
-      double positiveClassShare) {
+      double positiveClassShare,
+      boolean standardized) {
 
     public static final Settings DEFAULT =
-        new Settings(FEW_POSITIVES, 1_000, 500, 500, 1, 4, 3, 0.5);
+        new Settings(FEW_POSITIVES, 1_000, 500, 500, 0.003, 4, 2, 0.7, true);
 
     /** These settings with another threshold for the centroid. */
     public Settings withFewPositives(int few) {
@@ -51,7 +59,8 @@ public final class Learner {
           cost,
           copiesPerPositiveWeight,
           copiesPerNegative,
-          positiveClassShare);
+          positiveClassShare,
+          standardized);
     }
 
     /** Always the centroid, however many positives: the baseline the classifier must beat. */
@@ -134,6 +143,12 @@ public final class Learner {
    */
   static ReaderRanker logistic(Examples examples, Settings settings, ReaderRanker previous) {
     int dims = examples.positives().get(0).length;
+    List<float[]> negatives = first(examples.negatives(), settings.maxNegatives());
+    List<float[]> background = first(examples.background(), settings.maxBackground());
+    Scale scale =
+        settings.standardized()
+            ? Scale.of(background.isEmpty() ? negatives : background, dims)
+            : Scale.identity(dims);
     List<Feature[]> rows = new ArrayList<>();
     List<Double> labels = new ArrayList<>();
     List<Integer> positives = positivesKept(examples, settings);
@@ -145,22 +160,70 @@ public final class Learner {
       common = gcd(common, copies[k]);
     }
     for (int k = 0; k < copies.length; k++) {
-      add(rows, labels, examples.positives().get(positives.get(k)), +1, copies[k] / common);
+      add(
+          rows,
+          labels,
+          scale.apply(examples.positives().get(positives.get(k))),
+          +1,
+          copies[k] / common);
     }
     int positiveRows = rows.size();
-    List<float[]> negatives = first(examples.negatives(), settings.maxNegatives());
-    List<float[]> background = first(examples.background(), settings.maxBackground());
-    negatives.forEach(v -> add(rows, labels, v, -1, settings.copiesPerNegative()));
-    background.forEach(v -> add(rows, labels, v, -1, 1));
+    negatives.forEach(v -> add(rows, labels, scale.apply(v), -1, settings.copiesPerNegative()));
+    background.forEach(v -> add(rows, labels, scale.apply(v), -1, 1));
     Parameter parameter = parameter(settings, positiveRows, rows);
     if (previous != null
         && previous.kind().equals(ReaderRanker.LOGISTIC)
         && previous.dimensions() == dims) {
       // liblinear's weights are for the first label it meets, +1: the positives come first
-      parameter.setInitSol(startingPoint(previous));
+      parameter.setInitSol(startingPoint(previous, scale));
     }
     Model model = Linear.train(problem(rows, labels, dims), parameter);
-    return ranker(model, dims, positives.size(), negatives.size() + background.size());
+    return ranker(model, dims, scale, positives.size(), negatives.size() + background.size());
+  }
+
+  /**
+   * Each dimension less its mean, over its spread, over a sample of the catalog: the classifier's
+   * regularization then weighs every dimension alike. The learned weights are mapped back onto the
+   * raw vectors, so scoring stays one dot product with the stored vectors.
+   */
+  record Scale(float[] mean, float[] spread) {
+
+    static Scale identity(int dims) {
+      float[] ones = new float[dims];
+      java.util.Arrays.fill(ones, 1);
+      return new Scale(new float[dims], ones);
+    }
+
+    static Scale of(List<float[]> sample, int dims) {
+      if (sample.size() < 2) {
+        return identity(dims);
+      }
+      double[] sum = new double[dims];
+      double[] square = new double[dims];
+      for (float[] v : sample) {
+        for (int d = 0; d < dims; d++) {
+          sum[d] += v[d];
+          square[d] += v[d] * v[d];
+        }
+      }
+      float[] mean = new float[dims];
+      float[] spread = new float[dims];
+      int n = sample.size();
+      for (int d = 0; d < dims; d++) {
+        mean[d] = (float) (sum[d] / n);
+        double variance = square[d] / n - mean[d] * (double) mean[d];
+        spread[d] = (float) Math.sqrt(Math.max(variance, 1e-8));
+      }
+      return new Scale(mean, spread);
+    }
+
+    float[] apply(float[] v) {
+      float[] x = new float[v.length];
+      for (int d = 0; d < v.length; d++) {
+        x[d] = (v[d] - mean[d]) / spread[d];
+      }
+      return x;
+    }
   }
 
   private static Parameter parameter(Settings settings, int positiveRows, List<Feature[]> rows) {
@@ -173,12 +236,15 @@ public final class Learner {
     return parameter;
   }
 
-  private static double[] startingPoint(ReaderRanker previous) {
+  /** The previous raw weights in the scaled space: w·s per dimension, the bias plus w·mean. */
+  private static double[] startingPoint(ReaderRanker previous, Scale scale) {
     double[] w = new double[previous.dimensions() + 1];
+    double bias = previous.bias();
     for (int d = 0; d < previous.dimensions(); d++) {
-      w[d] = previous.weights()[d];
+      w[d] = previous.weights()[d] * scale.spread()[d];
+      bias += previous.weights()[d] * scale.mean()[d];
     }
-    w[previous.dimensions()] = previous.bias();
+    w[previous.dimensions()] = bias;
     return w;
   }
 
@@ -197,14 +263,18 @@ public final class Learner {
   }
 
   /** The decision function for the positive class, whichever label liblinear put first. */
-  private static ReaderRanker ranker(Model model, int dims, int positives, int negatives) {
+  private static ReaderRanker ranker(
+      Model model, int dims, Scale scale, int positives, int negatives) {
     double[] w = model.getFeatureWeights();
     double sign = model.getLabels()[0] == +1 ? 1 : -1;
     float[] weights = new float[dims];
+    double shift = 0;
     for (int d = 0; d < dims; d++) {
-      weights[d] = (float) (sign * w[d]);
+      double scaled = sign * w[d] / scale.spread()[d];
+      weights[d] = (float) scaled;
+      shift += scaled * scale.mean()[d];
     }
-    float bias = (float) (sign * w[dims] * model.getBias());
+    float bias = (float) (sign * w[dims] * model.getBias() - shift);
     return new ReaderRanker(ReaderRanker.LOGISTIC, weights, bias, positives, negatives);
   }
 

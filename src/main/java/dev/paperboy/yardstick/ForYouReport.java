@@ -72,7 +72,7 @@ public final class ForYouReport {
             + " code does it (`ArxivSanity`: TF-IDF of title and abstract, unigrams and bigrams,"
             + " a linear SVM with C = 0.01 and balanced classes on every paper, the saves"
             + " positive). The model: `Learner` on the saves, the down-votes and %d random older"
-            + " papers the reader did not save: logistic regression (liblinear) with C = %s, a"
+            + " papers the reader did not save: logistic regression (liblinear) on %s, with C = %s, a"
             + " down-vote weighing %d background papers, the positives %.0f %% of the loss;"
             + " the centroid below %d positives. The reader with 2 saved papers has only the"
             + " first 2 saves of their first topic and no down-votes. Tuned on dev (`--tune`"
@@ -81,6 +81,9 @@ public final class ForYouReport {
         r.older().size(),
         r.newer().size(),
         s.maxBackground(),
+        s.standardized()
+            ? "the vectors standardized per dimension (mean and spread of the random papers)"
+            : "the raw vectors",
         s.cost(),
         s.copiesPerNegative(),
         s.positiveClassShare() * 100,

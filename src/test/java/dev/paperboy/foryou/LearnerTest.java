@@ -79,6 +79,39 @@ class LearnerTest {
   }
 
   @Test
+  void standardizedTrainingScoresTheRawVectorsAsItsOwnScaleWould() {
+    // every dimension stretched and shifted: standardizing undoes it, so the model learned on the
+    // moved vectors, applied to moved vectors, gives the scores of the model learned on the
+    // originals; a mistake in mapping the weights back onto raw vectors would show here
+    float[] stretch = new float[DIMS];
+    float[] shift = new float[DIMS];
+    for (int d = 0; d < DIMS; d++) {
+      stretch[d] = (float) (0.2 + 3 * random.nextDouble());
+      shift[d] = (float) (random.nextDouble() - 0.5);
+    }
+    List<float[]> positives = around(liked, 20);
+    List<float[]> negatives = around(disliked, 10);
+    List<float[]> background = background(300);
+    ReaderRanker original = Learner.learn(new Examples(positives, null, negatives, background));
+    ReaderRanker moved =
+        Learner.learn(
+            new Examples(
+                moved(positives, stretch, shift),
+                null,
+                moved(negatives, stretch, shift),
+                moved(background, stretch, shift)));
+
+    assertThat(Learner.Settings.DEFAULT.standardized()).isTrue();
+    List<float[]> candidates = background(30);
+    candidates.addAll(around(liked, 10));
+    for (float[] c : candidates) {
+      float[] m = moved(List.of(c), stretch, shift).get(0);
+      assertThat(moved.score(m)).isCloseTo(original.score(c), within(1e-2));
+    }
+    assertThat(mean(original, around(liked, 50))).isGreaterThan(mean(original, background(50)));
+  }
+
+  @Test
   void withoutAnyNegativesEvenManyPositivesFallBackToTheCentroid() {
     ReaderRanker ranker = Learner.learn(Examples.of(around(liked, 20)));
 
@@ -138,7 +171,7 @@ class LearnerTest {
   @Test
   void theMostRecentPositivesAreKeptWhenThereAreTooMany() {
     Learner.Settings settings =
-        new Learner.Settings(Learner.FEW_POSITIVES, 10, 500, 500, 1, 4, 3, 0.5);
+        new Learner.Settings(Learner.FEW_POSITIVES, 10, 500, 500, 1, 4, 3, 0.5, false);
     List<float[]> positives = new ArrayList<>(around(alsoLiked, 20));
     positives.addAll(around(liked, 10));
     double[] weights = new double[30];
@@ -226,7 +259,20 @@ class LearnerTest {
         d.cost(),
         d.copiesPerPositiveWeight(),
         copies,
-        d.positiveClassShare());
+        d.positiveClassShare(),
+        d.standardized());
+  }
+
+  private static List<float[]> moved(List<float[]> vectors, float[] stretch, float[] shift) {
+    List<float[]> moved = new ArrayList<>();
+    for (float[] v : vectors) {
+      float[] m = new float[DIMS];
+      for (int d = 0; d < DIMS; d++) {
+        m[d] = stretch[d] * v[d] + shift[d];
+      }
+      moved.add(m);
+    }
+    return moved;
   }
 
   private static float[] between(float[] a, float[] b) {
