@@ -1,6 +1,7 @@
 package dev.paperboy.digest;
 
 import dev.paperboy.catalog.Paper;
+import dev.paperboy.foryou.Candidates;
 import dev.paperboy.foryou.DayPapers;
 import dev.paperboy.foryou.ForYou;
 import dev.paperboy.search.InvalidQuery;
@@ -9,6 +10,7 @@ import dev.paperboy.trending.Trending;
 import dev.paperboy.trending.Window;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -84,12 +87,53 @@ class DigestComposer {
     /** The papers For you chooses from, per window: read once per run, by its first reader. */
     private final Map<Window, DayPapers> candidates = new ConcurrentHashMap<>();
 
-    /** What For you read for the batch being composed, taken out as each letter is composed. */
-    private final Map<UUID, ForYou.Prepared> prepared = new ConcurrentHashMap<>();
+    /**
+     * For you's readers of the batch being composed, in blocks of {@link Candidates#BLOCK} of one
+     * window, each taken out as its reader's letter is composed.
+     */
+    private final Map<UUID, Block> blocks = new ConcurrentHashMap<>();
 
-    /** Reads what For you needs for these subscribers' letters, for the whole batch at once. */
-    void prepare(List<Subscriber> batch) {
-      prepared.putAll(forYou.prepare(batch.stream().map(Subscriber::id).toList()));
+    /**
+     * Reads what For you needs for these subscribers' letters, for the whole batch at once, and
+     * groups its readers into blocks that are scored together when the first letter of the block
+     * needs its picks (the letters of a batch are composed on several threads, a block on one).
+     */
+    void prepare(List<Subscriber> batch, Function<Subscriber, DigestPeriod> periods) {
+      Map<UUID, ForYou.Prepared> ready =
+          forYou.prepare(batch.stream().map(Subscriber::id).toList());
+      Map<Window, List<ForYou.Prepared>> open = new EnumMap<>(Window.class);
+      for (Subscriber s : batch) {
+        ForYou.Prepared reader = ready.get(s.id());
+        if (reader == null) {
+          continue;
+        }
+        Window window = periods.apply(s).window();
+        List<ForYou.Prepared> block = open.computeIfAbsent(window, w -> new ArrayList<>());
+        block.add(reader);
+        blocks.put(s.id(), new Block(window, block));
+        if (block.size() == Candidates.BLOCK) {
+          open.remove(window);
+        }
+      }
+    }
+
+    /** Readers of one window whose picks are scored at once, the first time one is asked for. */
+    private final class Block {
+      private final Window window;
+      private final List<ForYou.Prepared> readers;
+      private Map<UUID, List<ForYou.Recommendation>> picks;
+
+      Block(Window window, List<ForYou.Prepared> readers) {
+        this.window = window;
+        this.readers = readers;
+      }
+
+      synchronized List<ForYou.Recommendation> picks(UUID reader) {
+        if (picks == null) {
+          picks = forYou.pick(readers, day(window), FOR_YOU_PAPERS);
+        }
+        return picks.getOrDefault(reader, List.of());
+      }
     }
 
     /** Every paper this subscriber's letter could carry, before what they already had. */
@@ -102,7 +146,7 @@ class DigestComposer {
     List<Group> compose(Subscriber s, DigestPeriod period, Set<String> sent) {
       Set<String> seen = new HashSet<>(sent);
       List<Group> groups = new ArrayList<>();
-      List<ForYou.Recommendation> picks = forYou(s, period);
+      List<ForYou.Recommendation> picks = forYou(s);
       if (!picks.isEmpty()) {
         groups.add(Group.forYou(picks));
         picks.forEach(p -> seen.add(p.paper().id().toString()));
@@ -130,15 +174,13 @@ class DigestComposer {
      * new papers, and those whose date lags their announcement by a day or two), weekly, in the
      * last week; none unless {@link #prepare} found For you on and a positive.
      */
-    private List<ForYou.Recommendation> forYou(Subscriber s, DigestPeriod period) {
-      ForYou.Prepared reader = prepared.remove(s.id());
-      if (reader == null) {
-        return List.of();
-      }
-      DayPapers day =
-          candidates.computeIfAbsent(
-              period.window(), w -> forYou.candidates(w == Window.WEEK ? 7 : 2));
-      return forYou.pick(reader, day, FOR_YOU_PAPERS);
+    private List<ForYou.Recommendation> forYou(Subscriber s) {
+      Block block = blocks.remove(s.id());
+      return block == null ? List.of() : block.picks(s.id());
+    }
+
+    private DayPapers day(Window window) {
+      return candidates.computeIfAbsent(window, w -> forYou.candidates(w == Window.WEEK ? 7 : 2));
     }
 
     private List<Paper> ranked(String topic, Window window) {

@@ -176,7 +176,9 @@ public class Digests {
       List<Due> batch, DigestComposer.Run composing, DigestLetter.Sections rendered) {
     Set<UUID> had = recorded(batch);
     List<Due> open = batch.stream().filter(d -> !had.contains(d.subscriber().id())).toList();
-    composing.prepare(open.stream().map(Due::subscriber).toList());
+    Map<UUID, DigestPeriod> periods = new HashMap<>();
+    open.forEach(d -> periods.put(d.subscriber().id(), d.period()));
+    composing.prepare(open.stream().map(Due::subscriber).toList(), s -> periods.get(s.id()));
     Map<UUID, Set<String>> sent = alreadySent(open, composing);
     List<Made> made =
         renderers.map(
@@ -298,7 +300,7 @@ public class Digests {
       return nothing("it already had this period's digest (" + period.key() + ")");
     }
     DigestComposer.Run composing = composer.new Run();
-    composing.prepare(List.of(s));
+    composing.prepare(List.of(s), any -> period);
     Set<String> sent = alreadySent(List.of(due), composing).getOrDefault(s.id(), Set.of());
     Made made = made(due, composing, sent, DigestLetter.sections());
     if (made.draft() == null) {

@@ -54,6 +54,11 @@ public final class DayPapers {
 
   /** Every paper's score under the reader's ranking: one matrix–vector product. */
   float[] scores(ReaderRanker ranker) {
-    return columns == null ? new float[0] : columns.scores(ranker);
+    return scores(List.of(ranker))[0];
+  }
+
+  /** Every paper's score under each reader's ranking, the candidates read once for them all. */
+  float[][] scores(List<ReaderRanker> rankers) {
+    return columns == null ? new float[rankers.size()][0] : columns.scores(rankers);
   }
 }

@@ -183,29 +183,51 @@ public class ForYou {
   }
 
   /**
-   * A digest's recommendations for a prepared reader: up to {@code size} of the candidates not
-   * recommended to them before today (the tab's list of today, and today's digest, are one day's
-   * recommendations). A stale stored model is used as it is, and a missing one replaced by the
-   * centroid of the positives ({@link ReaderModels#forDigest}). Nothing is recorded: the digest
-   * records what it sends ({@link #record}).
+   * A digest's recommendations for prepared readers, by reader: up to {@code size} of the
+   * candidates not recommended to them before today (the tab's list of today, and today's digest,
+   * are one day's recommendations). Readers are scored {@link Candidates#BLOCK} at a time, each
+   * candidate column read once for the block. A stale stored model is used as it is, and a missing
+   * one replaced by the centroid of the positives ({@link ReaderModels#forDigest}). Nothing is
+   * recorded: the digest records what it sends ({@link #record}).
    */
-  public List<Recommendation> pick(Prepared reader, DayPapers day, int size) {
-    Optional<ReaderRanker> ranker = models.forDigest(reader.state, reader.model, reader.stored);
-    if (ranker.isEmpty()) {
-      return List.of();
+  public Map<UUID, List<Recommendation>> pick(List<Prepared> readers, DayPapers day, int size) {
+    List<Prepared> ranked = new ArrayList<>();
+    List<ReaderRanker> rankers = new ArrayList<>();
+    for (Prepared r : readers) {
+      models
+          .forDigest(r.state, r.model, r.stored)
+          .ifPresent(
+              ranker -> {
+                ranked.add(r);
+                rankers.add(ranker);
+              });
+    }
+    Map<UUID, List<Recommendation>> picks = new HashMap<>();
+    if (size <= 0 || day.rows() == 0) {
+      return picks;
     }
     Instant midnight = midnight();
-    Set<String> excluded =
-        excluded(
-            reader.state.papers(),
-            reader.shown.stream().filter(s -> s.at().isBefore(midnight)).toList());
-    return recommendations(choose(reader.state, ranker.get(), day, excluded, size), day.papers());
+    for (int from = 0; from < ranked.size(); from += Candidates.BLOCK) {
+      int to = Math.min(ranked.size(), from + Candidates.BLOCK);
+      float[][] scores = day.scores(rankers.subList(from, to));
+      for (int k = from; k < to; k++) {
+        Prepared r = ranked.get(k);
+        Set<String> excluded =
+            excluded(
+                r.state.papers(), r.shown.stream().filter(s -> s.at().isBefore(midnight)).toList());
+        List<Pick> chosen = choose(r.state, scores[k - from], day, excluded, size);
+        picks.put(r.state.reader(), recommendations(chosen, day.papers()));
+      }
+    }
+    return picks;
   }
 
   /** {@link #pick} for one reader: none when they turned For you off or have no positive. */
   public List<Recommendation> pick(UUID reader, DayPapers day, int size) {
     Prepared prepared = prepare(List.of(reader)).get(reader);
-    return prepared == null ? List.of() : pick(prepared, day, size);
+    return prepared == null
+        ? List.of()
+        : pick(List.of(prepared), day, size).getOrDefault(reader, List.of());
   }
 
   /** Records what readers were shown, so none of it is recommended to them again. */
@@ -256,14 +278,19 @@ public class ForYou {
 
   /**
    * The best candidates by the reader's model, past those excluded: one matrix–vector product over
-   * the candidates, then the nearest positive of each one kept.
+   * the candidates, then {@link #choose(ReaderState, float[], DayPapers, Set, int)}.
    */
   private static List<Pick> choose(
       ReaderState state, ReaderRanker ranker, DayPapers day, Set<String> excluded, int size) {
     if (size <= 0 || day.rows() == 0) {
       return List.of();
     }
-    float[] scores = day.scores(ranker);
+    return choose(state, day.scores(ranker), day, excluded, size);
+  }
+
+  /** The best candidates by their scores, past those excluded, each with its nearest positive. */
+  private static List<Pick> choose(
+      ReaderState state, float[] scores, DayPapers day, Set<String> excluded, int size) {
     List<ReaderState.Signal> positives = state.distinctPositives();
     List<float[]> vectors = positives.stream().map(ReaderState.Signal::vector).toList();
     List<Pick> picks = new ArrayList<>();

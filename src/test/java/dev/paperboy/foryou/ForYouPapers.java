@@ -16,6 +16,12 @@ final class ForYouPapers {
 
   static final String SAVED_2 = "arxiv:2503.95002";
 
+  /** An older paper of another field: glacier lakes, whose new paper is {@link #GLACIER}. */
+  static final String SAVED_GLACIER = "arxiv:2504.95003";
+
+  /** The new paper near {@link #SAVED_GLACIER}, one of {@link #FAR}. */
+  static final String GLACIER = "arxiv:2611.95015";
+
   /** The new papers near what the reader saved. */
   static final List<String> NEAR = List.of("arxiv:2611.95011", "arxiv:2611.95012");
 
