@@ -101,18 +101,17 @@ class DigestComposer {
     void prepare(List<Subscriber> batch, Function<Subscriber, DigestPeriod> periods) {
       Map<UUID, ForYou.Prepared> ready =
           forYou.prepare(batch.stream().map(Subscriber::id).toList());
-      Map<Window, List<ForYou.Prepared>> open = new EnumMap<>(Window.class);
+      Map<Window, Block> open = new EnumMap<>(Window.class);
       for (Subscriber s : batch) {
         ForYou.Prepared reader = ready.get(s.id());
         if (reader == null) {
           continue;
         }
-        Window window = periods.apply(s).window();
-        List<ForYou.Prepared> block = open.computeIfAbsent(window, w -> new ArrayList<>());
-        block.add(reader);
-        blocks.put(s.id(), new Block(window, block));
-        if (block.size() == Candidates.BLOCK) {
-          open.remove(window);
+        Block block = open.computeIfAbsent(periods.apply(s).window(), Block::new);
+        block.readers.add(reader);
+        blocks.put(s.id(), block);
+        if (block.readers.size() == Candidates.BLOCK) {
+          open.remove(block.window);
         }
       }
     }
@@ -120,12 +119,14 @@ class DigestComposer {
     /** Readers of one window whose picks are scored at once, the first time one is asked for. */
     private final class Block {
       private final Window window;
-      private final List<ForYou.Prepared> readers;
+
+      /** Filled by {@link #prepare} before any letter of the batch is composed. */
+      private final List<ForYou.Prepared> readers = new ArrayList<>();
+
       private Map<UUID, List<ForYou.Recommendation>> picks;
 
-      Block(Window window, List<ForYou.Prepared> readers) {
+      Block(Window window) {
         this.window = window;
-        this.readers = readers;
       }
 
       synchronized List<ForYou.Recommendation> picks(UUID reader) {
