@@ -205,8 +205,8 @@ class DigestComposer {
   }
 
   /**
-   * Which of these papers each subscriber has already been sent, or turned away (👎 or "not
-   * interested"): no letter carries them again.
+   * Which of these papers each subscriber has already been sent, turned away (👎 or "not
+   * interested") or has in their library: no letter carries them (again).
    */
   Map<UUID, Set<String>> sent(Collection<UUID> subscribers, Collection<String> papers) {
     Map<UUID, Set<String>> sent = new HashMap<>();
@@ -218,8 +218,12 @@ class DigestComposer {
                 + " where subscriber_id = any(?::text[]::uuid[]) and paper_id = any(?)"
                 + " union select subscriber_id, paper_id from feedback"
                 + " where signal in ('down', 'not-interested')"
-                + " and subscriber_id = any(?::text[]::uuid[]) and paper_id = any(?)")
+                + " and subscriber_id = any(?::text[]::uuid[]) and paper_id = any(?)"
+                + " union select subscriber_id, paper_id from saved_paper"
+                + " where subscriber_id = any(?::text[]::uuid[]) and paper_id = any(?)")
         .params(
+            subscribers.stream().map(UUID::toString).toArray(String[]::new),
+            papers.toArray(String[]::new),
             subscribers.stream().map(UUID::toString).toArray(String[]::new),
             papers.toArray(String[]::new),
             subscribers.stream().map(UUID::toString).toArray(String[]::new),

@@ -109,13 +109,16 @@ class DigestLetter {
                 picked,
                 count - picked,
                 period.key());
+    // a letter with For you's picks is not only trending papers: its heading says so too
+    String heading = picked == 0 ? "Trending papers for you" : "New papers for you";
     Context context = new Context(Locale.ENGLISH);
+    context.setVariable("heading", heading);
     context.setVariable("sections", sections.stream().map(Rendered::html).toList());
     context.setVariable("period", period.key());
     context.setVariable("unsubscribe", unsubscribe);
     context.setVariable("manage", manage);
     String html = feedback.fill(templates.process("mail/digest", context), cache.links, s.id());
-    StringBuilder text = new StringBuilder("Trending papers for you, " + period.key() + "\n\n");
+    StringBuilder text = new StringBuilder(heading + ", " + period.key() + "\n\n");
     sections.forEach(r -> text.append(r.text()));
     text.append("--\nChange topics or schedule: ")
         .append(manage)

@@ -67,7 +67,11 @@ public class Feedback {
             "insert into feedback (subscriber_id, paper_id, signal) values (?, ?, ?)"
                 + " on conflict (subscriber_id, paper_id) do update set signal = excluded.signal,"
                 + " created_at = case when feedback.signal = excluded.signal"
-                + " then feedback.created_at else now() end")
+                + " then feedback.created_at else now() end,"
+                + " replaced = case when feedback.signal = excluded.signal"
+                + " then feedback.replaced else feedback.signal end,"
+                + " replaced_at = case when feedback.signal = excluded.signal"
+                + " then feedback.replaced_at else feedback.created_at end")
         .params(reader, id, signal.wire())
         .update();
     return id;
@@ -84,14 +88,24 @@ public class Feedback {
 
   /**
    * Takes back one signal, if it is still what the reader says about the paper: an emailed link's
-   * Undo must not erase what the reader said since, elsewhere. Whether it took anything back.
+   * Undo must not erase what the reader said since, elsewhere, and what they said before it (a 👎
+   * under a "Not interested") comes back. Whether it took anything back.
    */
   public boolean undo(UUID reader, String paperId, Signal signal) {
     String id = known(paperId);
-    return jdbc.sql("delete from feedback where subscriber_id = ? and paper_id = ? and signal = ?")
+    // what the reader said before comes back; with nothing before, the row goes
+    int restored =
+        jdbc.sql(
+                "update feedback set signal = replaced, created_at = replaced_at, replaced = null,"
+                    + " replaced_at = null where subscriber_id = ? and paper_id = ? and signal = ?"
+                    + " and replaced is not null")
             .params(reader, id, signal.wire())
-            .update()
-        > 0;
+            .update();
+    return restored > 0
+        || jdbc.sql("delete from feedback where subscriber_id = ? and paper_id = ? and signal = ?")
+                .params(reader, id, signal.wire())
+                .update()
+            > 0;
   }
 
   /** What the reader said about this paper, if anything. */
@@ -128,7 +142,7 @@ public class Feedback {
   }
 
   /** The catalog's id of the paper named, after refusing what no paper id can contain. */
-  private String known(String paperId) {
+  public String known(String paperId) {
     if (paperId == null || paperId.isBlank()) {
       throw new InvalidFeedback("id is required: the paper's id, like arxiv:2410.21271");
     }

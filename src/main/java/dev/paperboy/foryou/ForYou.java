@@ -5,6 +5,7 @@ import dev.paperboy.catalog.Paper;
 import dev.paperboy.catalog.PaperId;
 import dev.paperboy.search.Embedder;
 import dev.paperboy.search.InvalidQuery;
+import dev.paperboy.search.SimilarityFloors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +37,9 @@ public class ForYou {
 
   public static final int MAX_DAYS = 30;
   public static final int MAX_SIZE = 100;
+
+  /** Candidates looked at past the excluded ones, at most, for the papers related to the reader. */
+  static final int LOOKED_AT = 200;
 
   /** The newest papers a day's recommendations are chosen among, at most. */
   static final int MAX_CANDIDATES = 20_000;
@@ -280,7 +284,7 @@ public class ForYou {
    * The best candidates by the reader's model, past those excluded: one matrix–vector product over
    * the candidates, then {@link #choose(ReaderState, float[], DayPapers, Set, int)}.
    */
-  private static List<Pick> choose(
+  private List<Pick> choose(
       ReaderState state, ReaderRanker ranker, DayPapers day, Set<String> excluded, int size) {
     if (size <= 0 || day.rows() == 0) {
       return List.of();
@@ -288,18 +292,30 @@ public class ForYou {
     return choose(state, day.scores(ranker), day, excluded, size);
   }
 
-  /** The best candidates by their scores, past those excluded, each with its nearest positive. */
-  private static List<Pick> choose(
+  /**
+   * The best candidates by their scores, past those excluded and those not related to any of the
+   * reader's positives (below the model's {@link SimilarityFloors#related} floor: a reader with
+   * nothing new of theirs gets fewer papers, or none, rather than other fields' papers), each with
+   * its nearest positive. At most {@link #LOOKED_AT} rows past the excluded are looked at: the
+   * model ranked them, and what it ranks lower is not nearer the reader.
+   */
+  private List<Pick> choose(
       ReaderState state, float[] scores, DayPapers day, Set<String> excluded, int size) {
+    double floor = embedder.model().floors().related();
     List<ReaderState.Signal> positives = state.distinctPositives();
     List<float[]> vectors = positives.stream().map(ReaderState.Signal::vector).toList();
     List<Pick> picks = new ArrayList<>();
-    for (int row : best(scores, size + excluded.size())) {
+    for (int row : best(scores, Math.max(size, LOOKED_AT) + excluded.size())) {
       String id = day.ids().get(row);
       if (excluded.contains(id)) {
         continue;
       }
-      ReaderState.Signal near = positives.get(Learner.nearest(vectors, day.row(row)));
+      float[] candidate = day.row(row);
+      int nearest = Learner.nearest(vectors, candidate);
+      if (Learner.cosine(vectors.get(nearest), candidate) < floor) {
+        continue;
+      }
+      ReaderState.Signal near = positives.get(nearest);
       picks.add(new Pick(id, scores[row], new Because(near.paperId(), near.title(), near.how())));
       if (picks.size() == size) {
         break;

@@ -317,7 +317,7 @@ public final class Learner {
     return vectors.subList(0, Math.min(limit, vectors.size()));
   }
 
-  static double cosine(float[] a, float[] b) {
+  public static double cosine(float[] a, float[] b) {
     double dot = 0, na = 0, nb = 0;
     for (int d = 0; d < a.length; d++) {
       dot += a[d] * b[d];

@@ -43,7 +43,7 @@ public record EmbeddingModel(
           "",
           "",
           128,
-          new SimilarityFloors(0.45, 0.15));
+          new SimilarityFloors(0.45, 0.15, 0.20));
 
   /** 384 dimensions, [CLS] pooling; queries carry the instruction the model was trained with. */
   public static final EmbeddingModel BGE_SMALL_EN_V15_Q =

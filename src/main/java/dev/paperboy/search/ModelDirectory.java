@@ -33,7 +33,8 @@ final class ModelDirectory {
    * cls}; default: what a sentence-transformers {@code 1_Pooling/config.json} says, else mean),
    * {@code query-prefix}, {@code passage-prefix} (default none; trailing spaces count), {@code
    * max-tokens} (default 128), {@code nearest-floor} and {@code match-floor} (cosines; see
-   * docs/SEARCH.md).
+   * docs/SEARCH.md), {@code related-floor} (the cosine to a reader's own paper below which For you
+   * recommends nothing; default none, see docs/RELEVANCE.md).
    */
   static final String SETTINGS = "paperboy-model.properties";
 
@@ -105,11 +106,14 @@ final class ModelDirectory {
   private static SimilarityFloors floors(Properties settings) {
     String nearest = settings.getProperty("nearest-floor");
     String match = settings.getProperty("match-floor");
+    String related = settings.getProperty("related-floor");
+    double paperToPaper =
+        related == null ? SimilarityFloors.UNKNOWN : Double.parseDouble(related.strip());
     if (nearest == null || match == null) {
-      return UNKNOWN_SCALE;
+      return new SimilarityFloors(UNKNOWN_SCALE.nearest(), UNKNOWN_SCALE.match(), paperToPaper);
     }
     return new SimilarityFloors(
-        Double.parseDouble(nearest.strip()), Double.parseDouble(match.strip()));
+        Double.parseDouble(nearest.strip()), Double.parseDouble(match.strip()), paperToPaper);
   }
 
   /** The first 48 bits of the file's SHA-256. */

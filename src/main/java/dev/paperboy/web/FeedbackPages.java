@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -148,12 +149,18 @@ class FeedbackPages {
     String id =
         action.equals("hide")
             ? feedback.record(reader.get().id(), paper, Feedback.Signal.NOT_INTERESTED)
-            : feedback.undo(reader.get().id(), paper);
+            : undoNotInterested(reader.get().id(), paper);
     if (action.equals("hide") && "/for-you".equals(back)) {
       // For you drops the card; the page then offers the Undo the card would have.
       return "redirect:/for-you?hidden=" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
     }
     return "redirect:" + TrendingPages.backOr(back, id);
+  }
+
+  /** The card's Undo takes back its own "Not interested" only, giving back any earlier word. */
+  private String undoNotInterested(UUID reader, String paper) {
+    feedback.undo(reader, paper, Feedback.Signal.NOT_INTERESTED);
+    return feedback.known(paper);
   }
 
   /** A genuine token for an account that still exists. */

@@ -57,6 +57,14 @@ class ForYouPages {
     if (reader.isEmpty()) {
       return "redirect:/signin";
     }
+    if (Readers.unseen(request)) {
+      // today's list is recorded once shown: another site's link or a prefetch only gets a way in
+      model.addAttribute("title", "For you");
+      model.addAttribute("text", "Your recommendations for today are one click away.");
+      model.addAttribute("link", "/for-you");
+      model.addAttribute("linkText", "Show my recommendations");
+      return "message";
+    }
     // The card just dismissed leaves the list; the page keeps a way back for it.
     if (hidden != null
         && feedback.of(reader.get().id(), hidden).orElse(null) == Feedback.Signal.NOT_INTERESTED) {

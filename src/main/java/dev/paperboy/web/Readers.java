@@ -50,10 +50,22 @@ class Readers {
                 && !Csrf.matches(request, request.getHeader(CSRF_HEADER))
             // A cookie sent along with another site's navigation: even a GET has effects here
             // (For you records what it shows), so the browser's word that it is cross-site counts.
-            || "cross-site".equals(request.getHeader("Sec-Fetch-Site")))) {
+            || unseen(request))) {
       throw new CrossSiteRequest();
     }
     return reader;
+  }
+
+  /**
+   * Whether the browser says no one may be looking: another site's request, or a prefetch (a
+   * speculative load the reader may never see). For you records what it shows, so these get nothing
+   * recorded.
+   */
+  static boolean unseen(HttpServletRequest request) {
+    String purpose = request.getHeader("Sec-Purpose");
+    return "cross-site".equals(request.getHeader("Sec-Fetch-Site"))
+        || (purpose != null && purpose.contains("prefetch"))
+        || "prefetch".equalsIgnoreCase(request.getHeader("Purpose"));
   }
 
   /** The reader, or {@link ReaderRequired} (401) when no one is signed in or named by a token. */

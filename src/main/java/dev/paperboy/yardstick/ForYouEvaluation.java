@@ -105,6 +105,57 @@ public final class ForYouEvaluation {
     return mean(each);
   }
 
+  /** How a floor on the cosine to a reader's nearest positive would treat one part's readers. */
+  public record FloorScore(double floor, double ndcg10, double relevantKept, double othersKept) {}
+
+  /**
+   * For each floor: the model's nDCG@10 when the new papers whose nearest positive is below it are
+   * not shown (put last), the share of held-out positives that reach it, and the share of the other
+   * new papers that do: what a floor costs in relevance and spares the reader in noise.
+   */
+  public List<FloorScore> floors(
+      Yardstick.Split split, Learner.Settings settings, double... floors) {
+    List<FloorScore> results = new ArrayList<>();
+    List<ForYouReaders.Reader> part = readers.readers(split);
+    List<float[]> nearest = part.stream().map(this::nearestPositive).toList();
+    List<float[]> model = part.stream().map(r -> scores(Method.MODEL, r, settings)).toList();
+    for (double floor : floors) {
+      double ndcg = 0, relevant = 0, relevantAll = 0, others = 0, othersAll = 0;
+      for (int k = 0; k < part.size(); k++) {
+        ForYouReaders.Reader r = part.get(k);
+        float[] scores = model.get(k).clone();
+        for (int i = 0; i < scores.length; i++) {
+          boolean kept = nearest.get(k)[i] >= floor;
+          if (r.grades().containsKey(candidates.get(i))) {
+            relevantAll++;
+            relevant += kept ? 1 : 0;
+          } else {
+            othersAll++;
+            others += kept ? 1 : 0;
+          }
+          if (!kept) {
+            scores[i] = Float.NEGATIVE_INFINITY;
+          }
+        }
+        ndcg += measure(r, scores).ndcg10();
+      }
+      results.add(
+          new FloorScore(floor, ndcg / part.size(), relevant / relevantAll, others / othersAll));
+    }
+    return results;
+  }
+
+  /** Each new paper's cosine to the reader's nearest saved paper. */
+  private float[] nearestPositive(ForYouReaders.Reader reader) {
+    List<float[]> saves = reader.saves().stream().map(vectors::get).toList();
+    float[] nearest = new float[candidates.size()];
+    for (int i = 0; i < nearest.length; i++) {
+      float[] candidate = vectors.get(candidates.get(i));
+      nearest[i] = (float) Learner.cosine(saves.get(Learner.nearest(saves, candidate)), candidate);
+    }
+    return nearest;
+  }
+
   private static Score mean(List<Score> each) {
     return new Score(
         each.stream().mapToDouble(Score::ndcg10).average().orElse(0),

@@ -395,6 +395,22 @@ class DigestIT extends PaperboyIntegrationTest {
         .doesNotContain("Faster Diffusion Sampling");
   }
 
+  @Test
+  void aPaperInTheReadersLibraryIsInNoLetter() {
+    subscribeAndConfirm("saved-it@example.org");
+    assertThat(digests.preview("saved-it@example.org").orElseThrow().text())
+        .startsWith("Trending papers for you, ")
+        .contains("/papers/arxiv:2611.60002");
+    jdbc.sql(
+            "insert into saved_paper (subscriber_id, paper_id) select id, ? from subscriber"
+                + " where email = ?")
+        .params("arxiv:2611.60002", "saved-it@example.org")
+        .update();
+    // (its title may still be in the letter: as the reason For you gives for another paper)
+    assertThat(digests.preview("saved-it@example.org").orElseThrow().text())
+        .doesNotContain("/papers/arxiv:2611.60002");
+  }
+
   private String subscribeAndConfirm(String email, String topic) {
     String session = subscribeAndConfirm(email);
     jdbc.sql("update subscriber set topics = ?, hour = 0 where email = ?")

@@ -221,7 +221,7 @@ class ForYouBrowserIT extends PaperboyIntegrationTest {
   }
 
   @Test
-  void aDigestRecordsItsForYouPapersAndTheNextDayRecommendsOthers() throws Exception {
+  void aDigestRecordsItsForYouPapersAndTheNextDayRepeatsNone() throws Exception {
     Reader reader = signIn("digest-only@example.org");
     for (String paper : List.of(ForYouPapers.SAVED_1, ForYouPapers.SAVED_2)) {
       postForm("/save", reader, "paper=" + paper + "&action=save");
@@ -243,10 +243,11 @@ class ForYouBrowserIT extends PaperboyIntegrationTest {
                 .filter(s -> s.startsWith("Paperboy: ")))
         .singleElement()
         .asString()
-        .startsWith("Paperboy: 5 for you, ");
+        .startsWith("Paperboy: " + ForYouPapers.NEAR.size() + " for you, ");
     UUID id = readerId("digest-only@example.org");
     List<String> recorded = recommended(id);
-    assertThat(recorded).hasSize(5).containsAll(ForYouPapers.NEAR);
+    // only the papers related to the reader's saves: the other fields' papers do not pad it to 5
+    assertThat(recorded).containsExactlyInAnyOrderElementsOf(ForYouPapers.NEAR);
     recorded.forEach(p -> assertThat(forYouSection).contains("/papers/" + p + "\""));
 
     jdbcClient.sql("update recommendation set shown_at = shown_at - interval '1 day'").update();
@@ -254,7 +255,7 @@ class ForYouBrowserIT extends PaperboyIntegrationTest {
         forYou.pick(id, forYou.candidates(7), 5).stream()
             .map(r -> r.paper().id().toString())
             .toList();
-    assertThat(tomorrow).hasSize(3).doesNotContainAnyElementsOf(recorded);
+    assertThat(tomorrow).as("nothing new of theirs is left").isEmpty();
   }
 
   @Test

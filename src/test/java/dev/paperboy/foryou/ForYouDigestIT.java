@@ -58,6 +58,7 @@ class ForYouDigestIT extends PaperboyIntegrationTest {
     assertThat(letters).hasSize(READERS);
     for (int i = 0; i < READERS; i++) {
       String letter = letters.get(email(i));
+      assertThat(letter).startsWith("New papers for you, ");
       String forYou = letter.substring(letter.indexOf("For you"));
       List<String> mine =
           proteins(i)

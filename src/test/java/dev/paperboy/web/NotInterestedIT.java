@@ -75,6 +75,38 @@ class NotInterestedIT extends SharedApplicationTest {
   }
 
   @Test
+  void undoGivesBackTheWordItReplacedAndLeavesAnotherWordAlone() {
+    String email = "voted-down-then-dismissed@example.org";
+    Reader reader = signIn(email);
+    String csrf = reader.csrf();
+    feedbackApi(reader, csrf, "down");
+    assertThat(signal(email)).isEqualTo("down");
+
+    postForm("/not-interested", reader, "paper=" + PAPER + "&action=hide&back=/library");
+    assertThat(signal(email)).isEqualTo("not-interested");
+    postForm("/not-interested", reader, "paper=" + PAPER + "&action=undo&back=/library");
+    assertThat(signal(email)).as("the 👎 under the card's word").isEqualTo("down");
+
+    // an Undo of a "Not interested" the reader did not say takes nothing back
+    postForm("/not-interested", reader, "paper=" + PAPER + "&action=undo&back=/library");
+    assertThat(signal(email)).isEqualTo("down");
+  }
+
+  private void feedbackApi(Reader reader, String csrf, String signal) {
+    HttpResponse<String> recorded =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/api/feedback"))
+                .header("Content-Type", "application/json")
+                .header("Cookie", reader.cookies())
+                .header("X-CSRF-Token", csrf)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"id\": \"" + PAPER + "\", \"signal\": \"" + signal + "\"}"))
+                .build());
+    assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+  }
+
+  @Test
   void withoutTheFormsCsrfValueNothingIsHidden() {
     String email = "dismisses-cross-site@example.org";
     Reader reader = signIn(email);
