@@ -23,6 +23,9 @@ class FeedbackApi {
   /** Spelled as the product spells it: {@code up}, {@code down}, {@code not-interested}. */
   static final String NONE = "none";
 
+  /** The one answer to a missing or unknown signal: every spelling this API takes. */
+  static final String SIGNALS = "signal must be up, down, not-interested or " + NONE;
+
   /** What a client sends. */
   record Given(String id, String signal) {}
 
@@ -36,9 +39,6 @@ class FeedbackApi {
     this.readers = readers;
     this.feedback = feedback;
   }
-
-  /** The one answer to a missing or unknown signal: every spelling this API takes. */
-  static final String SIGNALS = "signal must be up, down, not-interested or " + NONE;
 
   @PostMapping
   Recorded give(@RequestBody Given given, HttpServletRequest request) {
