@@ -38,10 +38,15 @@ public class Feedback {
 
     /** The signal spelled {@code text}, or {@link InvalidFeedback} naming the three there are. */
     public static Signal parse(String text) {
+      return find(text)
+          .orElseThrow(() -> new InvalidFeedback("signal must be up, down or not-interested"));
+    }
+
+    /** The signal spelled {@code text} (any case, spaces around), if it is one. */
+    public static Optional<Signal> find(String text) {
       return Arrays.stream(values())
           .filter(s -> s.wire.equals(text == null ? "" : text.strip().toLowerCase(Locale.ROOT)))
-          .findFirst()
-          .orElseThrow(() -> new InvalidFeedback("signal must be up, down or not-interested"));
+          .findFirst();
     }
   }
 

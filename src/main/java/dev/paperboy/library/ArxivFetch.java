@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after the import has answered: through the one arXiv client and its pace ({@link Sync}), one
  * reader at a time. Each paper that came is imported into the catalog, saved to the library and no
  * longer listed; an id arXiv does not know becomes not-found; if arXiv cannot be reached the
- * entries are left unmatched, to be fetched again by the next import that names them.
+ * entries become fetch-failed, to be fetched again by the next import that names them.
  */
 @Component
 class ArxivFetch implements DisposableBean {
@@ -58,11 +58,11 @@ class ArxivFetch implements DisposableBean {
       log.info("Fetched {} library entries from the arXiv API: {}", ids.size(), sync.arxivApi(ids));
     } catch (SourceUnavailable e) {
       log.warn("Library entries could not be fetched from arXiv: {}", e.getMessage());
-      rows.fetched(reader, ids, Unmatched.Status.UNMATCHED);
+      rows.fetched(reader, ids, Unmatched.Status.FETCH_FAILED);
       return;
     } catch (RuntimeException e) {
       log.error("Fetching library entries failed", e);
-      rows.fetched(reader, ids, Unmatched.Status.UNMATCHED);
+      rows.fetched(reader, ids, Unmatched.Status.FETCH_FAILED);
       return;
     }
     Set<String> came = match.existing(ids.stream().map(id -> "arxiv:" + id).toList());

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * What a new reader chooses from in their first minute: about a dozen recent papers drawn in turn
  * from each of their digest topics (trending in the topic this month first, then the topic's best
- * matches), or from trending when they follow none, leaving out what they already saved; and an
- * author's papers, for "papers by me".
+ * matches), or from trending when they follow none, leaving out what they already saved, turned
+ * down (👎, "not interested") or were recommended; and an author's papers, for "papers by me".
  */
 @Service
 public class FirstPicks {
@@ -62,12 +62,12 @@ public class FirstPicks {
                 .toList();
     List<Paper> candidates = new ArrayList<>(interleaved(sources));
     candidates.addAll(catalog.newest(1, PICKS * 2));
-    Set<String> saved =
+    Set<String> known =
         new HashSet<>(
-            rows.savedAmong(reader, candidates.stream().map(p -> p.id().toString()).toList()));
+            rows.knownAmong(reader, candidates.stream().map(p -> p.id().toString()).toList()));
     Map<String, Paper> offered = new LinkedHashMap<>();
     for (Paper p : candidates) {
-      if (offered.size() < PICKS && !saved.contains(p.id().toString())) {
+      if (offered.size() < PICKS && !known.contains(p.id().toString())) {
         offered.putIfAbsent(p.id().toString(), p);
       }
     }

@@ -24,7 +24,7 @@ final class Identifiers {
 
   private Identifiers() {}
 
-  /** The versionless arXiv id in the first of {@code texts} that holds one. */
+  /** The versionless arXiv id in the first of {@code texts} that holds a possible one. */
   static Optional<String> arxiv(String... texts) {
     for (String text : texts) {
       if (text == null || text.isBlank()) {
@@ -35,7 +35,9 @@ final class Identifiers {
         Matcher m = ARXIV_IN_TEXT.matcher(text);
         id = m.find() ? PaperId.parseArxiv(m.group(1)) : Optional.empty();
       }
-      if (id.isPresent()) {
+      // arXiv never assigned month 00 or 13+ (1626.00001): such an id is a typo, not a paper to
+      // ask arXiv for.
+      if (id.isPresent() && id.get().id().arxivMonth().isPresent()) {
         return Optional.of(id.get().id().value());
       }
     }

@@ -104,13 +104,15 @@ public class Library {
     rows.listUnmatched(reader, listed);
     return new LibraryImport(
         file.format().label(),
-        file.entries().size(),
+        file.entries().size() + file.rejected().size(),
         added,
         papers.size() - added,
         listed.size(),
         listed,
         file.rejected().size(),
-        file.rejected());
+        file.rejected(),
+        // Each paper and each unmatched entry counted once; the other entries named them again.
+        file.entries().size() - papers.size() - listed.size());
   }
 
   /** What makes two unmatched entries one: the same ids and the same title as written. */

@@ -2,6 +2,7 @@ package dev.paperboy.library;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -75,30 +76,67 @@ enum LibraryFormat {
   }
 
   /**
-   * The content as text: UTF-8 (a byte-order mark dropped), else Latin-1 as older exports write;
-   * anything with NUL bytes is binary and refused before a reader sees it.
+   * The content as text: UTF-16 when it starts with a UTF-16 byte-order mark (Windows tools export
+   * so), else UTF-8 (a byte-order mark dropped), else Latin-1 as older exports write; anything with
+   * NUL bytes (or, in UTF-16, NUL characters) is binary and refused before a reader sees it.
    */
   static String text(byte[] content) {
-    for (int i = 0; i < Math.min(content.length, PEEK); i++) {
-      if (content[i] == 0) {
-        throw new UnreadableLibrary(
-            "the library is not text (byte "
-                + (i + 1)
-                + " is NUL); send BibTeX, RIS, CSL-JSON or a"
-                + " list of ids");
-      }
+    Charset utf16 = utf16Marked(content);
+    String text = utf16 == null ? utf8OrLatin1(content) : utf16(content, utf16);
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  private static Charset utf16Marked(byte[] content) {
+    if (content.length >= 2 && content[0] == (byte) 0xFF && content[1] == (byte) 0xFE) {
+      return StandardCharsets.UTF_16LE;
     }
+    if (content.length >= 2 && content[0] == (byte) 0xFE && content[1] == (byte) 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
+  }
+
+  private static String utf16(byte[] content, Charset charset) {
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(content))
-              .toString();
+      text = strictly(charset, content);
     } catch (CharacterCodingException e) {
-      text = new String(content, StandardCharsets.ISO_8859_1);
+      throw new UnreadableLibrary(
+          "the library starts with a UTF-16 byte-order mark but is not UTF-16 text");
     }
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    int nul = text.substring(0, Math.min(text.length(), PEEK)).indexOf('\0');
+    if (nul >= 0) {
+      throw notText("character " + nul);
+    }
+    return text;
+  }
+
+  private static String utf8OrLatin1(byte[] content) {
+    for (int i = 0; i < Math.min(content.length, PEEK); i++) {
+      if (content[i] == 0) {
+        throw notText("byte " + (i + 1));
+      }
+    }
+    try {
+      return strictly(StandardCharsets.UTF_8, content);
+    } catch (CharacterCodingException e) {
+      return new String(content, StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static String strictly(Charset charset, byte[] content) throws CharacterCodingException {
+    return charset
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(content))
+        .toString();
+  }
+
+  private static UnreadableLibrary notText(String where) {
+    return new UnreadableLibrary(
+        "the library is not text ("
+            + where
+            + " is NUL); send BibTeX, RIS, CSL-JSON or a list of ids");
   }
 }

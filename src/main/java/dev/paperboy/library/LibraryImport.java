@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * What one import did: the format read, how many entries it held, papers newly added to the library
- * and those already in it, the entries that matched nothing (at most {@link #LISTED}), and the
- * entries skipped as malformed (at most {@link #LISTED}, with {@code rejectedCount} all of them).
+ * and those already in it, the entries that matched nothing (at most {@link #LISTED}), the entries
+ * skipped as malformed (at most {@link #LISTED}, with {@code rejectedCount} all of them), and the
+ * entries that named a paper or unmatched entry an earlier entry of the file already named; so
+ * {@code added + already + unmatchedCount + rejectedCount + repeated == entries}.
  */
 public record LibraryImport(
     String format,
@@ -15,7 +17,8 @@ public record LibraryImport(
     int unmatchedCount,
     List<Unmatched> unmatched,
     int rejectedCount,
-    List<Rejected> rejected) {
+    List<Rejected> rejected,
+    int repeated) {
 
   /** Entries listed by kind in one answer; the library page lists every unmatched one. */
   public static final int LISTED = 1_000;

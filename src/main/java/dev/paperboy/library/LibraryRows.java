@@ -38,8 +38,8 @@ class LibraryRows {
   }
 
   /**
-   * Lists entries as unmatched; listing one again changes nothing, except that an entry that was
-   * left unmatched is fetched again when {@code unmatched} asks for it.
+   * Lists entries as unmatched; listing one again changes nothing, except that an entry left
+   * unmatched or whose fetch failed is fetched again when {@code unmatched} asks for it.
    */
   void listUnmatched(UUID reader, List<Unmatched> unmatched) {
     if (unmatched.isEmpty()) {
@@ -50,7 +50,8 @@ class LibraryRows {
                 + " select ?, * from unnest(?::text[], ?::text[], ?::text[], ?::text[])"
                 + " on conflict (subscriber_id, coalesce(arxiv_id, ''), coalesce(doi, ''),"
                 + " md5(coalesce(title, ''))) do update set status = excluded.status"
-                + " where library_unmatched.status = 'unmatched' and excluded.status = 'fetching'")
+                + " where library_unmatched.status in ('unmatched', 'fetch-failed')"
+                + " and excluded.status = 'fetching'")
         .params(
             reader,
             unmatched.stream().map(Unmatched::title).toArray(String[]::new),
@@ -104,7 +105,9 @@ class LibraryRows {
         .list();
   }
 
-  /** After a fetch: entries whose paper did not come are not found, or, on failure, unmatched. */
+  /**
+   * After a fetch: entries whose paper did not come are not found, or, on failure, fetch-failed.
+   */
   void fetched(UUID reader, Collection<String> arxivIds, Unmatched.Status status) {
     jdbc.sql(
             "update library_unmatched set status = ? where subscriber_id = ?"
@@ -113,11 +116,19 @@ class LibraryRows {
         .update();
   }
 
-  /** The papers among these that the reader has saved. */
-  List<String> savedAmong(UUID reader, Collection<String> paperIds) {
+  /**
+   * The papers among these that the reader has already met: saved, marked 👎 or "not interested",
+   * or been recommended.
+   */
+  List<String> knownAmong(UUID reader, Collection<String> paperIds) {
+    String[] ids = paperIds.toArray(String[]::new);
     return jdbc.sql(
-            "select paper_id from saved_paper where subscriber_id = ? and paper_id = any(?)")
-        .params(reader, paperIds.toArray(String[]::new))
+            "select paper_id from saved_paper where subscriber_id = ? and paper_id = any(?)"
+                + " union select paper_id from feedback where subscriber_id = ?"
+                + " and signal in ('down', 'not-interested') and paper_id = any(?)"
+                + " union select paper_id from recommendation where subscriber_id = ?"
+                + " and paper_id = any(?)")
+        .params(reader, ids, reader, ids, reader, ids)
         .query(String.class)
         .list();
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * An imported entry that matched no paper in the catalog, as the reader sees it listed: what it
- * named, and whether it is being fetched from arXiv or was not found there.
+ * named, and whether it is being fetched from arXiv, was not found there, or could not be fetched.
  */
 public record Unmatched(String title, String arxivId, String doi, Status status) {
 
@@ -12,7 +12,9 @@ public record Unmatched(String title, String arxivId, String doi, Status status)
   public enum Status {
     UNMATCHED("unmatched"),
     FETCHING("fetching"),
-    NOT_FOUND("not-found");
+    NOT_FOUND("not-found"),
+    /** arXiv could not be reached; asked again only when an import names the entry again. */
+    FETCH_FAILED("fetch-failed");
 
     private final String value;
 

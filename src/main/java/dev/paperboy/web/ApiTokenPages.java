@@ -56,14 +56,23 @@ class ApiTokenPages {
     return page(reader.get(), tokens.create(reader.get().id(), name), model);
   }
 
+  /** A token that is not the reader's own live one is a 404 saying so: nothing was revoked. */
   @PostMapping("/settings/tokens/revoke")
-  String revoke(@RequestParam UUID id, HttpServletRequest request) {
+  String revoke(
+      @RequestParam UUID id,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     Optional<Subscriber> reader = session.current(request);
     if (reader.isEmpty()) {
       return "redirect:/signin";
     }
-    tokens.revoke(reader.get().id(), id);
-    return "redirect:/settings/tokens?revoked";
+    if (tokens.revoke(reader.get().id(), id)) {
+      return "redirect:/settings/tokens?revoked";
+    }
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    model.addAttribute("notFound", true);
+    return page(reader.get(), null, model);
   }
 
   /** A token as its row shows it: times in UTC, to the minute. */

@@ -23,6 +23,9 @@ class FeedbackApi {
   /** Spelled as the product spells it: {@code up}, {@code down}, {@code not-interested}. */
   static final String NONE = "none";
 
+  /** The one answer to a missing or unknown signal: every spelling this API takes. */
+  static final String SIGNALS = "signal must be up, down, not-interested or " + NONE;
+
   /** What a client sends. */
   record Given(String id, String signal) {}
 
@@ -40,13 +43,11 @@ class FeedbackApi {
   @PostMapping
   Recorded give(@RequestBody Given given, HttpServletRequest request) {
     Subscriber reader = readers.required(request);
-    if (given.signal() == null) {
-      throw new InvalidFeedback("signal is required: up, down, not-interested or none");
-    }
-    if (given.signal().strip().equals(NONE)) {
+    if (given.signal() != null && given.signal().strip().equals(NONE)) {
       return recorded(reader.id(), feedback.undo(reader.id(), given.id()));
     }
-    Feedback.Signal signal = Feedback.Signal.parse(given.signal());
+    Feedback.Signal signal =
+        Feedback.Signal.find(given.signal()).orElseThrow(() -> new InvalidFeedback(SIGNALS));
     return recorded(reader.id(), feedback.record(reader.id(), given.id(), signal));
   }
 

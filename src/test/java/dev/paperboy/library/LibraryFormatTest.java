@@ -221,4 +221,50 @@ class LibraryFormatTest {
         .extracting(LibraryEntry::title)
         .containsExactly("Caf\u00e9 Society");
   }
+
+  @Test
+  void utf16ExportsWithAByteOrderMarkAreRead() {
+    String bibtex = "@misc{a, title = {Caf\u00e9 Society}, eprint = {2401.00001}}\n";
+    byte[] little = withMark(new byte[] {(byte) 0xFF, (byte) 0xFE}, bibtex, "UTF-16LE");
+    byte[] big = withMark(new byte[] {(byte) 0xFE, (byte) 0xFF}, bibtex, "UTF-16BE");
+
+    for (byte[] export : new byte[][] {little, big}) {
+      assertThat(LibraryFormat.read("export.bib", export).entries())
+          .extracting(LibraryEntry::title, LibraryEntry::arxivId)
+          .containsExactly(tuple("Caf\u00e9 Society", "2401.00001"));
+    }
+  }
+
+  @Test
+  void binaryBehindAUtf16MarkIsStillRefused() {
+    // UTF-16 text never holds U+0000; these bytes, after the mark, decode to it.
+    byte[] marked = {(byte) 0xFF, (byte) 0xFE, 'P', 0, 0, 0, 'N', 0};
+    byte[] odd = {(byte) 0xFE, (byte) 0xFF, 0, 'P', 0};
+
+    assertThatThrownBy(() -> LibraryFormat.read("x.bib", marked))
+        .isInstanceOf(UnreadableLibrary.class)
+        .hasMessageContaining("not text");
+    assertThatThrownBy(() -> LibraryFormat.read("x.bib", odd))
+        .isInstanceOf(UnreadableLibrary.class)
+        .hasMessageContaining("UTF-16");
+  }
+
+  private static byte[] withMark(byte[] mark, String text, String charset) {
+    byte[] body = text.getBytes(java.nio.charset.Charset.forName(charset));
+    byte[] all = java.util.Arrays.copyOf(mark, mark.length + body.length);
+    System.arraycopy(body, 0, all, mark.length, body.length);
+    return all;
+  }
+
+  @Test
+  void anArxivIdWithAnImpossibleMonthIsNoArxivId() {
+    LibraryFile list = read("1626.00001\n2401.00001\nhep-th/9913001\n2400.00002\n");
+    LibraryFile bibtex = read("@misc{a, title = {Month Twenty-Six}, note = {arXiv:1626.00001}}");
+
+    assertThat(list.entries()).extracting(LibraryEntry::arxivId).containsExactly("2401.00001");
+    assertThat(list.rejected())
+        .extracting(Rejected::position)
+        .containsExactly("line 1", "line 3", "line 4");
+    assertThat(bibtex.entries()).extracting(LibraryEntry::arxivId).containsOnlyNulls();
+  }
 }

@@ -48,7 +48,13 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     registry.add("paperboy.sources.arxiv-interval", () -> "1ms");
   }
 
-  /** Answers {@code id_list=2501.00042} with that paper, anything else with an empty feed. */
+  /** An id the stub answers with 503, as an arXiv that cannot be reached does. */
+  private static final String UNREACHABLE = "2501.00666";
+
+  /**
+   * Answers {@code id_list=2501.00042} with that paper, {@link #UNREACHABLE} with 503, anything
+   * else with an empty feed.
+   */
   private static HttpServer arxivStub() {
     try {
       HttpServer server =
@@ -58,6 +64,11 @@ class LibraryImportIT extends PaperboyIntegrationTest {
           x -> {
             String query = x.getRequestURI().getQuery();
             ARXIV_ASKED.add(query);
+            if (query.contains(UNREACHABLE)) {
+              x.sendResponseHeaders(503, -1);
+              x.close();
+              return;
+            }
             byte[] body =
                 fixture(
                     query.contains("2501.00042")
@@ -166,7 +177,7 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
         .contains(
-            "BibTeX: 6 entries; 4 added, 0 already in your library, 2 not in the catalog, 1"
+            "BibTeX: 7 entries; 4 added, 0 already in your library, 2 not in the catalog, 1"
                 + " skipped.")
         .contains("entry 4, line 36: expected &#39;=&#39; after field &#39;title&#39; at line 37");
     assertThat(saved(reader))
@@ -445,5 +456,109 @@ class LibraryImportIT extends PaperboyIntegrationTest {
         api(reader, "application/x-bibtex", bibtex + "@misc{last, title = {One more entry}}\n");
     assertThat(tooMany.statusCode()).isEqualTo(400);
     assertThat(error(tooMany)).contains("at most 10,000", "split it");
+  }
+
+  @Test
+  void entriesNamingOnePaperTwiceAreCountedAsRepeatsSoTheCountsAddUp() {
+    catalog();
+    Reader reader = signIn("repeats@example.org");
+    // The same paper by eprint and by arXiv's DOI, another by DOI and by title, one unmatched
+    // entry twice, and one malformed entry.
+    String bibtex =
+        """
+        @misc{a, title = {x}, eprint = {2401.00001}, archivePrefix = {arXiv}}
+        @misc{b, doi = {10.1145/3292500.3330701}}
+        @misc{c, doi = {10.48550/arXiv.2401.00001}}
+        @article{d, title = {Graph Embeddings at Scale for Recommendation}}
+        @book{e, title = {A Book Nobody Catalogued}}
+        @book{f, title = {A Book Nobody Catalogued}}
+        @misc{g, title {broken}}
+        """;
+
+    HttpResponse<String> page =
+        upload(reader, reader.csrf(), "repeats.bib", bibtex.getBytes(StandardCharsets.UTF_8));
+    JsonNode api = JSON.readTree(api(reader, "application/x-bibtex", bibtex).body());
+
+    assertThat(page.body())
+        .contains(
+            "BibTeX: 7 entries; 2 added, 0 already in your library, 1 not in the catalog,"
+                + " 1 skipped, 3 repeated in the file.");
+    assertThat(api.get("entries").asInt()).isEqualTo(7);
+    assertThat(api.get("already").asInt()).isEqualTo(2);
+    assertThat(api.get("repeated").asInt()).isEqualTo(3);
+    assertThat(
+            api.get("added").asInt()
+                + api.get("already").asInt()
+                + api.get("unmatchedCount").asInt()
+                + api.get("rejectedCount").asInt()
+                + api.get("repeated").asInt())
+        .isEqualTo(api.get("entries").asInt());
+  }
+
+  @Test
+  void anArxivFetchThatFailsSaysSoAndTheNextImportTriesAgain() {
+    Reader reader = signIn("arxiv-down@example.org");
+
+    api(reader, "text/plain", UNREACHABLE);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> statuses(reader).equals(List.of("fetch-failed")));
+    String library = getAs(reader, "/library").body();
+    api(reader, "text/plain", UNREACHABLE);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> ARXIV_ASKED.stream().filter(q -> q.contains(UNREACHABLE)).count() == 2);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> statuses(reader).equals(List.of("fetch-failed")));
+
+    assertThat(library)
+        .contains("fetch-failed")
+        .contains("arXiv could not be reached")
+        .contains("not retried by itself");
+  }
+
+  @Test
+  void theFirstPicksLeaveOutWhatTheReaderHasSavedDismissedOrBeenRecommended() {
+    // Dated after every other paper here, so these five are the newest the picks fall back on.
+    importText(
+        "picks.jsonl",
+        """
+        {"id": "2701.00001", "title": "Pick One Saved", "authors": ["P. Pick"], "published": "2099-01-05"}
+        {"id": "2701.00002", "title": "Pick Two Voted Down", "authors": ["P. Pick"], "published": "2099-01-04"}
+        {"id": "2701.00003", "title": "Pick Three Not Interesting", "authors": ["P. Pick"], "published": "2099-01-03"}
+        {"id": "2701.00004", "title": "Pick Four Recommended", "authors": ["P. Pick"], "published": "2099-01-02"}
+        {"id": "2701.00005", "title": "Pick Five Untouched", "authors": ["P. Pick"], "published": "2099-01-01"}
+        """);
+    Reader fresh = signIn("fresh-picks@example.org");
+    Reader seen = signIn("seen-picks@example.org");
+    UUID id = id(seen);
+    jdbcClient
+        .sql("insert into saved_paper (subscriber_id, paper_id) values (?, 'arxiv:2701.00001')")
+        .param(id)
+        .update();
+    jdbcClient
+        .sql(
+            "insert into feedback (subscriber_id, paper_id, signal) values"
+                + " (?, 'arxiv:2701.00002', 'down'), (?, 'arxiv:2701.00003', 'not-interested')")
+        .params(id, id)
+        .update();
+    jdbcClient
+        .sql(
+            "insert into recommendation (subscriber_id, paper_id, score)"
+                + " values (?, 'arxiv:2701.00004', 1)")
+        .param(id)
+        .update();
+
+    String offeredFresh = getAs(fresh, "/for-you/start").body();
+    String offeredSeen = getAs(seen, "/for-you/start").body();
+
+    assertThat(offeredFresh)
+        .contains("Pick One Saved", "Pick Two Voted Down", "Pick Three Not Interesting")
+        .contains("Pick Four Recommended", "Pick Five Untouched");
+    assertThat(offeredSeen)
+        .contains("Pick Five Untouched")
+        .doesNotContain("Pick One Saved", "Pick Two Voted Down", "Pick Three Not Interesting")
+        .doesNotContain("Pick Four Recommended");
   }
 }

@@ -199,8 +199,12 @@ class FeedbackApiIT extends SharedApplicationTest {
     assertThat(JSON.readTree(unknown.body()).get("error").asString()).contains("no paper");
     HttpResponse<String> badSignal = give(token, PAPER, "sideways");
     assertThat(badSignal.statusCode()).isEqualTo(400);
+    HttpResponse<String> noSignal =
+        api("POST", "/api/feedback", "{\"id\":\"" + PAPER + "\"}", "Authorization", bearer);
+    assertThat(noSignal.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(badSignal.body()).get("error").asString())
-        .contains("up, down or not-interested");
+        .contains("up, down, not-interested or none")
+        .isEqualTo(JSON.readTree(noSignal.body()).get("error").asString());
     assertThat(api("POST", "/api/feedback", "{\"id\":", "Authorization", bearer).statusCode())
         .isEqualTo(400);
     assertThat(
@@ -270,5 +274,22 @@ class FeedbackApiIT extends SharedApplicationTest {
                 .build());
     assertThat(admin.statusCode()).isEqualTo(403);
     assertThat(admin.body()).doesNotContain("pbt_");
+  }
+
+  @Test
+  void revokingAnotherReadersTokenSaysItWasNotFoundAndChangesNothing() {
+    Reader owner = signIn("token-owner@example.org");
+    String token = newToken(owner, "not yours");
+    Matcher id =
+        Pattern.compile("name=\"id\" value=\"([0-9a-f-]{36})\"").matcher(tokensPage(owner).body());
+    assertThat(id.find()).isTrue();
+    Reader other = signIn("token-other@example.org");
+
+    HttpResponse<String> revoked = postForm("/settings/tokens/revoke", other, "id=" + id.group(1));
+
+    assertThat(revoked.statusCode()).isEqualTo(404);
+    assertThat(revoked.body()).contains("No such token").doesNotContain("Revoked:");
+    assertThat(tokensPage(owner).body()).contains("not yours");
+    assertThat(give(token, PAPER, "up").statusCode()).isEqualTo(200);
   }
 }
