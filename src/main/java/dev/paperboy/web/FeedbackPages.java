@@ -123,11 +123,15 @@ class FeedbackPages {
                 LINK,
                 Wording.of(c.signal()).button());
           }
-          return new Page(
-              "Undone",
-              "Nothing is recorded about “%s” any more.",
-              LINK,
-              Wording.of(c.signal()).button());
+          // what the reader said before this link's word, if anything, stands again
+          String now =
+              feedback
+                  .of(c.reader(), feedback.known(c.paperId()))
+                  .map(
+                      earlier ->
+                          "What you said before stands again: " + Wording.of(earlier).explain())
+                  .orElse("Nothing is recorded about “%s” any more.");
+          return new Page("Undone", now, LINK, Wording.of(c.signal()).button());
         });
   }
 

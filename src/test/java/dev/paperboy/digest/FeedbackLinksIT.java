@@ -214,8 +214,15 @@ class FeedbackLinksIT extends PaperboyIntegrationTest {
     HttpResponse<String> pressed = post(baseUrl() + press[0], "token=" + press[1] + "&csrf=x");
     assertThat(pressed.statusCode()).isEqualTo(200);
     assertThat(recorded()).containsExactly("arxiv:2611.73002 down");
-    post(linkFor(parts.get(1), "arxiv:2611.73002", Feedback.Signal.NOT_INTERESTED), "");
+    HttpResponse<String> dismissed =
+        post(linkFor(parts.get(1), "arxiv:2611.73002", Feedback.Signal.NOT_INTERESTED), "");
     assertThat(recorded()).as("the latest wins").containsExactly("arxiv:2611.73002 not-interested");
+
+    // its Undo gives back the 👎 it replaced, and says so
+    String[] undo = button(dismissed);
+    HttpResponse<String> undone = post(baseUrl() + undo[0], "token=" + undo[1]);
+    assertThat(undone.body()).contains("What you said before stands again", "👎 for");
+    assertThat(recorded()).containsExactly("arxiv:2611.73002 down");
   }
 
   @Test
