@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -110,10 +111,14 @@ public class ForYou {
     List<Pick> fresh = choose(state, ranker.get(), day, excluded, size - kept.size());
     List<Recommendation> added = recommendations(fresh);
     recommendations.record(Map.of(reader, added));
-    return Stream.concat(recommendations(kept).stream(), added.stream()).toList();
+    // best first, whether shown earlier today or added now (a digest's picks come first only
+    // when they score best)
+    return Stream.concat(recommendations(kept).stream(), added.stream())
+        .sorted(Comparator.comparingDouble((Recommendation r) -> r.score()).reversed())
+        .toList();
   }
 
-  /** What was recommended today and is still wanted (not saved or dismissed since), in order. */
+  /** What was recommended today and is still wanted (not saved or dismissed since), best first. */
   private List<Pick> shownToday(ReaderState state, List<Recommendations.Shown> shown, int size) {
     Instant midnight = midnight();
     Set<String> own = state.papers();
@@ -121,6 +126,7 @@ public class ForYou {
     state.distinctPositives().forEach(s -> how.put(s.paperId(), s.how()));
     return shown.stream()
         .filter(s -> !s.at().isBefore(midnight) && !own.contains(s.paperId()))
+        .sorted(Comparator.comparingDouble((Recommendations.Shown s) -> s.score()).reversed())
         .limit(size)
         .map(
             s ->
@@ -305,31 +311,40 @@ public class ForYou {
     List<ReaderState.Signal> positives = state.distinctPositives();
     List<float[]> vectors = positives.stream().map(ReaderState.Signal::vector).toList();
     List<Pick> picks = new ArrayList<>();
-    for (int row : best(scores, Math.max(size, LOOKED_AT) + excluded.size())) {
-      String id = day.ids().get(row);
-      if (excluded.contains(id)) {
-        continue;
+    // most readers' best few are related: a second, deeper look only for those whose are not
+    int looked = 0;
+    for (int depth : new int[] {size, Math.max(size, LOOKED_AT)}) {
+      int[] rows = best(scores, depth + excluded.size());
+      for (int i = looked; i < rows.length && picks.size() < size; i++) {
+        String id = day.ids().get(rows[i]);
+        if (excluded.contains(id)) {
+          continue;
+        }
+        float[] candidate = day.row(rows[i]);
+        int nearest = Learner.nearest(vectors, candidate);
+        if (Learner.cosine(vectors.get(nearest), candidate) >= floor) {
+          ReaderState.Signal near = positives.get(nearest);
+          picks.add(
+              new Pick(id, scores[rows[i]], new Because(near.paperId(), near.title(), near.how())));
+        }
       }
-      float[] candidate = day.row(row);
-      int nearest = Learner.nearest(vectors, candidate);
-      if (Learner.cosine(vectors.get(nearest), candidate) < floor) {
-        continue;
-      }
-      ReaderState.Signal near = positives.get(nearest);
-      picks.add(new Pick(id, scores[row], new Because(near.paperId(), near.title(), near.how())));
-      if (picks.size() == size) {
+      if (picks.size() == size || rows.length == scores.length) {
         break;
       }
+      looked = rows.length;
     }
     return picks;
   }
 
   /** The rows of the {@code k} highest scores, highest first (ties: the newer row). */
   static int[] best(float[] scores, int k) {
-    PriorityQueue<Integer> kept =
-        new PriorityQueue<>(
-            (a, b) -> scores[a] != scores[b] ? Float.compare(scores[a], scores[b]) : b - a);
+    Comparator<Integer> worseFirst =
+        (a, b) -> scores[a] != scores[b] ? Float.compare(scores[a], scores[b]) : b - a;
+    PriorityQueue<Integer> kept = new PriorityQueue<>(worseFirst);
     for (int row = 0; row < scores.length; row++) {
+      if (kept.size() == k && k > 0 && worseFirst.compare(row, kept.peek()) <= 0) {
+        continue; // no better than the worst kept: most rows stop here
+      }
       kept.add(row);
       if (kept.size() > k) {
         kept.poll();

@@ -102,6 +102,24 @@ class ForYouIT extends SharedApplicationTest {
     assertThat(tomorrow).doesNotContain(first).contains(otherNear(first));
   }
 
+  @Test
+  void theListIsBestFirstThoughAnEarlierLookOfTheDayChoseSomeOfIt() {
+    String email = "best-first@example.org";
+    Reader reader = readerWhoSaved(email, ForYouPapers.SAVED_1, ForYouPapers.SAVED_2);
+    // this morning's digest picked one of the two, at a score below today's other
+    jdbcClient
+        .sql(
+            "insert into recommendation (subscriber_id, paper_id, score, because_id)"
+                + " values (?, ?, -5, ?)")
+        .params(id(email), ForYouPapers.NEAR.get(1), ForYouPapers.SAVED_1)
+        .update();
+    JsonNode results = forYou(reader, "?size=20");
+    assertThat(ids(results)).containsExactly(ForYouPapers.NEAR.get(0), ForYouPapers.NEAR.get(1));
+    assertThat(results.get(0).get("score").asDouble())
+        .isGreaterThan(results.get(1).get("score").asDouble());
+    assertThat(ids(forYou(reader, "?size=20"))).as("and so on every look").isEqualTo(ids(results));
+  }
+
   private static String otherNear(String one) {
     return ForYouPapers.NEAR.stream().filter(p -> !p.equals(one)).findFirst().orElseThrow();
   }
