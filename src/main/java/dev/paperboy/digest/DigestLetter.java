@@ -103,12 +103,14 @@ class DigestLetter {
                 count,
                 count == 1 ? "" : "s",
                 period.key())
-            : String.format(
-                Locale.ROOT,
-                "Paperboy: %d for you, %d trending (%s)",
-                picked,
-                count - picked,
-                period.key());
+            : count == picked
+                ? String.format(Locale.ROOT, "Paperboy: %d for you (%s)", picked, period.key())
+                : String.format(
+                    Locale.ROOT,
+                    "Paperboy: %d for you, %d trending (%s)",
+                    picked,
+                    count - picked,
+                    period.key());
     // a letter with For you's picks is not only trending papers: its heading says so too
     String heading = picked == 0 ? "Trending papers for you" : "New papers for you";
     Context context = new Context(Locale.ENGLISH);

@@ -41,8 +41,11 @@ class ForYouDigestIT extends PaperboyIntegrationTest {
       assertThat(postForm("/save", reader, "paper=" + saved + "&action=save").statusCode())
           .isEqualTo(302);
       jdbcClient
-          .sql("update subscriber set cadence = ? where email = ?")
-          .params(i % 3 == 0 ? "weekly" : "daily", email(i))
+          .sql("update subscriber set cadence = ?, topics = ? where email = ?")
+          .params(
+              i % 3 == 0 ? "weekly" : "daily",
+              forYouOnly(i) ? new String[] {"xylophonics"} : new String[0],
+              email(i))
           .update();
     }
 
@@ -56,8 +59,21 @@ class ForYouDigestIT extends PaperboyIntegrationTest {
             .stream()
             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     assertThat(letters).hasSize(READERS);
+    Map<String, String> subjects =
+        jdbcClient
+            .sql("select recipient, subject from outbox where kind = 'digest'")
+            .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+            .list()
+            .stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     for (int i = 0; i < READERS; i++) {
       String letter = letters.get(email(i));
+      // a letter of For you alone says so, without "0 trending"
+      assertThat(subjects.get(email(i)))
+          .matches(
+              forYouOnly(i)
+                  ? "Paperboy: [1-5] for you \\(.*\\)"
+                  : "Paperboy: [1-5] for you, [1-9][0-9]* trending \\(.*\\)");
       assertThat(letter).startsWith("New papers for you, ");
       String forYou = letter.substring(letter.indexOf("For you"));
       List<String> mine =
@@ -74,6 +90,11 @@ class ForYouDigestIT extends PaperboyIntegrationTest {
       String first = proteins(i) ? "Protein" : "Glacier";
       assertThat(firstPick(forYou)).as("letter %d", i).contains(first);
     }
+  }
+
+  /** Readers who follow only a topic no paper is about: their letters are For you alone. */
+  private static boolean forYouOnly(int i) {
+    return i % 4 == 3;
   }
 
   private static boolean proteins(int i) {
