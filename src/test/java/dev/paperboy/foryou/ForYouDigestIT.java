@@ -51,21 +51,9 @@ class ForYouDigestIT extends PaperboyIntegrationTest {
 
     assertThat(digests.runNow().queued()).isEqualTo(READERS);
 
-    Map<String, String> letters =
-        jdbcClient
-            .sql("select recipient, text_body from outbox where kind = 'digest'")
-            .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
-            .list()
-            .stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    Map<String, String> letters = byRecipient("text_body");
     assertThat(letters).hasSize(READERS);
-    Map<String, String> subjects =
-        jdbcClient
-            .sql("select recipient, subject from outbox where kind = 'digest'")
-            .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
-            .list()
-            .stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    Map<String, String> subjects = byRecipient("subject");
     for (int i = 0; i < READERS; i++) {
       String letter = letters.get(email(i));
       // a letter of For you alone says so, without "0 trending"
@@ -90,6 +78,16 @@ class ForYouDigestIT extends PaperboyIntegrationTest {
       String first = proteins(i) ? "Protein" : "Glacier";
       assertThat(firstPick(forYou)).as("letter %d", i).contains(first);
     }
+  }
+
+  /** One column of every digest queued, by recipient. */
+  private Map<String, String> byRecipient(String column) {
+    return jdbcClient
+        .sql("select recipient, " + column + " from outbox where kind = 'digest'")
+        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .list()
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   /** Readers who follow only a topic no paper is about: their letters are For you alone. */
