@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -38,7 +37,7 @@ class ApiTokenPages {
 
   @GetMapping("/settings/tokens")
   String list(HttpServletRequest request, Model model) {
-    return session.current(request).map(r -> page(r, null, model)).orElse("redirect:/signin");
+    return page(session.required(request), null, model);
   }
 
   /** Shows the new token on the answer itself, never in an address or a redirect. */
@@ -48,12 +47,9 @@ class ApiTokenPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Optional<Subscriber> reader = session.current(request);
-    if (reader.isEmpty()) {
-      return "redirect:/signin";
-    }
+    Subscriber reader = session.required(request);
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    return page(reader.get(), tokens.create(reader.get().id(), name), model);
+    return page(reader, tokens.create(reader.id(), name), model);
   }
 
   /** A token that is not the reader's own live one is a 404 saying so: nothing was revoked. */
@@ -63,16 +59,13 @@ class ApiTokenPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Optional<Subscriber> reader = session.current(request);
-    if (reader.isEmpty()) {
-      return "redirect:/signin";
-    }
-    if (tokens.revoke(reader.get().id(), id)) {
+    Subscriber reader = session.required(request);
+    if (tokens.revoke(reader.id(), id)) {
       return "redirect:/settings/tokens?revoked";
     }
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     model.addAttribute("notFound", true);
-    return page(reader.get(), null, model);
+    return page(reader, null, model);
   }
 
   /** A token as its row shows it: times in UTC, to the minute. */

@@ -80,6 +80,12 @@ class ErrorHandling {
     return respond(request, response, HttpStatus.UNAUTHORIZED, e.getMessage());
   }
 
+  /** A reader's own page, with no one signed in: to the sign-in page, as every such page does. */
+  @ExceptionHandler(SignInRequired.class)
+  String signIn() {
+    return "redirect:/signin";
+  }
+
   @ExceptionHandler(NoSuchAccount.class)
   Object noAccount(NoSuchAccount e, HttpServletRequest request, HttpServletResponse response) {
     return respond(request, response, HttpStatus.NOT_FOUND, e.getMessage());

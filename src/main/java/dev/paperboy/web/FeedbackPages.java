@@ -146,14 +146,11 @@ class FeedbackPages {
       @RequestParam(required = false) String back,
       HttpServletRequest request) {
     TrendingPages.oneOf("action", action, "hide", "undo");
-    Optional<Subscriber> reader = session.current(request);
-    if (reader.isEmpty()) {
-      return "redirect:/signin";
-    }
+    Subscriber reader = session.required(request);
     String id =
         action.equals("hide")
-            ? feedback.record(reader.get().id(), paper, Feedback.Signal.NOT_INTERESTED)
-            : undoNotInterested(reader.get().id(), paper);
+            ? feedback.record(reader.id(), paper, Feedback.Signal.NOT_INTERESTED)
+            : undoNotInterested(reader.id(), paper);
     if (action.equals("hide") && "/for-you".equals(back)) {
       // For you drops the card; the page then offers the Undo the card would have.
       return "redirect:/for-you?hidden=" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);

@@ -9,7 +9,6 @@ import dev.paperboy.search.PaperSearch;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,10 +52,7 @@ class ForYouPages {
   @GetMapping("/for-you")
   String tab(
       @RequestParam(required = false) String hidden, Model model, HttpServletRequest request) {
-    Optional<Subscriber> reader = session.current(request);
-    if (reader.isEmpty()) {
-      return "redirect:/signin";
-    }
+    Subscriber reader = session.required(request);
     if (Readers.unseen(request)) {
       // today's list is recorded once shown: another site's link or a prefetch only gets a way in
       model.addAttribute("title", "For you");
@@ -67,7 +63,7 @@ class ForYouPages {
     }
     // The card just dismissed leaves the list; the page keeps a way back for it.
     if (hidden != null
-        && feedback.of(reader.get().id(), hidden).orElse(null) == Feedback.Signal.NOT_INTERESTED) {
+        && feedback.of(reader.id(), hidden).orElse(null) == Feedback.Signal.NOT_INTERESTED) {
       dev.paperboy.catalog.PaperId.parse(hidden)
           .flatMap(catalog::find)
           .ifPresent(
@@ -76,7 +72,7 @@ class ForYouPages {
                 model.addAttribute("hiddenTitle", TexText.decode(p.title()));
               });
     }
-    List<ForYou.Recommendation> picks = forYou.today(reader.get().id(), DAYS, SHOWN);
+    List<ForYou.Recommendation> picks = forYou.today(reader.id(), DAYS, SHOWN);
     List<Card> shown = cards.of(picks.stream().map(ForYou.Recommendation::paper).toList(), request);
     List<Recommended> recommended = new ArrayList<>();
     for (int i = 0; i < picks.size(); i++) {
@@ -86,17 +82,14 @@ class ForYouPages {
     model.addAttribute("window", "for-you");
     model.addAttribute("total", search.size());
     model.addAttribute("forYou", recommended);
-    model.addAttribute("hasPositives", !picks.isEmpty() || forYou.hasPositives(reader.get().id()));
+    model.addAttribute("hasPositives", !picks.isEmpty() || forYou.hasPositives(reader.id()));
     return "home";
   }
 
   @PostMapping("/settings/for-you")
   String setting(@RequestParam(required = false) String forYou, HttpServletRequest request) {
-    Optional<Subscriber> reader = session.current(request);
-    if (reader.isEmpty()) {
-      return "redirect:/signin";
-    }
-    this.forYou.enable(reader.get().id(), forYou != null);
+    Subscriber reader = session.required(request);
+    this.forYou.enable(reader.id(), forYou != null);
     return "redirect:/settings?saved";
   }
 }

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,12 +71,9 @@ class LibraryPages {
   @GetMapping("/library")
   String library(
       @RequestParam(required = false) Integer added, HttpServletRequest request, Model model) {
-    Optional<Subscriber> who = session.current(request);
-    if (who.isEmpty()) {
-      return "redirect:/signin";
-    }
+    Subscriber who = session.required(request);
     model.addAttribute("added", added);
-    return show(who.get(), request, model);
+    return show(who, request, model);
   }
 
   /** A file upload or pasted text; the page shows what became of each entry. */
@@ -89,23 +85,20 @@ class LibraryPages {
       HttpServletResponse response,
       Model model)
       throws IOException {
-    Optional<Subscriber> who = session.current(request);
-    if (who.isEmpty()) {
-      return "redirect:/signin";
-    }
+    Subscriber who = session.required(request);
     boolean uploaded = file != null && !file.isEmpty();
     try {
       model.addAttribute(
           "result",
           uploaded
-              ? library.importLibrary(who.get().id(), file.getOriginalFilename(), file.getBytes())
-              : library.importLibrary(who.get().id(), null, text.getBytes(StandardCharsets.UTF_8)));
+              ? library.importLibrary(who.id(), file.getOriginalFilename(), file.getBytes())
+              : library.importLibrary(who.id(), null, text.getBytes(StandardCharsets.UTF_8)));
     } catch (UnreadableLibrary e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("problem", e.getMessage());
       model.addAttribute("text", text);
     }
-    return show(who.get(), request, model);
+    return show(who, request, model);
   }
 
   private String show(Subscriber reader, HttpServletRequest request, Model model) {
@@ -123,9 +116,7 @@ class LibraryPages {
   @GetMapping("/library/authors")
   String byAuthor(
       @RequestParam(defaultValue = "") String name, HttpServletRequest request, Model model) {
-    if (session.current(request).isEmpty()) {
-      return "redirect:/signin";
-    }
+    session.required(request);
     model.addAttribute("start", false);
     model.addAttribute("heading", "Papers by me");
     model.addAttribute("name", name);
@@ -137,14 +128,11 @@ class LibraryPages {
   /** A new reader's first minute: a few papers from their topics or trending, and authors. */
   @GetMapping("/for-you/start")
   String start(HttpServletRequest request, Model model) {
-    Optional<Subscriber> who = session.current(request);
-    if (who.isEmpty()) {
-      return "redirect:/signin";
-    }
+    Subscriber who = session.required(request);
     model.addAttribute("start", true);
     model.addAttribute("heading", "Start your For you");
     model.addAttribute("name", "");
-    model.addAttribute("papers", Choice.of(picks.offer(who.get().id(), who.get().topics())));
+    model.addAttribute("papers", Choice.of(picks.offer(who.id(), who.topics())));
     model.addAttribute("origin", Origin.PICK.value());
     return "choose";
   }
@@ -155,11 +143,8 @@ class LibraryPages {
       @RequestParam(name = "paper", required = false) List<String> chosen,
       @RequestParam String origin,
       HttpServletRequest request) {
-    Optional<Subscriber> who = session.current(request);
-    if (who.isEmpty()) {
-      return "redirect:/signin";
-    }
-    int added = library.add(who.get().id(), chosen == null ? List.of() : chosen, origin(origin));
+    Subscriber who = session.required(request);
+    int added = library.add(who.id(), chosen == null ? List.of() : chosen, origin(origin));
     return "redirect:/library?added=" + added;
   }
 

@@ -33,6 +33,11 @@ class Session {
     return reader;
   }
 
+  /** The signed-in reader of a page, or {@link SignInRequired}: to the sign-in page. */
+  Subscriber required(HttpServletRequest request) {
+    return current(request).orElseThrow(SignInRequired::new);
+  }
+
   /** The session cookie's value, live or not. */
   Optional<String> token(HttpServletRequest request) {
     return Csrf.cookie(request, COOKIE);

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -136,11 +135,8 @@ class SubscriptionPages {
   /** Signs out every browser, and voids the sign-in links already mailed, digests' included. */
   @PostMapping("/settings/signout-everywhere")
   String signOutEverywhere(HttpServletResponse response, HttpServletRequest request, Model model) {
-    Optional<Subscriber> s = session.current(request);
-    if (s.isEmpty()) {
-      return "redirect:/signin";
-    }
-    subscriptions.signOutEverywhere(s.get().id());
+    Subscriber s = session.required(request);
+    subscriptions.signOutEverywhere(s.id());
     forget(request, response, model);
     return message(
         model,
@@ -186,11 +182,7 @@ class SubscriptionPages {
 
   @GetMapping("/settings")
   String settings(HttpServletRequest request, Model model) {
-    Optional<Subscriber> s = session.current(request);
-    if (s.isEmpty()) {
-      return "redirect:/signin";
-    }
-    Subscriber subscriber = s.get();
+    Subscriber subscriber = session.required(request);
     return settingsForm(
         model,
         subscriber,
@@ -222,19 +214,16 @@ class SubscriptionPages {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Optional<Subscriber> s = session.current(request);
-    if (s.isEmpty()) {
-      return "redirect:/signin";
-    }
+    Subscriber s = session.required(request);
     try {
-      boolean on = digest == null ? s.get().digest() : digest;
-      subscriptions.preferences(s.get().id(), on, lines(topics), cadence, hour, zone);
+      boolean on = digest == null ? s.digest() : digest;
+      subscriptions.preferences(s.id(), on, lines(topics), cadence, hour, zone);
       return "redirect:/settings?saved";
     } catch (InvalidSubscription e) {
       // The form again, as typed, with the problem beside its field.
       response.setStatus(400);
       problem(model, "", e);
-      return settingsForm(model, s.get(), topics, cadence, hour, zone);
+      return settingsForm(model, s, topics, cadence, hour, zone);
     }
   }
 

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -146,17 +145,14 @@ class TrendingPages {
       HttpServletResponse response,
       Model model) {
     oneOf("action", action, "up", "undo");
-    Optional<Subscriber> who = session.current(request);
     String id = catalog.get(paper).id().toString();
-    if (who.isEmpty()) {
-      return "redirect:/signin";
-    }
+    Subscriber who = session.required(request);
     try {
       String client = ClientAddress.of(request).key();
       if (action.equals("undo")) {
-        signals.unvote(who.get().id(), id, client);
+        signals.unvote(who.id(), id, client);
       } else {
-        signals.vote(who.get().id(), id, client);
+        signals.vote(who.id(), id, client);
       }
     } catch (Signals.TooFast e) {
       response.setStatus(429);
@@ -187,12 +183,9 @@ class TrendingPages {
       @RequestParam(required = false) String back,
       HttpServletRequest request) {
     oneOf("action", action, "save", "unsave");
-    Optional<Subscriber> who = session.current(request);
     String id = catalog.get(paper).id().toString();
-    if (who.isEmpty()) {
-      return "redirect:/signin";
-    }
-    signals.save(who.get().id(), id, !action.equals("unsave"));
+    Subscriber who = session.required(request);
+    signals.save(who.id(), id, !action.equals("unsave"));
     return "redirect:" + backOr(back, id);
   }
 }

@@ -18,6 +18,24 @@ class PagesIT extends SharedApplicationTest {
   }
 
   @Test
+  void aReadersOwnPagesSendAVisitorToSignIn() {
+    for (String page :
+        java.util.List.of(
+            "/settings",
+            "/settings/tokens",
+            "/library",
+            "/library/authors?name=Ada",
+            "/for-you",
+            "/for-you/start")) {
+      HttpResponse<String> answer = get(page);
+      assertThat(answer.statusCode()).as(page).isEqualTo(302);
+      assertThat(answer.headers().firstValue("Location").orElseThrow())
+          .as(page)
+          .endsWith("/signin");
+    }
+  }
+
+  @Test
   void homeListsTheNewestPapersWithAbstracts() {
     HttpResponse<String> home = get("/?window=new");
     assertThat(home.statusCode()).isEqualTo(200);
