@@ -126,8 +126,7 @@ public class ForYou {
     state.distinctPositives().forEach(s -> how.put(s.paperId(), s.how()));
     return shown.stream()
         .filter(s -> !s.at().isBefore(midnight) && !own.contains(s.paperId()))
-        .sorted(Comparator.comparingDouble((Recommendations.Shown s) -> s.score()).reversed())
-        .limit(size)
+        .limit(size) // Recommendations.since lists them best first
         .map(
             s ->
                 new Pick(

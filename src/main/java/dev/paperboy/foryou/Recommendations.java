@@ -24,7 +24,10 @@ class Recommendations {
     this.jdbc = jdbc;
   }
 
-  /** What was recommended to each of these readers among papers published since {@code since}. */
+  /**
+   * What was recommended to each of these readers among papers published since {@code since}, best
+   * first.
+   */
   Map<UUID, List<Shown>> since(Collection<UUID> readers, LocalDate since) {
     Map<UUID, List<Shown>> shown = new HashMap<>();
     readers.forEach(r -> shown.put(r, new ArrayList<>()));

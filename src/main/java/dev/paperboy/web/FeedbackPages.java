@@ -126,7 +126,7 @@ class FeedbackPages {
           // what the reader said before this link's word, if anything, stands again
           String now =
               feedback
-                  .of(c.reader(), feedback.known(c.paperId()))
+                  .of(c.reader(), c.paperId()) // a link's paper id is the catalog's own
                   .map(
                       earlier ->
                           "What you said before stands again: " + Wording.of(earlier).explain())
