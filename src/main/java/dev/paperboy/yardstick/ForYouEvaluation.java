@@ -1,5 +1,6 @@
 package dev.paperboy.yardstick;
 
+import dev.paperboy.foryou.Candidates;
 import dev.paperboy.foryou.Examples;
 import dev.paperboy.foryou.Learner;
 import dev.paperboy.foryou.ReaderRanker;
@@ -51,7 +52,10 @@ public final class ForYouEvaluation {
   private final Map<String, float[]> vectors;
   private final List<String> candidates;
   private final Map<String, Integer> row = new HashMap<>();
-  private final float[] matrix;
+
+  /** The new papers as the product scores them. */
+  private final Candidates columns;
+
   private final Map<String, Integer> popularity;
   private final ArxivSanity arxivSanity;
 
@@ -64,11 +68,12 @@ public final class ForYouEvaluation {
     this.vectors = vectors;
     this.candidates = readers.newer().stream().map(Yardstick.Paper::id).toList();
     int dims = vectors.get(candidates.get(0)).length;
-    this.matrix = new float[candidates.size() * dims];
+    float[] matrix = new float[candidates.size() * dims];
     for (int r = 0; r < candidates.size(); r++) {
       row.put(candidates.get(r), r);
       System.arraycopy(vectors.get(candidates.get(r)), 0, matrix, r * dims, dims);
     }
+    this.columns = Candidates.of(matrix, candidates.size());
     this.popularity = readers.popularity();
     this.arxivSanity = new ArxivSanity(yardstick.papers());
   }
@@ -227,7 +232,7 @@ public final class ForYouEvaluation {
             dismissed.stream().map(vectors::get).toList(),
             background(reader, settings.maxBackground()));
     ReaderRanker ranker = Learner.learn(examples, settings);
-    return ranker.scoreAll(matrix, candidates.size());
+    return columns.scores(ranker);
   }
 
   /**
