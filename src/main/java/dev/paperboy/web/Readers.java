@@ -45,13 +45,17 @@ class Readers {
       return Optional.of(byToken(authorization));
     }
     Optional<Subscriber> reader = session.current(request);
-    if (reader.isPresent()
-        && (!SAFE_METHODS.contains(request.getMethod())
-                && !Csrf.matches(request, request.getHeader(CSRF_HEADER))
-            // A cookie sent along with another site's navigation: even a GET has effects here
-            // (For you records what it shows), so the browser's word that it is cross-site counts.
-            || unseen(request))) {
-      throw new CrossSiteRequest();
+    if (reader.isEmpty()) {
+      return reader;
+    }
+    if (!SAFE_METHODS.contains(request.getMethod())
+        && !Csrf.matches(request, request.getHeader(CSRF_HEADER))) {
+      throw new CrossSiteRequest(CrossSiteRequest.NO_CSRF_VALUE);
+    }
+    // A cookie sent along with another site's request or a prefetch: even a GET has effects here
+    // (For you records what it shows), so the browser's word that no one may be looking counts.
+    if (unseen(request)) {
+      throw new CrossSiteRequest(CrossSiteRequest.UNSEEN);
     }
     return reader;
   }

@@ -232,6 +232,9 @@ class ForYouIT extends SharedApplicationTest {
                 .header("Sec-Fetch-Mode", "navigate")
                 .build());
     assertThat(crossSite.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(crossSite.body()).get("error").asString())
+        .contains("another site's request or a prefetch")
+        .doesNotContain("CSRF");
     assertThat(
             jdbcClient
                 .sql(
