@@ -103,28 +103,32 @@ final class ForYouEval {
    * looked at here.
    */
   private void tune(ForYouEvaluation evaluation) {
-    for (ForYouEvaluation.FloorScore f :
-        evaluation.floors(
-            Yardstick.Split.DEV,
-            Learner.Settings.DEFAULT,
-            0.0,
-            0.1,
-            0.15,
-            0.2,
-            0.25,
-            0.3,
-            0.35,
-            0.4,
-            0.45,
-            0.5)) {
-      out.printf(
-          Locale.ROOT,
-          "tune floor %.2f on the nearest positive: dev nDCG@10 %.3f, held-out positives kept"
-              + " %.3f, other new papers kept %.3f%n",
-          f.floor(),
-          f.ndcg10(),
-          f.relevantKept(),
-          f.othersKept());
+    for (boolean positiveScore : new boolean[] {false, true}) {
+      for (ForYouEvaluation.FloorScore f :
+          evaluation.floors(
+              Yardstick.Split.DEV,
+              Learner.Settings.DEFAULT,
+              positiveScore,
+              0.0,
+              0.1,
+              0.15,
+              0.2,
+              0.25,
+              0.3,
+              0.35,
+              0.4,
+              0.45,
+              0.5)) {
+        out.printf(
+            Locale.ROOT,
+            "tune floor %.2f on the nearest positive%s: dev nDCG@10 %.3f, held-out positives kept"
+                + " %.3f, other new papers kept %.3f%n",
+            f.floor(),
+            positiveScore ? " and a score of 0 or more" : "",
+            f.ndcg10(),
+            f.relevantKept(),
+            f.othersKept());
+      }
     }
     for (int few = 1; few <= Learner.FEW_POSITIVES; few++) {
       Learner.Settings s = Learner.Settings.DEFAULT.withFewPositives(few);

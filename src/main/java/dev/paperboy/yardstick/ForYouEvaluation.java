@@ -120,6 +120,12 @@ public final class ForYouEvaluation {
    */
   public List<FloorScore> floors(
       Yardstick.Split split, Learner.Settings settings, double... floors) {
+    return floors(split, settings, false, floors);
+  }
+
+  /** {@link #floors}, also leaving out the papers the model itself scores below zero. */
+  public List<FloorScore> floors(
+      Yardstick.Split split, Learner.Settings settings, boolean positiveScore, double... floors) {
     List<FloorScore> results = new ArrayList<>();
     List<ForYouReaders.Reader> part = readers.readers(split);
     List<float[]> nearest = part.stream().map(this::nearestPositive).toList();
@@ -130,7 +136,7 @@ public final class ForYouEvaluation {
         ForYouReaders.Reader r = part.get(k);
         float[] scores = model.get(k).clone();
         for (int i = 0; i < scores.length; i++) {
-          boolean kept = nearest.get(k)[i] >= floor;
+          boolean kept = nearest.get(k)[i] >= floor && (!positiveScore || scores[i] >= 0);
           if (r.grades().containsKey(candidates.get(i))) {
             relevantAll++;
             relevant += kept ? 1 : 0;
