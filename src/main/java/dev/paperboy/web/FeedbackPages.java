@@ -89,6 +89,14 @@ class FeedbackPages {
         model,
         c -> {
           Wording wording = Wording.of(c.signal());
+          // a link followed again after it recorded: say so, and offer its Undo
+          if (feedback.of(c.reader(), c.paperId()).orElse(null) == c.signal()) {
+            return new Page(
+                wording.done(),
+                "Already noted. " + wording.explain() + " Changed your mind?",
+                UNDO,
+                "Undo");
+          }
           return new Page(wording.ask(), wording.explain(), LINK, wording.button());
         });
   }

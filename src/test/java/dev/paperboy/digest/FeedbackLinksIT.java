@@ -187,6 +187,8 @@ class FeedbackLinksIT extends PaperboyIntegrationTest {
     assertThat(recorded()).containsExactly("arxiv:2611.73001 up");
     assertThat(post(up, "List-Unsubscribe=One-Click").statusCode()).isEqualTo(200);
     assertThat(recorded()).as("recording twice is one row").containsExactly("arxiv:2611.73001 up");
+    // opened again, the link says what stands, and offers its Undo rather than asking again
+    assertThat(open(up).body()).contains("Already noted", "/feedback/undo");
 
     String[] undo = button(oneClick);
     assertThat(undo[0]).isEqualTo("/feedback/undo");
