@@ -80,6 +80,10 @@ public final class ServerProcess implements AutoCloseable {
     builder.environment().put("PAPERBOY_SOURCES", "");
     builder.environment().put("PAPERBOY_EMBEDDING_BACKFILL", "false");
     builder.environment().put("PAPERBOY_ADMIN_TOKEN", OPERATOR_TOKEN);
+    // Its temporary files (Tomcat's, ONNX Runtime's) go where the tests' own go: target/tmp.
+    builder
+        .environment()
+        .put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     builder.environment().putAll(launch.env());
     Files.createDirectories(launch.dataDir());
     builder.redirectErrorStream(true);
