@@ -8,10 +8,13 @@ import dev.paperboy.runtime.SiteAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * Renders a digest as plain text and as HTML that mail clients show well (inline styles, no images,
@@ -54,19 +57,25 @@ class DigestLetter {
       String down,
       String notInterested) {}
 
-  /** A topic's items. */
-  record Section(String topic, List<Item> items) {}
-
   /** A section as HTML table rows and as plain text, the same for everyone who gets it. */
   record Rendered(String html, String text) {}
 
   /**
-   * Sections already rendered in one digest run, by topic and papers: thousands of subscribers
-   * share a topic, and each gets the same section unless they already had one of its papers.
+   * Sections already rendered in one digest run, by topic and papers, and their parts: thousands of
+   * subscribers share a topic, and each gets the same section unless they already had one of its
+   * papers; a For you section is a reader's own, but made of papers and reasons many readers share.
    */
   static final class Sections {
     private final Map<List<Object>, Rendered> rendered = new ConcurrentHashMap<>();
+    private final Map<String, String> headings = new ConcurrentHashMap<>();
+
+    /** By paper: the same for every reason, which stands in as {@link #why}. */
+    private final Map<String, Rendered> items = new ConcurrentHashMap<>();
+
     private final FeedbackLinks.Placeholders links = FeedbackLinks.placeholders();
+
+    /** Where an item's reason goes: a value of this run, which no paper's text can guess. */
+    private final String why = "~why-" + UUID.randomUUID().toString().replace("-", "") + "~";
   }
 
   /** A new, empty cache of rendered sections, for one run. */
@@ -81,16 +90,16 @@ class DigestLetter {
         base + "/unsubscribe?token=" + tokens.issue(Tokens.Purpose.UNSUBSCRIBE, s.id());
     String manage =
         base + "/session?token=" + tokens.issue(Tokens.Purpose.MANAGE, s.id(), s.manageSerial());
-    // A reader's For you section is theirs alone: rendered for them, not kept.
+    // A reader's For you section is theirs alone: put together for them from shared parts.
     List<Rendered> sections =
         groups.stream()
             .map(
                 g ->
                     !g.picks().isEmpty()
-                        ? section(g, base, cache.links)
+                        ? section(g, base, cache)
                         : cache.rendered.computeIfAbsent(
                             List.of(g.topic(), g.papers().stream().map(Paper::id).toList()),
-                            key -> section(g, base, cache.links)))
+                            key -> section(g, base, cache)))
             .toList();
     int count = groups.stream().mapToInt(g -> g.papers().size()).sum();
     int picked = groups.stream().mapToInt(g -> g.picks().size()).sum();
@@ -119,7 +128,8 @@ class DigestLetter {
     context.setVariable("period", period.key());
     context.setVariable("unsubscribe", unsubscribe);
     context.setVariable("manage", manage);
-    String html = feedback.fill(templates.process("mail/digest", context), cache.links, s.id());
+    FeedbackLinks.Filled links = feedback.filled(cache.links, s.id());
+    String html = links.fill(templates.process("mail/digest", context));
     StringBuilder text = new StringBuilder(heading + ", " + period.key() + "\n\n");
     sections.forEach(r -> text.append(r.text()));
     text.append("--\nChange topics or schedule: ")
@@ -133,23 +143,52 @@ class DigestLetter {
         s.id(),
         "digest",
         subject,
-        feedback.fill(text.toString(), cache.links, s.id()),
+        links.fill(text.toString()),
         html,
         unsubscribe);
   }
 
-  private Rendered section(
-      DigestComposer.Group group, String base, FeedbackLinks.Placeholders links) {
-    List<Item> items =
-        group.picks().isEmpty()
-            ? group.papers().stream().map(p -> item(p, reason(group.topic()), base, links)).toList()
-            : group.picks().stream()
-                .map(r -> item(r.paper(), reason(r.because()), base, links))
-                .toList();
-    Section section = new Section(group.topic(), items);
+  /** A section: its heading and its papers, each part rendered once per run. */
+  private Rendered section(DigestComposer.Group group, String base, Sections cache) {
+    StringBuilder html =
+        new StringBuilder(
+            cache.headings.computeIfAbsent(
+                group.topic(), topic -> fragment("heading", "topic", topic)));
+    StringBuilder text = new StringBuilder("== " + group.topic() + " ==\n\n");
+    if (group.picks().isEmpty()) {
+      String why = reason(group.topic());
+      group.papers().forEach(p -> add(html, text, item(p, why, base, cache)));
+    } else {
+      group
+          .picks()
+          .forEach(r -> add(html, text, item(r.paper(), reason(r.because()), base, cache)));
+    }
+    return new Rendered(html.toString(), text.toString());
+  }
+
+  private static void add(StringBuilder html, StringBuilder text, Rendered item) {
+    html.append(item.html());
+    text.append(item.text());
+  }
+
+  /** A paper with this reason: rendered once per run for every reason, the reason put in. */
+  private Rendered item(Paper p, String reason, String base, Sections cache) {
+    Rendered any =
+        cache.items.computeIfAbsent(
+            p.id().toString(),
+            key -> {
+              Item item = item(p, cache.why, base, cache.links);
+              return new Rendered(fragment("item", "item", item), text(item));
+            });
+    return new Rendered(
+        any.html().replace(cache.why, HtmlEscape.escapeHtml4Xml(reason)),
+        any.text().replace(cache.why, reason));
+  }
+
+  private String fragment(String fragment, String name, Object value) {
     Context context = new Context(Locale.ENGLISH);
-    context.setVariable("section", section);
-    return new Rendered(templates.process("mail/digest-section", context), text(section));
+    context.setVariable(name, value);
+    return templates.process("mail/digest-section", Set.of(fragment), context);
   }
 
   private static String reason(String topic) {
@@ -186,33 +225,31 @@ class DigestLetter {
         links.link(p.id().toString(), Feedback.Signal.NOT_INTERESTED));
   }
 
-  static String text(Section section) {
+  /** A paper as the plain-text letter shows it. */
+  static String text(Item i) {
     StringBuilder t = new StringBuilder();
-    t.append("== ").append(section.topic()).append(" ==\n\n");
-    for (Item i : section.items()) {
-      t.append("* ")
-          .append(i.title())
-          .append('\n')
-          .append("  ")
-          .append(i.authors())
-          .append('\n')
-          .append("  ")
-          .append(i.excerpt())
-          .append('\n')
-          .append("  Why: ")
-          .append(i.reason())
-          .append('\n')
-          .append("  Read: ")
-          .append(i.page())
-          .append('\n');
-      if (i.pdf() != null) {
-        t.append("  PDF: ").append(i.pdf()).append('\n');
-      }
-      t.append("  👍 More like this: ").append(i.up()).append('\n');
-      t.append("  👎 Less like this: ").append(i.down()).append('\n');
-      t.append("  Not interested: ").append(i.notInterested()).append('\n');
-      t.append('\n');
+    t.append("* ")
+        .append(i.title())
+        .append('\n')
+        .append("  ")
+        .append(i.authors())
+        .append('\n')
+        .append("  ")
+        .append(i.excerpt())
+        .append('\n')
+        .append("  Why: ")
+        .append(i.reason())
+        .append('\n')
+        .append("  Read: ")
+        .append(i.page())
+        .append('\n');
+    if (i.pdf() != null) {
+      t.append("  PDF: ").append(i.pdf()).append('\n');
     }
+    t.append("  👍 More like this: ").append(i.up()).append('\n');
+    t.append("  👎 Less like this: ").append(i.down()).append('\n');
+    t.append("  Not interested: ").append(i.notInterested()).append('\n');
+    t.append('\n');
     return t.toString();
   }
 }

@@ -5,6 +5,8 @@ import dev.paperboy.runtime.SiteAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -37,7 +39,11 @@ public class FeedbackLinks {
 
   /** The link for this reader to give this paper this signal. */
   String link(UUID reader, String paperId, Feedback.Signal signal) {
-    return site.base()
+    return link(site.base(), reader, paperId, signal);
+  }
+
+  private String link(String base, UUID reader, String paperId, Feedback.Signal signal) {
+    return base
         + "/feedback?token="
         + tokens.issue(Tokens.Purpose.FEEDBACK, reader, signal.wire() + " " + paperId);
   }
@@ -90,16 +96,48 @@ public class FeedbackLinks {
     return new Placeholders();
   }
 
-  /** The letter with every placeholder of this run replaced by the reader's own link. */
-  String fill(String letter, Placeholders placeholders, UUID reader) {
-    Matcher m = placeholders.pattern.matcher(letter);
-    return m.replaceAll(
-        found ->
-            Matcher.quoteReplacement(
-                link(
-                    reader,
-                    new String(
-                        Base64.getUrlDecoder().decode(found.group(2)), StandardCharsets.UTF_8),
-                    Feedback.Signal.parse(found.group(1)))));
+  /**
+   * The links of one reader's letter: each placeholder of this run becomes the reader's own link,
+   * signed once however often the letter's HTML and text carry it.
+   */
+  final class Filled {
+    private final Placeholders placeholders;
+    private final UUID reader;
+    private final String base = site.base();
+    private final Map<String, String> signed = new HashMap<>();
+
+    private Filled(Placeholders placeholders, UUID reader) {
+      this.placeholders = placeholders;
+      this.reader = reader;
+    }
+
+    /** This part of the letter with every placeholder replaced by the reader's link. */
+    String fill(String part) {
+      Matcher found = placeholders.pattern.matcher(part);
+      StringBuilder filled = new StringBuilder(part.length() + part.length() / 2);
+      int done = 0;
+      while (found.find()) {
+        filled
+            .append(part, done, found.start())
+            .append(
+                signed.computeIfAbsent(
+                    found.group(),
+                    placeholder ->
+                        link(
+                            base,
+                            reader,
+                            new String(
+                                Base64.getUrlDecoder().decode(found.group(2)),
+                                StandardCharsets.UTF_8),
+                            Feedback.Signal.parse(found.group(1)))));
+        done = found.end();
+      }
+      return filled.append(part, done, part.length()).toString();
+    }
+  }
+
+  /** What fills one reader's letter with their links. */
+  Filled filled(Placeholders placeholders, UUID reader) {
+    return new Filled(placeholders, reader);
   }
 }

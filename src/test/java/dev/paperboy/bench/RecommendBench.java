@@ -118,7 +118,12 @@ final class RecommendBench {
                 1,
                 n,
                 r -> byPaper(rankers[r], papers)),
-            time("floor: reading the candidate vectors once", sample, 1, n, r -> reading(rows)));
+            time(
+                "baseline: reading the candidate vectors once per reader",
+                sample,
+                1,
+                n,
+                r -> reading(rows)));
     List<Row> refresh = refresh();
     return report(command, scoring, refresh);
   }

@@ -15,8 +15,15 @@ class CandidatesTest {
 
   @Test
   void columnsScoreAsRowsDo() {
-    int rows = 13;
-    int dims = 10;
+    columnsScoreAsRowsDo(13, 10);
+  }
+
+  @Test
+  void aDaysWorthOfCandidatesScoresAsRowsDo() {
+    columnsScoreAsRowsDo(2_003, 24);
+  }
+
+  private void columnsScoreAsRowsDo(int rows, int dims) {
     float[] matrix = values(rows * dims);
     ReaderRanker a = new ReaderRanker(ReaderRanker.LOGISTIC, values(dims), 0.25f, 5, 50);
     ReaderRanker b = new ReaderRanker(ReaderRanker.CENTROID, values(dims), 0, 2, 0);

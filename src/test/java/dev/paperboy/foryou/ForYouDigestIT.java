@@ -53,6 +53,7 @@ class ForYouDigestIT extends PaperboyIntegrationTest {
 
     Map<String, String> letters = byRecipient("text_body");
     assertThat(letters).hasSize(READERS);
+    Map<String, String> pages = byRecipient("html_body");
     Map<String, String> subjects = byRecipient("subject");
     for (int i = 0; i < READERS; i++) {
       String letter = letters.get(email(i));
@@ -74,6 +75,22 @@ class ForYouDigestIT extends PaperboyIntegrationTest {
                   "because you saved “Varved Lake Sediments");
       String theirs = proteins(i) ? "because you saved “Varved" : "because you saved “Protein";
       assertThat(forYou).as("letter %d", i).contains(mine).doesNotContain(theirs);
+      // the HTML carries the same reason, escaped, where the run's shared rendering of the
+      // paper left a place for it: a paper recommended for several reasons is one rendering
+      String page = pages.get(email(i));
+      assertThat(page)
+          .as("letter %d", i)
+          .contains(
+              proteins(i)
+                  ? "because you saved “Protein Structure Prediction with Deep Learning”"
+                  : "because you saved “Varved Lake Sediments &lt;Record&gt; the Retreat of"
+                      + " Alpine &amp; Arctic Glaciers”")
+          .doesNotContain(theirs, "~why-");
+      if (!proteins(i)) {
+        assertThat(letter)
+            .contains("Varved Lake Sediments <Record> the Retreat of Alpine & Arctic");
+      }
+      assertThat(letter + page).as("letter %d", i).doesNotContainPattern("~[A-Za-z0-9]{12}~");
       // the paper nearest the reader's save is their first pick
       String first = proteins(i) ? "Protein" : "Glacier";
       assertThat(firstPick(forYou)).as("letter %d", i).contains(first);
