@@ -70,6 +70,19 @@ class CliIT extends SharedApplicationTest {
   }
 
   @Test
+  void aCommandsHelpTouchesNoDataDirectory() throws IOException {
+    Path dataDir = files.resolve("never-made");
+    for (String command : new String[] {"serve", "import", "digest", "sync", "token", "reindex"}) {
+      for (String help : new String[] {"--help", "-h"}) {
+        CliRun run = cli(dataDir, command, help);
+        assertThat(run.status()).as(command + " " + help).isZero();
+        assertThat(run.out()).as(command + " " + help).contains("Usage: paperboy", "import FILE");
+      }
+    }
+    assertThat(dataDir).doesNotExist();
+  }
+
+  @Test
   void importWithoutAServerOwnsTheDataDirectoryAndIsIdempotent() throws IOException {
     Path dataDir = Files.createTempDirectory("paperboy-cli-");
     Path atom = fixture("arxiv-api.atom");
