@@ -36,6 +36,22 @@ class PagesIT extends SharedApplicationTest {
   }
 
   @Test
+  void theFooterOffersASubscriptionToVisitorsAndTheSettingsToReaders() {
+    assertThat(get("/").body())
+        .contains("Get trending papers in your inbox once a day", "action=\"/subscribe\"");
+    Reader reader = signIn("footer-reader@example.org");
+    String home =
+        send(HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+                .header("Cookie", reader.cookies())
+                .build())
+            .body();
+    String footer = home.substring(home.indexOf("<footer"));
+    assertThat(footer)
+        .contains("Your papers by email", "href=\"/settings\"")
+        .doesNotContain("action=\"/subscribe\"", "Get trending papers in your inbox");
+  }
+
+  @Test
   void homeListsTheNewestPapersWithAbstracts() {
     HttpResponse<String> home = get("/?window=new");
     assertThat(home.statusCode()).isEqualTo(200);
