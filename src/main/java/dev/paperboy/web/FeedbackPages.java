@@ -30,6 +30,7 @@ class FeedbackPages {
 
   static final String LINK = "/feedback";
   static final String UNDO = "/feedback/undo";
+  static final String MINE = "/my-feedback";
 
   private final FeedbackLinks links;
   private final Feedback feedback;
@@ -164,6 +165,20 @@ class FeedbackPages {
       return "redirect:/for-you?hidden=" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
     }
     return "redirect:" + TrendingPages.backOr(back, id);
+  }
+
+  /**
+   * The signed-in reader's word on a paper from its page: {@code up}, {@code down}, {@code
+   * not-interested}, or {@code none} to take back whatever they said; back to the paper's page.
+   */
+  @PostMapping(MINE)
+  String mine(@RequestParam String paper, @RequestParam String signal, HttpServletRequest request) {
+    Subscriber reader = session.required(request);
+    String id =
+        signal.strip().equals("none")
+            ? feedback.undo(reader.id(), paper)
+            : feedback.record(reader.id(), paper, Feedback.Signal.parse(signal));
+    return "redirect:/papers/" + id;
   }
 
   /** The card's Undo takes back its own "Not interested" only, giving back any earlier word. */

@@ -4,6 +4,7 @@ import dev.paperboy.catalog.Author;
 import dev.paperboy.catalog.Catalog;
 import dev.paperboy.catalog.PaperId;
 import dev.paperboy.catalog.TexText;
+import dev.paperboy.foryou.Feedback;
 import dev.paperboy.search.InvalidQuery;
 import dev.paperboy.search.PaperSearch;
 import dev.paperboy.search.SearchMode;
@@ -49,6 +50,7 @@ class Pages {
   private final Signals signals;
   private final Session session;
   private final Cards cards;
+  private final Feedback feedback;
 
   Pages(
       Catalog catalog,
@@ -56,13 +58,15 @@ class Pages {
       TrendingLists lists,
       Signals signals,
       Session session,
-      Cards cards) {
+      Cards cards,
+      Feedback feedback) {
     this.catalog = catalog;
     this.search = search;
     this.lists = lists;
     this.signals = signals;
     this.session = session;
     this.cards = cards;
+    this.feedback = feedback;
   }
 
   @GetMapping("/")
@@ -185,6 +189,10 @@ class Pages {
     model.addAttribute("signedIn", reader.isPresent());
     model.addAttribute("voted", reader.map(r -> signals.voted(r.id(), key)).orElse(false));
     model.addAttribute("saved", reader.map(r -> signals.saved(r.id(), key)).orElse(false));
+    // the reader's own word on the paper (👍, 👎 or not interested), wherever they said it
+    model.addAttribute(
+        "said",
+        reader.flatMap(r -> feedback.of(r.id(), key)).map(Feedback.Signal::wire).orElse(""));
     return "paper";
   }
 

@@ -64,6 +64,7 @@ class WebConfiguration implements WebMvcConfigurer {
             "/vote",
             "/save",
             "/not-interested",
+            FeedbackPages.MINE,
             "/library/**");
   }
 

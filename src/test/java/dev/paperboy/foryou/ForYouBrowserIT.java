@@ -221,6 +221,32 @@ class ForYouBrowserIT extends PaperboyIntegrationTest {
   }
 
   @Test
+  void aPapersPageTakesAndShowsTheReadersWordAndItsUndo() throws Exception {
+    signedInBrowser("says-so@example.org");
+    String paper = ForYouPapers.FAR.get(0);
+    browser.get(baseUrl() + "/papers/" + paper);
+    browser.findElement(By.xpath("//button[text()='👎 Less like this']")).click();
+    Chromium.pageWait(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//button[text()='👎 Less like this' and @aria-pressed='true']")));
+    assertThat(browser.findElement(By.className("your-word")).getText()).contains("You said:");
+    browser.findElement(By.xpath("//button[text()='Undo']")).click();
+    Chromium.pageWait(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//span[text()='For your recommendations:']")));
+    assertThat(browser.findElements(By.xpath("//button[@aria-pressed='true']"))).isEmpty();
+    assertThat(
+            jdbcClient
+                .sql("select count(*) from feedback where paper_id = ?")
+                .param(paper)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void aDigestRecordsItsForYouPapersAndTheNextDayRepeatsNone() throws Exception {
     Reader reader = signIn("digest-only@example.org");
     for (String paper : List.of(ForYouPapers.SAVED_1, ForYouPapers.SAVED_2)) {

@@ -110,15 +110,69 @@ class NotInterestedIT extends SharedApplicationTest {
   void withoutTheFormsCsrfValueNothingIsHidden() {
     String email = "dismisses-cross-site@example.org";
     Reader reader = signIn(email);
-    HttpResponse<String> forged =
-        send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/not-interested"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", reader.cookies())
-                .POST(HttpRequest.BodyPublishers.ofString("paper=" + PAPER + "&action=hide"))
-                .build());
-    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(withoutCsrf("/not-interested", reader, "paper=" + PAPER + "&action=hide"))
+        .isEqualTo(403);
     assertThat(signal(email)).isEqualTo("none");
+  }
+
+  /** The status of a reader's form posted without the form's CSRF value, as another site would. */
+  private int withoutCsrf(String path, Reader reader, String form) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", reader.cookies())
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build())
+        .statusCode();
+  }
+
+  private String page(Reader reader) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/papers/" + PAPER))
+            .header("Cookie", reader.cookies())
+            .build())
+        .body();
+  }
+
+  @Test
+  void thePapersPageShowsTheReadersOwnWordWhereverItWasSaidAndTakesItBack() {
+    String email = "says-so-on-the-page@example.org";
+    Reader reader = signIn(email);
+    assertThat(page(reader))
+        .contains("For your recommendations:", "action=\"/my-feedback\"")
+        .doesNotContain("aria-pressed=\"true\"", "value=\"none\"");
+
+    // said through the API (as a digest's link or a card would): the page shows it
+    feedbackApi(reader, reader.csrf(), "down");
+    assertThat(page(reader))
+        .contains("You said:", "value=\"none\"")
+        .containsPattern("value=\"down\"[^>]*aria-pressed=\"true\"");
+
+    HttpResponse<String> up = postForm("/my-feedback", reader, "paper=" + PAPER + "&signal=up");
+    assertThat(up.statusCode()).isEqualTo(302);
+    assertThat(up.headers().firstValue("Location").orElseThrow()).endsWith("/papers/" + PAPER);
+    assertThat(signal(email)).isEqualTo("up");
+    assertThat(page(reader)).containsPattern("value=\"up\"[^>]*aria-pressed=\"true\"");
+
+    postForm("/my-feedback", reader, "paper=" + PAPER + "&signal=none");
+    assertThat(signal(email)).isEqualTo("none");
+    assertThat(page(reader)).doesNotContain("aria-pressed=\"true\"");
+
+    assertThat(postForm("/my-feedback", reader, "paper=" + PAPER + "&signal=love").statusCode())
+        .isEqualTo(400);
+    assertThat(postForm("/my-feedback", reader, "paper=arxiv:2611.72999&signal=up").statusCode())
+        .isEqualTo(404);
+    assertThat(withoutCsrf("/my-feedback", reader, "paper=" + PAPER + "&signal=down"))
+        .isEqualTo(403);
+    assertThat(signal(email)).isEqualTo("none");
+    HttpResponse<String> visitor =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/my-feedback"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "pb_csrf=x")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=x&paper=" + PAPER + "&signal=up"))
+                .build());
+    assertThat(visitor.statusCode()).isEqualTo(302);
+    assertThat(visitor.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+    assertThat(get("/papers/" + PAPER).body()).doesNotContain("/my-feedback");
   }
 
   @Test
