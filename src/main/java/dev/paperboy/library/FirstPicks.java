@@ -52,7 +52,14 @@ public class FirstPicks {
     this.rows = rows;
   }
 
-  /** The papers to offer a reader following {@code topics} (saved searches; none: trending). */
+  /** A topic's matches looked at, so that enough are left past those the reader already knows. */
+  static final int LOOKED_AT = PICKS * 4;
+
+  /**
+   * The papers to offer a reader following {@code topics} (saved searches; none: trending, then the
+   * newest). A reader with topics is offered only their topics' papers, fewer or none when they
+   * know them all: other fields' papers would teach their ranking nothing.
+   */
   public List<Paper> offer(UUID reader, List<String> topics) {
     List<List<Paper>> sources =
         topics.isEmpty()
@@ -61,7 +68,9 @@ public class FirstPicks {
                 .map(t -> Stream.concat(trending(t).stream(), matches(t).stream()).toList())
                 .toList();
     List<Paper> candidates = new ArrayList<>(interleaved(sources));
-    candidates.addAll(catalog.newest(1, PICKS * 2));
+    if (topics.isEmpty()) {
+      candidates.addAll(catalog.newest(1, PICKS * 2));
+    }
     Set<String> known =
         new HashSet<>(
             rows.knownAmong(reader, candidates.stream().map(p -> p.id().toString()).toList()));
@@ -121,7 +130,7 @@ public class FirstPicks {
   }
 
   private List<Paper> matches(String topic) {
-    return found(new SearchRequest(topic, SearchMode.HYBRID, null, null, null, 1, PICKS));
+    return found(new SearchRequest(topic, SearchMode.HYBRID, null, null, null, 1, LOOKED_AT));
   }
 
   /** The papers a search finds; none for a query the search refuses (nothing searchable in it). */

@@ -407,6 +407,35 @@ class LibraryImportIT extends PaperboyIntegrationTest {
     assertThat(anonymous.statusCode()).isEqualTo(302);
   }
 
+  @Test
+  void aReaderWhoKnowsEveryPaperOfTheirTopicsIsOfferedNoOtherFieldsPapers() {
+    catalog();
+    importText(
+        "off-topic.jsonl",
+        """
+        {"id": "2702.00001", "title": "Sourdough Starters Over Winter", "authors": ["B. Aker"], "published": "2099-02-01"}
+        """);
+    Reader reader = signIn("knows-it-all@example.org");
+    UUID id = id(reader);
+    jdbcClient
+        .sql("update subscriber set topics = ? where id = ?")
+        .params(new String[] {"citation graphs"}, id)
+        .update();
+    // every paper but the newest, of another field, was recommended already
+    jdbcClient
+        .sql(
+            "insert into recommendation (subscriber_id, paper_id, score) select ?, id, 1"
+                + " from paper where id <> 'arxiv:2702.00001'")
+        .param(id)
+        .update();
+
+    String offered = getAs(reader, "/for-you/start").body();
+
+    assertThat(offered)
+        .contains("Nothing of your topics to offer")
+        .doesNotContain("Sourdough Starters Over Winter", "action=\"/library/add\"");
+  }
+
   /** Measured once for docs/PERFORMANCE.md; the figure is printed, never asserted. */
   @Test
   void tenThousandEntriesImportInOneRequest() {
