@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -27,6 +28,7 @@ class LauncherIT {
     Path app = Path.of("target", "app");
     Files.deleteIfExists(app.resolve("paperboy.jsa"));
     Path data = Files.createTempDirectory("paperboy-launcher-");
+    Set<Path> before = leftovers();
     ProcessBuilder builder = new ProcessBuilder("bin/paperboy", "help").redirectErrorStream(true);
     builder.environment().put("PAPERBOY_DATA_DIR", data.toString());
     builder.environment().put("TMPDIR", System.getProperty("java.io.tmpdir"));
@@ -37,10 +39,29 @@ class LauncherIT {
     assertThat(launcher.exitValue()).as(output).isZero();
     assertThat(output).contains("preparing fast start-up");
     assertThat(app.resolve("paperboy.jsa")).as(output).exists();
+    assertThat(leftovers())
+        .as("the training start's temporary files go with its directory")
+        .isSubsetOf(before);
     Map<Long, String> orphans = orphans();
     // stopped whatever the outcome, so that a failure leaves no server behind either
     orphans.keySet().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
     assertThat(orphans.values()).as("PostgreSQL servers whose data directory is gone").isEmpty();
+  }
+
+  /**
+   * Tomcat's and ONNX Runtime's temporary files where a JVM puts them unless told otherwise ({@code
+   * /tmp}), and in this run's temporary directory, where the launcher's own go.
+   */
+  private static Set<Path> leftovers() throws IOException {
+    Set<Path> found = new java.util.HashSet<>();
+    for (Path dir : List.of(Path.of("/tmp"), Path.of(System.getProperty("java.io.tmpdir")))) {
+      try (Stream<Path> files = Files.list(dir)) {
+        files
+            .filter(f -> f.getFileName().toString().matches("(tomcat|onnxruntime).*"))
+            .forEach(found::add);
+      }
+    }
+    return found;
   }
 
   /**
