@@ -43,12 +43,20 @@ class FeedbackApi {
   @PostMapping
   Recorded give(@RequestBody Given given, HttpServletRequest request) {
     Subscriber reader = readers.required(request);
-    if (given.signal() != null && given.signal().strip().equals(NONE)) {
-      return recorded(reader.id(), feedback.undo(reader.id(), given.id()));
+    return recorded(reader.id(), say(feedback, reader.id(), given.id(), given.signal()));
+  }
+
+  /**
+   * A reader's word on a paper as this API and the paper's page take it: a signal to record, or
+   * {@value #NONE} to take back whatever they said; the paper's id as the catalog has it.
+   */
+  static String say(Feedback feedback, UUID reader, String paperId, String signal) {
+    if (signal != null && signal.strip().equals(NONE)) {
+      return feedback.undo(reader, paperId);
     }
-    Feedback.Signal signal =
-        Feedback.Signal.find(given.signal()).orElseThrow(() -> new InvalidFeedback(SIGNALS));
-    return recorded(reader.id(), feedback.record(reader.id(), given.id(), signal));
+    Feedback.Signal said =
+        Feedback.Signal.find(signal).orElseThrow(() -> new InvalidFeedback(SIGNALS));
+    return feedback.record(reader, paperId, said);
   }
 
   @DeleteMapping

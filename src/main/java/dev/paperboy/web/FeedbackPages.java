@@ -174,11 +174,7 @@ class FeedbackPages {
   @PostMapping(MINE)
   String mine(@RequestParam String paper, @RequestParam String signal, HttpServletRequest request) {
     Subscriber reader = session.required(request);
-    String id =
-        signal.strip().equals("none")
-            ? feedback.undo(reader.id(), paper)
-            : feedback.record(reader.id(), paper, Feedback.Signal.parse(signal));
-    return "redirect:/papers/" + id;
+    return "redirect:/papers/" + FeedbackApi.say(feedback, reader.id(), paper, signal);
   }
 
   /** The card's Undo takes back its own "Not interested" only, giving back any earlier word. */
