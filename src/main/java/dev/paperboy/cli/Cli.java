@@ -144,13 +144,14 @@ public final class Cli {
   public int run(String... args) {
     String command = args.length == 0 ? "serve" : args[0];
     List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
-    // A command's own --help touches nothing: no data directory, no lock, no server started
-    // (eval has a help of its own).
-    if (!command.equals("eval") && (rest.contains("--help") || rest.contains("-h"))) {
+    // Help, and a command's own --help, touch nothing: no data directory, no lock, no server
+    // started (eval has a help of its own).
+    if (List.of("--help", "-h").contains(command)
+        || !command.equals("eval") && (rest.contains("--help") || rest.contains("-h"))) {
       command = "help";
     }
     try {
-      if (!command.equals("help") && !List.of("--help", "-h").contains(command)) {
+      if (!command.equals("help")) {
         SigningKey.check(System.getenv("PAPERBOY_DB_URL"), System.getenv("PAPERBOY_SECRET"));
       }
       return dispatch(command, rest);
@@ -181,7 +182,7 @@ public final class Cli {
             externalDatabase
                 ? new OperatorLinkCommand(out).onDatabase(onCatalog())
                 : new OperatorLinkCommand(out).run(RunningServer.find(dir));
-        case "help", "--help", "-h" -> {
+        case "help" -> {
           out.print(USAGE);
           yield 0;
         }
