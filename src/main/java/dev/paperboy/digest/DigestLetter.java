@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -75,7 +74,7 @@ class DigestLetter {
     private final FeedbackLinks.Placeholders links = FeedbackLinks.placeholders();
 
     /** Where an item's reason goes: a value of this run, which no paper's text can guess. */
-    private final String why = "~why-" + UUID.randomUUID().toString().replace("-", "") + "~";
+    private final String why = "~why-" + FeedbackLinks.runMarker() + "~";
   }
 
   /** A new, empty cache of rendered sections, for one run. */

@@ -67,9 +67,19 @@ public class FeedbackLinks {
             });
   }
 
-  /** Placeholders for the links of one digest run, filled per letter by {@link #fill}. */
+  /**
+   * A random value of one digest run, in letters and digits, that no paper's text can guess: it
+   * marks the places each letter fills with its own reader's words.
+   */
+  static String runMarker() {
+    byte[] bytes = new byte[9];
+    RANDOM.nextBytes(bytes);
+    return B64.encodeToString(bytes).replace('-', 'a').replace('_', 'b');
+  }
+
+  /** Placeholders for the links of one digest run, filled per letter by {@link Filled#fill}. */
   static final class Placeholders {
-    private final String marker = nonce();
+    private final String marker = runMarker();
     private final Pattern pattern =
         Pattern.compile("~" + marker + "~(up|down|not-interested)~([A-Za-z0-9_-]+)~");
 
@@ -82,12 +92,6 @@ public class FeedbackLinks {
           + "~"
           + B64.encodeToString(paperId.getBytes(StandardCharsets.UTF_8))
           + "~";
-    }
-
-    private static String nonce() {
-      byte[] bytes = new byte[9];
-      RANDOM.nextBytes(bytes);
-      return B64.encodeToString(bytes).replace('-', 'a').replace('_', 'b');
     }
   }
 
